@@ -1,0 +1,151 @@
+"""The one hardened XML parser every stage uses, and SVG namespace helpers.
+
+Parsing never resolves entities, never loads a DTD and never touches the
+network. A document type with an internal subset (where entities are declared)
+is refused outright, and input is bounded in size, nesting depth and element
+count. Accepted encodings: UTF-8 (with or without a byte-order mark) and UTF-16
+with a byte-order mark. Every failure raises
+:class:`~iconkit.errors.IconSourceError` naming the file and, where known, the line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .errors import IconSourceError
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+
+__all__ = ["SVG_NS", "XLINK_NS", "Limits", "parse_svg", "qname", "read_svg"]
+
+_DECLARATION = re.compile(rb"^<\?xml\s[^>]*?\?>")
+_DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_UTF8_NAMES = frozenset({"utf-8", "utf8"})
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what the parser accepts: bytes, nesting depth and element count."""
+
+    max_bytes: int = 1 << 20
+    max_depth: int = 64
+    max_elements: int = 20_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def qname(tag: str, ns: str = SVG_NS) -> str:
+    """Return the Clark-notation name ``{ns}tag`` lxml uses."""
+    return f"{{{ns}}}{tag}"
+
+
+def read_svg(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> etree._Element:
+    """Read and parse the SVG file at ``path`` with the hardened parser."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes:
+            raise IconSourceError(path, f"file is {size} bytes, over the {limits.max_bytes} limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IconSourceError(path, f"cannot read: {exc.strerror}") from None
+    return parse_svg(data, path, limits)
+
+
+def parse_svg(
+    data: bytes, path: Path | str = "<svg>", limits: Limits = DEFAULT_LIMITS
+) -> etree._Element:
+    """Parse SVG bytes with the hardened parser and return the root element.
+
+    ``path`` is only used in error messages.
+    """
+    if len(data) > limits.max_bytes:
+        raise IconSourceError(
+            path, f"input is {len(data)} bytes, over the {limits.max_bytes} limit"
+        )
+    utf8 = _to_utf8(data, path)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+    try:
+        root = etree.fromstring(utf8, parser)
+    except etree.XMLSyntaxError as exc:
+        message = exc.msg or "not well-formed XML"
+        raise IconSourceError(path, f"not well-formed XML: {message}", exc.lineno or None) from None
+    docinfo = root.getroottree().docinfo
+    internal = docinfo.internalDTD
+    if internal is not None and (list(internal.iterentities()) or list(internal.elements())):
+        raise IconSourceError(path, "document type declares entities or elements; refused", 1)
+    _check_shape(root, path, limits)
+    if root.tag != qname("svg"):
+        raise IconSourceError(
+            path, f"root element is {_display(root.tag)!r}, not an SVG <svg>", root.sourceline
+        )
+    return root
+
+
+def _to_utf8(data: bytes, path: Path | str) -> bytes:
+    """Return the document as UTF-8 bytes, or refuse an encoding we do not read."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise IconSourceError(path, "invalid UTF-16 text") from None
+        # The declaration still says UTF-16; drop it, the bytes are now UTF-8.
+        return _DECLARATION.sub(b"", text.encode("utf-8"), count=1)
+    declaration = _DECLARATION.match(data)
+    if declaration:
+        declared = _DECLARED_ENCODING.search(declaration.group())
+        if declared and declared.group(1).decode("ascii").lower() not in _UTF8_NAMES:
+            name = declared.group(1).decode("ascii")
+            raise IconSourceError(
+                path, f"encoding {name!r} is not supported (use UTF-8, or UTF-16 with a BOM)", 1
+            )
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise IconSourceError(path, "not UTF-8: NUL bytes (UTF-16 needs a byte-order mark)", line)
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise IconSourceError(
+            path, "not UTF-8 (use UTF-8, or UTF-16 with a byte-order mark)", line
+        ) from None
+    return data
+
+
+def _check_shape(root: etree._Element, path: Path | str, limits: Limits) -> None:
+    count = 0
+    stack: list[tuple[etree._Element, int]] = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        count += 1
+        if count > limits.max_elements:
+            raise IconSourceError(
+                path, f"more than {limits.max_elements} elements", element.sourceline
+            )
+        if depth > limits.max_depth:
+            raise IconSourceError(
+                path, f"elements nested deeper than {limits.max_depth}", element.sourceline
+            )
+        stack.extend((child, depth + 1) for child in element)
+
+
+def _display(tag: object) -> str:
+    if not isinstance(tag, str):
+        return "comment or processing instruction"
+    return etree.QName(tag).localname if tag.startswith("{") else tag

@@ -1,0 +1,62 @@
+"""Exceptions raised by iconkit.
+
+Every error iconkit raises on purpose derives from :class:`IconkitError`, so a
+caller can catch one type. Errors that come from a file carry its path and,
+where known, the line, and print as ``path:line: message``::
+
+    IconkitError
+     ├── IconSourceError(path, line)    a file that cannot be read, parsed or validated
+     │    └── DocumentError(path, line)  a text that is not an icon-description document
+     ├── IconNotFound(name, suggestions) a name that is not in the icon set
+     └── BuildError                      the build could not complete
+
+Exceptions stop work; findings of a check are values, never exceptions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "BuildError",
+    "DocumentError",
+    "IconNotFound",
+    "IconSourceError",
+    "IconkitError",
+]
+
+
+class IconkitError(Exception):
+    """Base class of every error iconkit raises on purpose."""
+
+
+class IconSourceError(IconkitError):
+    """A file that cannot be read, parsed or validated."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+        self.path = Path(path)
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+class DocumentError(IconSourceError):
+    """A text that is not an icon-description document, or cannot be split into entries."""
+
+
+class IconNotFound(IconkitError):
+    """A name that is neither an icon's slug nor one of its aliases."""
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""
+        super().__init__(f"no icon named {name!r}{hint}")
+
+
+class BuildError(IconkitError):
+    """The build could not complete; the previous output is left as it was."""

@@ -1,0 +1,135 @@
+"""Values that flow between iconkit's stages: frozen dataclasses, no I/O."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import IconNotFound
+
+__all__ = ["Entry", "Icon", "IconMeta", "IconSet", "SourceRef"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One entry of an icon-description document: a name followed by its description.
+
+    ``text`` is the entry exactly as it stands in the document; ``terminated`` is
+    false when the description has no closing full stop (the entry ran into the
+    next one).
+    """
+
+    position: int
+    name: str
+    description: str
+    text: str
+    line: int
+    column: int
+    terminated: bool
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the entry as a JSON-ready mapping."""
+        return {
+            "position": self.position,
+            "name": self.name,
+            "description": self.description,
+            "text": self.text,
+            "line": self.line,
+            "column": self.column,
+            "terminated": self.terminated,
+        }
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """The document entry an icon (or one of its aliases) comes from, kept word for word."""
+
+    position: int
+    name: str
+    description: str
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the reference as a JSON-ready mapping."""
+        return {
+            "position": self.position,
+            "name": self.name,
+            "description": self.description,
+            "text": self.text,
+        }
+
+
+@dataclass(frozen=True)
+class IconMeta:
+    """The metadata stored beside an icon's SVG (``icons/<slug>.json``)."""
+
+    title: str
+    description: str
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    category: str = "general"
+    mirror_rtl: bool = False
+    animated: bool = False
+    source: tuple[SourceRef, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the metadata as a JSON-ready mapping, without the ``$schema`` key."""
+        return {
+            "title": self.title,
+            "description": self.description,
+            "aliases": list(self.aliases),
+            "tags": list(self.tags),
+            "category": self.category,
+            "mirror_rtl": self.mirror_rtl,
+            "animated": self.animated,
+            "source": [ref.to_json() for ref in self.source],
+        }
+
+
+@dataclass(frozen=True)
+class Icon:
+    """An icon as loaded from disk: its slug, SVG bytes and metadata."""
+
+    slug: str
+    svg: bytes
+    meta: IconMeta
+    svg_path: Path
+    meta_path: Path
+
+
+@dataclass(frozen=True)
+class IconSet:
+    """An ordered set of icons (sorted by slug), with lookup by slug or alias."""
+
+    root: Path
+    icons: tuple[Icon, ...]
+    _index: dict[str, Icon] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, Icon] = {}
+        for icon in self.icons:
+            index[icon.slug] = icon
+        for icon in self.icons:
+            for alias in icon.meta.aliases:
+                index.setdefault(alias, icon)
+        object.__setattr__(self, "_index", index)
+
+    def __iter__(self) -> Iterator[Icon]:
+        return iter(self.icons)
+
+    def __len__(self) -> int:
+        return len(self.icons)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._index
+
+    def get(self, name: str) -> Icon:
+        """Return the icon called ``name`` (a slug or an alias), or raise IconNotFound."""
+        try:
+            return self._index[name]
+        except KeyError:
+            close = difflib.get_close_matches(name, sorted(self._index), n=3)
+            raise IconNotFound(name, tuple(close)) from None
