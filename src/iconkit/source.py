@@ -1,0 +1,141 @@
+"""Read an icon folder: ``<slug>.svg`` plus ``<slug>.json`` side by side.
+
+This module does the reading; everything after it works on values. Metadata is
+validated against ``schemas/icon.schema.json`` on load, and every problem raises
+:class:`~iconkit.errors.IconSourceError` naming the file, the field and the line.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from ._xml import read_svg
+from .errors import IconSourceError
+from .model import Icon, IconMeta, IconSet, SourceRef
+
+__all__ = ["load_icons", "load_meta", "parse_meta", "schema"]
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@functools.cache
+def schema() -> dict[str, Any]:
+    """Return the JSON Schema of icon metadata (``icon.schema.json``)."""
+    text = resources.files("iconkit").joinpath("schemas/icon.schema.json").read_text("utf-8")
+    loaded: dict[str, Any] = json.loads(text)
+    return loaded
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
+def load_icons(root: Path | str) -> IconSet:
+    """Load every icon of the folder ``root``, sorted by slug.
+
+    Each ``NAME.svg`` needs a ``NAME.json`` beside it and the other way round;
+    names are kebab-case; aliases never shadow another icon's name or alias.
+    Files of other kinds in the folder are ignored.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise IconSourceError(root, "not a folder of icons")
+    svgs = {p.stem: p for p in root.glob("*.svg")}
+    metas = {p.stem: p for p in root.glob("*.json")}
+    for stem in sorted(metas.keys() - svgs.keys()):
+        raise IconSourceError(metas[stem], f"metadata without an SVG: {stem}.svg is missing")
+    icons: list[Icon] = []
+    for stem in sorted(svgs):
+        svg_path = svgs[stem]
+        if not SLUG.match(stem):
+            raise IconSourceError(
+                svg_path, "file name is not a kebab-case slug (lower-case words joined by '-')"
+            )
+        if stem not in metas:
+            raise IconSourceError(svg_path, f"SVG without metadata: {stem}.json is missing")
+        read_svg(svg_path)
+        icons.append(
+            Icon(
+                slug=stem,
+                svg=svg_path.read_bytes(),
+                meta=load_meta(metas[stem]),
+                svg_path=svg_path,
+                meta_path=metas[stem],
+            )
+        )
+    _check_names(icons)
+    return IconSet(root=root, icons=tuple(icons))
+
+
+def load_meta(path: Path | str) -> IconMeta:
+    """Read and validate one metadata file."""
+    path = Path(path)
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IconSourceError(path, f"cannot read: {exc}") from None
+    return parse_meta(text, path)
+
+
+def parse_meta(text: str, path: Path | str = "<metadata>") -> IconMeta:
+    """Parse and validate metadata JSON text; ``path`` is used in error messages."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IconSourceError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        error = errors[0]
+        field = _field(error.absolute_path)
+        top = str(error.absolute_path[0]) if error.absolute_path else None
+        raise IconSourceError(path, f"field {field}: {error.message}", _key_line(text, top))
+    return IconMeta(
+        title=data["title"],
+        description=data["description"],
+        aliases=tuple(data.get("aliases", ())),
+        tags=tuple(data.get("tags", ())),
+        category=data.get("category", "general"),
+        mirror_rtl=data.get("mirror_rtl", False),
+        animated=data.get("animated", False),
+        source=tuple(SourceRef(**ref) for ref in data.get("source", ())),
+    )
+
+
+def _field(path: Any) -> str:
+    parts = list(path)
+    if not parts:
+        return "(top level)"
+    out = str(parts[0])
+    for part in parts[1:]:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return repr(out)
+
+
+def _key_line(text: str, key: str | None) -> int | None:
+    """Return the line of a top-level key in JSON text (first match), if any."""
+    if key is None:
+        return None
+    match = re.search(rf'^\s*"{re.escape(key)}"\s*:', text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _check_names(icons: list[Icon]) -> None:
+    owner: dict[str, Icon] = {icon.slug: icon for icon in icons}
+    for icon in icons:
+        for alias in icon.meta.aliases:
+            other = owner.get(alias)
+            if other is not None and other is not icon:
+                raise IconSourceError(
+                    icon.meta_path,
+                    f"alias {alias!r} is already the name or an alias of {other.slug!r}",
+                    _key_line(icon.meta_path.read_text("utf-8"), "aliases"),
+                )
+            owner[alias] = icon

@@ -1,0 +1,24 @@
+"""Shared fixtures: paths to the bundled icon set and its source document."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ICONS = ROOT / "icons"
+DOCUMENT = ICONS / "source-document.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture
+def icon_copy(tmp_path: Path) -> Path:
+    """A writable copy of three bundled icons, for tests that break things."""
+    folder = tmp_path / "icons"
+    folder.mkdir()
+    for slug in ("calendar", "close", "next"):
+        for ext in ("svg", "json"):
+            shutil.copy(ICONS / f"{slug}.{ext}", folder / f"{slug}.{ext}")
+    return folder
