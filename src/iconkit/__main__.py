@@ -1,0 +1,9 @@
+"""Run the ``iconkit`` command as ``python -m iconkit``."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

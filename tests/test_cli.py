@@ -1,0 +1,82 @@
+"""The `iconkit` command, run as a real process: exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DOCUMENT, ICONS
+
+import iconkit
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "iconkit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+    )
+
+
+def test_version_and_help() -> None:
+    assert run("--version").stdout.strip() == f"iconkit {iconkit.__version__}"
+    result = run("--help")
+    assert result.returncode == 0
+    for verb in ("build", "document", "contact-sheet"):
+        assert verb in result.stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    assert run().returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("document").returncode == 2
+    assert run("contact-sheet", "-o", "x.png", "--sizes", "big").returncode == 2
+
+
+def test_document_json_prints_sixty_entries() -> None:
+    result = run("document", str(DOCUMENT), "--json")
+    assert result.returncode == 0, result.stderr
+    entries = json.loads(result.stdout)["entries"]
+    assert len(entries) == 60
+    assert entries[23]["name"] == "Close Icon"
+    assert entries[23]["terminated"] is False
+
+
+def test_document_text_output_marks_run_ons() -> None:
+    lines = run("document", str(DOCUMENT)).stdout.splitlines()
+    assert len(lines) == 60
+    assert lines[45].endswith("(no closing full stop)")
+
+
+def test_bad_document_is_one_line_without_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "blob.bin"
+    path.write_bytes(b"\x00\x01\x02")
+    result = run("document", str(path))
+    assert result.returncode == 1
+    assert result.stderr == f"iconkit: error: {path}: not a text document (it holds NUL bytes)\n"
+
+
+def test_build_into_a_folder(tmp_path: Path) -> None:
+    result = run("build", "--icons", str(ICONS), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/icons.json").is_file()
+
+
+def test_build_error_names_the_file(tmp_path: Path, icon_copy: Path) -> None:
+    (icon_copy / "close.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<g>\n</svg>')
+    result = run("build", "--icons", str(icon_copy), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"iconkit: error: {icon_copy / 'close.svg'}:3: not well-formed")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_contact_sheet(tmp_path: Path, icon_copy: Path) -> None:
+    out = tmp_path / "sheet.png"
+    result = run("contact-sheet", "--icons", str(icon_copy), "-o", str(out), "--sizes", "16,24")
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes().startswith(b"\x89PNG")
