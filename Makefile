@@ -11,6 +11,11 @@ $(BIN)/iconkit: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+# axe-core for the browser tests, pinned in package-lock.json.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 build: $(BIN)/iconkit
 	$(BIN)/iconkit build --icons icons --out dist
 
@@ -18,7 +23,7 @@ lint: $(BIN)/iconkit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: lint
+test: lint node_modules/axe-core/axe.min.js
 	$(BIN)/pytest
 
 format: $(BIN)/iconkit
@@ -29,4 +34,4 @@ contact-sheet: $(BIN)/iconkit
 	$(BIN)/iconkit contact-sheet --icons icons -o docs/contact-sheet.png
 
 clean:
-	rm -rf $(VENV) dist
+	rm -rf $(VENV) dist node_modules

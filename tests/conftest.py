@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the bundled icon set and its source document."""
+"""Shared fixtures."""
 
 from __future__ import annotations
 
@@ -6,11 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-ICONS = ROOT / "icons"
-DOCUMENT = ICONS / "source-document.txt"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from support import ICONS
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ICONS
+from support import ICONS
 
 from iconkit import IconSourceError, build
 

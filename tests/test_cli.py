@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import DOCUMENT, ICONS
+from support import DOCUMENT, ICONS
 
 import iconkit
 

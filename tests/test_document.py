@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DOCUMENT
+from support import DOCUMENT
 
 from iconkit import DocumentError, parse_document, read_document
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import DOCUMENT, ICONS
 from lxml import etree
 from PIL import Image
+from support import DOCUMENT, ICONS
 
 from iconkit import load_icons, read_document, render_png
 from iconkit._xml import read_svg
