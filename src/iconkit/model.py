@@ -6,11 +6,44 @@ import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .errors import IconNotFound
 
-__all__ = ["Entry", "Icon", "IconMeta", "IconSet", "SourceRef"]
+__all__ = ["Diagnostic", "Entry", "Icon", "IconMeta", "IconSet", "Severity", "SourceRef"]
+
+
+Severity = Literal["error", "warning", "info"]
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One finding about one place in one file, printed as ``path:line: CODE name: message``.
+
+    Diagnostics are values: checks return them, they never raise them.
+    """
+
+    path: str
+    line: int | None
+    code: str
+    name: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.code} {self.name}: {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the diagnostic as a JSON-ready mapping."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "code": self.code,
+            "name": self.name,
+            "message": self.message,
+            "severity": self.severity,
+        }
 
 
 @dataclass(frozen=True)
