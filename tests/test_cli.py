@@ -80,3 +80,19 @@ def test_contact_sheet(tmp_path: Path, icon_copy: Path) -> None:
     result = run("contact-sheet", "--icons", str(icon_copy), "-o", str(out), "--sizes", "16,24")
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_import_then_build(tmp_path: Path) -> None:
+    src = tmp_path / "theirs"
+    src.mkdir()
+    (src / "Bell.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M4 4h16"/></svg>'
+    )
+    result = run("import", str(src), "--into", str(tmp_path / "icons"))
+    assert result.returncode == 0, result.stderr
+    assert "1 metadata stubs created" in result.stdout
+    assert "1 need a description written" in result.stdout
+    assert (
+        run("build", "--icons", str(tmp_path / "icons"), "--out", str(tmp_path / "dist")).returncode
+        == 0
+    )

@@ -16,6 +16,9 @@ from .errors import DocumentError as DocumentError
 from .errors import IconkitError as IconkitError
 from .errors import IconNotFound as IconNotFound
 from .errors import IconSourceError as IconSourceError
+from .importer import ImportResult as ImportResult
+from .importer import import_icons as import_icons
+from .model import Diagnostic as Diagnostic
 from .model import Entry as Entry
 from .model import Icon as Icon
 from .model import IconMeta as IconMeta
@@ -29,6 +32,7 @@ from .source import load_meta as load_meta
 __all__ = [
     "BuildError",
     "BuildResult",
+    "Diagnostic",
     "DocumentError",
     "Entry",
     "Icon",
@@ -37,10 +41,12 @@ __all__ = [
     "IconSet",
     "IconSourceError",
     "IconkitError",
+    "ImportResult",
     "SourceRef",
     "__version__",
     "build",
     "contact_sheet",
+    "import_icons",
     "load_icons",
     "load_meta",
     "parse_document",

@@ -20,6 +20,7 @@ from . import __version__
 from .build import build, dump_json
 from .document import read_document
 from .errors import IconkitError
+from .importer import import_icons
 from .render import contact_sheet
 from .source import load_icons
 
@@ -69,6 +70,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     p.add_argument("--sizes", type=_sizes, default=(16, 24, 48), help="comma-separated pixel sizes")
     p.set_defaults(run=_contact_sheet)
+
+    p = verbs.add_parser("import", help="create metadata stubs for a folder of SVGs")
+    p.add_argument("source", type=Path, help="folder of SVG files")
+    p.add_argument("--into", type=Path, help="icon folder to write to (default: in place)")
+    p.set_defaults(run=_import)
     return parser
 
 
@@ -96,6 +102,15 @@ def _document(args: argparse.Namespace) -> int:
     for e in entries:
         mark = "" if e.terminated else "  (no closing full stop)"
         print(f"{e.position:3}  {e.name}: {e.description}{mark}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    result = import_icons(args.source, args.into)
+    print(
+        f"{len(result.created)} metadata stubs created, {len(result.existing)} icons already "
+        f"had metadata; {len(result.needs_description)} need a description written"
+    )
     return 0
 
 

@@ -100,7 +100,7 @@ class IconMeta:
     """The metadata stored beside an icon's SVG (``icons/<slug>.json``)."""
 
     title: str
-    description: str
+    description: str = ""
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     category: str = "general"

@@ -99,7 +99,7 @@ def parse_meta(text: str, path: Path | str = "<metadata>") -> IconMeta:
         raise IconSourceError(path, f"field {field}: {error.message}", _key_line(text, top))
     return IconMeta(
         title=data["title"],
-        description=data["description"],
+        description=data.get("description", ""),
         aliases=tuple(data.get("aliases", ())),
         tags=tuple(data.get("tags", ())),
         category=data.get("category", "general"),
