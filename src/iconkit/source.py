@@ -16,11 +16,11 @@ from typing import Any
 
 import jsonschema
 
-from ._xml import read_svg
+from ._xml import parse_svg
 from .errors import IconSourceError
 from .model import Icon, IconMeta, IconSet, SourceRef
 
-__all__ = ["load_icons", "load_meta", "parse_meta", "schema"]
+__all__ = ["load_icons", "load_meta", "parse_meta", "scan_icons", "schema"]
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -43,36 +43,54 @@ def load_icons(root: Path | str) -> IconSet:
 
     Each ``NAME.svg`` needs a ``NAME.json`` beside it and the other way round;
     names are kebab-case; aliases never shadow another icon's name or alias.
-    Files of other kinds in the folder are ignored.
+    Files of other kinds in the folder are ignored. The first problem raises
+    :class:`~iconkit.errors.IconSourceError`.
+    """
+    icon_set, errors = scan_icons(root)
+    if errors:
+        raise errors[0]
+    return icon_set
+
+
+def scan_icons(root: Path | str) -> tuple[IconSet, tuple[IconSourceError, ...]]:
+    """Load the icons of ``root`` that are sound, and return the errors of the others.
+
+    Like :func:`load_icons`, but a bad icon is left out and its error returned
+    instead of stopping the whole load (``iconkit build --keep-going``).
     """
     root = Path(root)
     if not root.is_dir():
         raise IconSourceError(root, "not a folder of icons")
     svgs = {p.stem: p for p in root.glob("*.svg")}
     metas = {p.stem: p for p in root.glob("*.json")}
-    for stem in sorted(metas.keys() - svgs.keys()):
-        raise IconSourceError(metas[stem], f"metadata without an SVG: {stem}.svg is missing")
+    errors: list[IconSourceError] = [
+        IconSourceError(metas[stem], f"metadata without an SVG: {stem}.svg is missing")
+        for stem in sorted(metas.keys() - svgs.keys())
+    ]
     icons: list[Icon] = []
     for stem in sorted(svgs):
-        svg_path = svgs[stem]
-        if not SLUG.match(stem):
-            raise IconSourceError(
-                svg_path, "file name is not a kebab-case slug (lower-case words joined by '-')"
-            )
-        if stem not in metas:
-            raise IconSourceError(svg_path, f"SVG without metadata: {stem}.json is missing")
-        read_svg(svg_path)
-        icons.append(
-            Icon(
-                slug=stem,
-                svg=svg_path.read_bytes(),
-                meta=load_meta(metas[stem]),
-                svg_path=svg_path,
-                meta_path=metas[stem],
-            )
+        try:
+            icons.append(_load_icon(stem, svgs[stem], metas.get(stem)))
+        except IconSourceError as exc:
+            errors.append(exc)
+    errors.extend(_name_clashes(icons))
+    clashing = {error.path for error in errors}
+    kept = tuple(icon for icon in icons if icon.meta_path not in clashing)
+    return IconSet(root=root, icons=kept), tuple(errors)
+
+
+def _load_icon(stem: str, svg_path: Path, meta_path: Path | None) -> Icon:
+    if not SLUG.match(stem):
+        raise IconSourceError(
+            svg_path, "file name is not a kebab-case slug (lower-case words joined by '-')"
         )
-    _check_names(icons)
-    return IconSet(root=root, icons=tuple(icons))
+    if meta_path is None:
+        raise IconSourceError(svg_path, f"SVG without metadata: {stem}.json is missing")
+    data = svg_path.read_bytes()
+    parse_svg(data, svg_path)
+    return Icon(
+        slug=stem, svg=data, meta=load_meta(meta_path), svg_path=svg_path, meta_path=meta_path
+    )
 
 
 def load_meta(path: Path | str) -> IconMeta:
@@ -123,19 +141,24 @@ def _key_line(text: str, key: str | None) -> int | None:
     """Return the line of a top-level key in JSON text (first match), if any."""
     if key is None:
         return None
-    match = re.search(rf'^\s*"{re.escape(key)}"\s*:', text, re.MULTILINE)
+    match = re.search(rf'"{re.escape(key)}"\s*:', text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _check_names(icons: list[Icon]) -> None:
+def _name_clashes(icons: list[Icon]) -> list[IconSourceError]:
+    errors: list[IconSourceError] = []
     owner: dict[str, Icon] = {icon.slug: icon for icon in icons}
     for icon in icons:
         for alias in icon.meta.aliases:
             other = owner.get(alias)
             if other is not None and other is not icon:
-                raise IconSourceError(
-                    icon.meta_path,
-                    f"alias {alias!r} is already the name or an alias of {other.slug!r}",
-                    _key_line(icon.meta_path.read_text("utf-8"), "aliases"),
+                errors.append(
+                    IconSourceError(
+                        icon.meta_path,
+                        f"alias {alias!r} is already the name or an alias of {other.slug!r}",
+                        _key_line(icon.meta_path.read_text("utf-8"), "aliases"),
+                    )
                 )
-            owner[alias] = icon
+            else:
+                owner[alias] = icon
+    return errors
