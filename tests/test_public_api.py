@@ -6,6 +6,8 @@ import iconkit
 
 EXPECTED = {
     "BuildError",
+    "BuildFailed",
+    "BuildOptions",
     "BuildResult",
     "Diagnostic",
     "DocumentError",

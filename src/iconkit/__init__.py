@@ -7,11 +7,13 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .build import BuildOptions as BuildOptions
 from .build import BuildResult as BuildResult
 from .build import build as build
 from .document import parse_document as parse_document
 from .document import read_document as read_document
 from .errors import BuildError as BuildError
+from .errors import BuildFailed as BuildFailed
 from .errors import DocumentError as DocumentError
 from .errors import IconkitError as IconkitError
 from .errors import IconNotFound as IconNotFound
@@ -31,6 +33,8 @@ from .source import load_meta as load_meta
 
 __all__ = [
     "BuildError",
+    "BuildFailed",
+    "BuildOptions",
     "BuildResult",
     "Diagnostic",
     "DocumentError",

@@ -1,61 +1,175 @@
-"""Build an icon set into an output folder, atomically.
+"""Build an icon set into an output folder: incremental, parallel, atomic, deterministic.
+
+Order: list the inputs (and stop there if nothing changed since the last
+successful build), load and validate, run the per-icon pipeline for each icon
+whose content changed (in worker processes, results cached by content hash),
+then package: ``svg/``, ``png/`` and ``icons.json``.
 
 The new output is written to a temporary folder beside the target and swapped
-in only when complete, so a failure at any point leaves the previous output as
-it was. The same input always gives byte-identical files.
+in only when complete, so an error, a crash or Ctrl-C at any point leaves the
+previous output as it was, and the cache valid. The same input always gives
+byte-identical files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .model import IconSet
-from .source import load_icons
+from .cache import Cache
+from .errors import BuildFailed, IconSourceError
+from .model import Diagnostic, Icon, IconSet
+from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
+from .progress import Progress, QuietProgress
+from .source import scan_icons
 
-__all__ = ["BuildResult", "build", "manifest"]
+__all__ = ["BuildOptions", "BuildResult", "build", "dump_json", "manifest"]
 
 FORMAT_VERSION = 1
+# Below this many icons to process, worker start-up costs more than it saves.
+_PARALLEL_THRESHOLD = 16
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: worker count, cache folder, and what to do about bad icons."""
+
+    jobs: int | None = None
+    keep_going: bool = False
+    cache_dir: Path | None = None
+    pipeline: PipelineOptions = field(default_factory=PipelineOptions)
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build wrote: the output folder and the number of icons."""
+    """What a build did: counts, findings, errors, sizes and time per stage."""
 
     out: Path
     icons: int
+    processed: int
+    cached: int
+    up_to_date: bool
+    diagnostics: tuple[Diagnostic, ...]
+    errors: tuple[IconSourceError, ...]
+    bytes_in: int
+    bytes_out: int
+    seconds: tuple[tuple[str, float], ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every icon was built without an error."""
+        return not self.errors
 
 
-def build(icons_dir: Path | str, out: Path | str) -> BuildResult:
-    """Load and check the icons in ``icons_dir`` and write them with ``icons.json`` to ``out``."""
-    icon_set = load_icons(icons_dir)
-    out = Path(out)
-    with _atomic_folder(out) as tmp:
-        svg_dir = tmp / "svg"
-        svg_dir.mkdir()
-        for icon in icon_set:
-            (svg_dir / f"{icon.slug}.svg").write_bytes(icon.svg)
-        (tmp / "icons.json").write_text(dump_json(manifest(icon_set)), "utf-8")
-    return BuildResult(out=out, icons=len(icon_set))
+def build(
+    icons_dir: Path | str,
+    out: Path | str,
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the icons of ``icons_dir`` into ``out``.
+
+    Raises :class:`~iconkit.errors.BuildFailed` listing every bad icon (file and
+    line) and leaves ``out`` untouched, unless ``options.keep_going`` is set: then
+    the good icons are built and the errors are returned in the result.
+    """
+    options = options or BuildOptions()
+    progress = progress or QuietProgress()
+    icons_dir, out = Path(icons_dir), Path(out)
+    cache = Cache(options.cache_dir or out.parent / ".iconkit-cache")
+    timer = _Timer()
+
+    with timer("scan"):
+        fingerprint = _fingerprint(icons_dir, options.pipeline)
+        stamp = cache.read_stamp()
+        if stamp is not None and _still_valid(stamp, fingerprint, out):
+            return _from_stamp(stamp, out, timer)
+
+    with timer("load"):
+        icon_set, load_errors = scan_icons(icons_dir)
+    if load_errors and not options.keep_going:
+        raise BuildFailed(load_errors)
+
+    with timer("icons"):
+        results, keys, process_errors, fresh = _process_all(icon_set, options, cache, progress)
+    errors = (*load_errors, *process_errors)
+    diagnostics = tuple(sorted(d for r in results.values() for d in r.diagnostics))
+    failed = [r for r in results.values() if r.failed]
+    if failed:
+        errors = (
+            *errors,
+            *(
+                IconSourceError(d.path, f"{d.code} {d.name}: {d.message}", d.line)
+                for r in failed
+                for d in r.diagnostics
+                if d.severity == "error"
+            ),
+        )
+    if errors and not options.keep_going:
+        raise BuildFailed(errors)
+    shipped = [icon for icon in icon_set if icon.slug in results and not results[icon.slug].failed]
+
+    with timer("package"):
+        progress.start("package", 1)
+        with _atomic_folder(out) as tmp:
+            bytes_out = _package(tmp, shipped, results, keys, cache)
+        progress.advance()
+        progress.finish()
+
+    if not errors:
+        cache.prune(set(keys.values()))
+        cache.write_stamp(
+            {
+                "fingerprint": fingerprint,
+                "manifest": _sha256(out / "icons.json"),
+                "icons": len(shipped),
+                "diagnostics": [d.to_json() for d in diagnostics],
+                "bytes_in": sum(r.bytes_in for r in results.values()),
+                "bytes_out": bytes_out,
+            }
+        )
+    else:
+        cache.clear_stamp()
+
+    stage_seconds = dict(timer.seconds)
+    for result in fresh:
+        for name, seconds in result.seconds:
+            stage_seconds[f"  {name} (cpu)"] = stage_seconds.get(f"  {name} (cpu)", 0.0) + seconds
+    return BuildResult(
+        out=out,
+        icons=len(shipped),
+        processed=len(fresh),
+        cached=len(results) - len(fresh),
+        up_to_date=False,
+        diagnostics=diagnostics,
+        errors=errors,
+        bytes_in=sum(results[icon.slug].bytes_in for icon in shipped),
+        bytes_out=bytes_out,
+        seconds=tuple(stage_seconds.items()),
+    )
 
 
-def manifest(icon_set: IconSet) -> dict[str, Any]:
-    """Return the ``icons.json`` data of a set: every icon's metadata and SVG hash."""
+def manifest(icon_set: IconSet | list[Icon], svgs: dict[str, bytes]) -> dict[str, Any]:
+    """Return the ``icons.json`` data: every icon's metadata and the hash of its shipped SVG."""
     return {
         "format": FORMAT_VERSION,
         "icons": {
             icon.slug: {
                 **icon.meta.to_json(),
                 "svg": f"svg/{icon.slug}.svg",
-                "sha256": hashlib.sha256(icon.svg).hexdigest(),
+                "png": {"1x": f"png/{icon.slug}@1x.png", "2x": f"png/{icon.slug}@2x.png"},
+                "sha256": hashlib.sha256(svgs[icon.slug]).hexdigest(),
             }
             for icon in icon_set
         },
@@ -65,6 +179,152 @@ def manifest(icon_set: IconSet) -> dict[str, Any]:
 def dump_json(data: Any) -> str:
     """Serialise ``data`` deterministically: sorted keys, two-space indent, final newline."""
     return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def _process_all(
+    icon_set: IconSet, options: BuildOptions, cache: Cache, progress: Progress
+) -> tuple[dict[str, IconResult], dict[str, str], list[IconSourceError], list[IconResult]]:
+    results: dict[str, IconResult] = {}
+    keys = {icon.slug: cache_key(icon, options.pipeline) for icon in icon_set}
+    todo: list[Icon] = []
+    for icon in icon_set:
+        cached = cache.get(keys[icon.slug])
+        if cached is None:
+            todo.append(icon)
+        else:
+            results[icon.slug] = cached
+    errors: list[IconSourceError] = []
+    fresh: list[IconResult] = []
+    progress.start("icons", len(todo))
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs > 1 and len(todo) >= _PARALLEL_THRESHOLD:
+        # forkserver: workers start from a clean process, never from a fork of a
+        # caller that may hold threads or locks.
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            futures = {pool.submit(process_icon, icon, options.pipeline): icon for icon in todo}
+            for future in as_completed(futures):
+                _collect(futures[future], future.result, results, fresh, errors)
+                progress.advance()
+    else:
+        for icon in todo:
+            _collect(
+                icon, lambda icon=icon: process_icon(icon, options.pipeline), results, fresh, errors
+            )
+            progress.advance()
+    progress.finish()
+    for result in fresh:
+        cache.put(keys[result.slug], result)
+    errors.sort(key=lambda e: (str(e.path), e.line or 0))
+    fresh.sort(key=lambda r: r.slug)
+    return results, keys, errors, fresh
+
+
+def _collect(
+    icon: Icon,
+    get: Callable[[], IconResult],
+    results: dict[str, IconResult],
+    fresh: list[IconResult],
+    errors: list[IconSourceError],
+) -> None:
+    try:
+        result: IconResult = get()
+    except IconSourceError as exc:
+        errors.append(exc)
+        return
+    results[icon.slug] = result
+    fresh.append(result)
+
+
+def _package(
+    tmp: Path,
+    shipped: list[Icon],
+    results: dict[str, IconResult],
+    keys: dict[str, str],
+    cache: Cache,
+) -> int:
+    """Write the output folder's files into ``tmp``; return the bytes of shipped SVG."""
+    (tmp / "svg").mkdir()
+    (tmp / "png").mkdir()
+    svgs: dict[str, bytes] = {}
+    for icon in shipped:
+        key = keys[icon.slug]
+        result = results[icon.slug]
+        svgs[icon.slug] = result.svg
+        _place(cache.file(key, "svg"), tmp / "svg" / f"{icon.slug}.svg", result.svg)
+        _place(cache.file(key, "png_1x"), tmp / "png" / f"{icon.slug}@1x.png", result.png_1x)
+        _place(cache.file(key, "png_2x"), tmp / "png" / f"{icon.slug}@2x.png", result.png_2x)
+    (tmp / "icons.json").write_text(dump_json(manifest(shipped, svgs)), "utf-8")
+    return sum(len(data) for data in svgs.values())
+
+
+def _place(cached: Path, target: Path, data: bytes) -> None:
+    """Hard-link a cached file into the output, or write ``data`` when that cannot be done."""
+    try:
+        os.link(cached, target)
+    except OSError:
+        target.write_bytes(data)
+
+
+def _fingerprint(icons_dir: Path, options: PipelineOptions) -> str:
+    """Hash the listing of the icon folder (names, sizes, modification times) and the options."""
+    digest = hashlib.sha256(options.fingerprint().encode())
+    try:
+        entries = sorted(os.scandir(icons_dir), key=lambda e: e.name)
+    except OSError:
+        return ""
+    for entry in entries:
+        if entry.name.endswith((".svg", ".json")):
+            info = entry.stat()
+            digest.update(f"{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _still_valid(stamp: dict[str, Any], fingerprint: str, out: Path) -> bool:
+    if not fingerprint or stamp.get("fingerprint") != fingerprint:
+        return False
+    try:
+        return _sha256(out / "icons.json") == stamp.get("manifest")
+    except OSError:
+        return False
+
+
+def _from_stamp(stamp: dict[str, Any], out: Path, timer: _Timer) -> BuildResult:
+    return BuildResult(
+        out=out,
+        icons=stamp["icons"],
+        processed=0,
+        cached=stamp["icons"],
+        up_to_date=True,
+        diagnostics=tuple(Diagnostic(**d) for d in stamp["diagnostics"]),
+        errors=(),
+        bytes_in=stamp["bytes_in"],
+        bytes_out=stamp["bytes_out"],
+        seconds=timer.seconds,
+    )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class _Timer:
+    """Wall-clock seconds per named stage, in the order the stages ran."""
+
+    def __init__(self) -> None:
+        self._seconds: dict[str, float] = {}
+
+    @property
+    def seconds(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self._seconds.items())
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._seconds[stage] = self._seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
 @contextmanager

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .build import build, dump_json
+from .build import BuildOptions, BuildResult, build, dump_json
 from .document import read_document
-from .errors import IconkitError
+from .errors import BuildFailed, IconkitError
 from .importer import import_icons
+from .progress import progress_for
 from .render import contact_sheet
 from .source import load_icons
 
@@ -58,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("build", help="check an icon set and write it to an output folder")
     p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
     p.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    p.add_argument("--jobs", type=_positive, help="worker processes (default: one per core)")
+    p.add_argument(
+        "--cache", type=Path, help="cache folder (default: .iconkit-cache beside the output)"
+    )
+    p.add_argument(
+        "--keep-going", action="store_true", help="build every good icon, then exit 1 on errors"
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     p.set_defaults(run=_build)
 
     p = verbs.add_parser("document", help="split an icon-description document into entries")
@@ -88,10 +97,47 @@ def _sizes(text: str) -> tuple[int, ...]:
     return sizes
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def _build(args: argparse.Namespace) -> int:
-    result = build(args.icons, args.out)
-    print(f"built {result.icons} icons into {result.out}")
-    return 0
+    options = BuildOptions(jobs=args.jobs, keep_going=args.keep_going, cache_dir=args.cache)
+    try:
+        result = build(args.icons, args.out, options, progress_for(sys.stderr, args.quiet))
+    except BuildFailed as exc:
+        for error in exc.errors:
+            print(f"iconkit: error: {error}", file=sys.stderr)
+        print(f"iconkit: {exc}; {args.out} was left as it was", file=sys.stderr)
+        return 1
+    for error in result.errors:
+        print(f"iconkit: error: {error}", file=sys.stderr)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if not args.quiet:
+        _print_summary(result)
+    return 0 if result.ok else 1
+
+
+def _print_summary(result: BuildResult) -> None:
+    if result.up_to_date:
+        print(f"{result.out} is up to date ({result.icons} icons)")
+        return
+    saved = result.bytes_in - result.bytes_out
+    share = f" ({saved / result.bytes_in:.1%})" if result.bytes_in else ""
+    print(
+        f"built {result.icons} icons into {result.out}: {result.processed} processed, "
+        f"{result.cached} from cache, {len(result.diagnostics)} findings, "
+        f"{len(result.errors)} errors; SVG {result.bytes_in} -> {result.bytes_out} bytes, "
+        f"{saved} saved{share}"
+    )
+    print("time: " + ", ".join(f"{name.strip()} {sec:.2f} s" for name, sec in result.seconds))
 
 
 def _document(args: argparse.Namespace) -> int:

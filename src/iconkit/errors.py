@@ -9,6 +9,7 @@ where known, the line, and print as ``path:line: message``::
      │    └── DocumentError(path, line)  a text that is not an icon-description document
      ├── IconNotFound(name, suggestions) a name that is not in the icon set
      └── BuildError                      the build could not complete
+          └── BuildFailed(errors)         one or more icons are bad; each error names its file
 
 Exceptions stop work; findings of a check are values, never exceptions.
 """
@@ -19,6 +20,7 @@ from pathlib import Path
 
 __all__ = [
     "BuildError",
+    "BuildFailed",
     "DocumentError",
     "IconNotFound",
     "IconSourceError",
@@ -60,3 +62,12 @@ class IconNotFound(IconkitError):
 
 class BuildError(IconkitError):
     """The build could not complete; the previous output is left as it was."""
+
+
+class BuildFailed(BuildError):
+    """One or more icons could not be built; ``errors`` names each file and line."""
+
+    def __init__(self, errors: tuple[IconSourceError, ...] | list[IconSourceError]) -> None:
+        self.errors = tuple(errors)
+        noun = "icon error" if len(self.errors) == 1 else "icon errors"
+        super().__init__(f"build failed with {len(self.errors)} {noun}")

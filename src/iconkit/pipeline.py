@@ -1,0 +1,106 @@
+"""The work done for one icon, in order: check, then package-ready outputs.
+
+This is the only module that knows the order of the per-icon stages. It is
+pure: an :class:`~iconkit.model.Icon` and options in, an :class:`IconResult`
+out, so results can be computed in worker processes and cached by content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from . import __version__
+from ._xml import parse_svg
+from .model import Diagnostic, Icon
+from .render import svg_to_png
+
+__all__ = ["IconResult", "PipelineOptions", "process_icon"]
+
+STAGES = ("check", "png")
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """Settings that change what the per-icon work produces (and so the cache key)."""
+
+    png_size: int = 24
+    guard: bool = True
+
+    def fingerprint(self) -> str:
+        """Return a string that changes whenever the options or iconkit's version do."""
+        return json.dumps({"version": __version__, **asdict(self)}, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class IconResult:
+    """What the pipeline made of one icon: the SVG to ship, PNGs, findings and timings."""
+
+    slug: str
+    svg: bytes
+    png_1x: bytes
+    png_2x: bytes
+    diagnostics: tuple[Diagnostic, ...]
+    bytes_in: int
+    seconds: tuple[tuple[str, float], ...]
+
+    @property
+    def failed(self) -> bool:
+        """Whether a finding of error severity stops this icon from shipping."""
+        return any(d.severity == "error" for d in self.diagnostics)
+
+    def summary(self) -> dict[str, Any]:
+        """Return the small, JSON-ready part of the result (everything but the bytes)."""
+        return {
+            "slug": self.slug,
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+            "bytes_in": self.bytes_in,
+            "seconds": [list(pair) for pair in self.seconds],
+        }
+
+
+def cache_key(icon: Icon, options: PipelineOptions) -> str:
+    """Return the content hash that identifies the work for ``icon`` under ``options``."""
+    digest = hashlib.sha256()
+    for part in (
+        options.fingerprint().encode(),
+        icon.slug.encode(),
+        icon.svg,
+        json.dumps(icon.meta.to_json(), sort_keys=True).encode(),
+    ):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
+    """Run every per-icon stage on ``icon`` and return the result.
+
+    Raises :class:`~iconkit.errors.IconSourceError` when the icon cannot be
+    processed at all (it cannot be parsed or rendered).
+    """
+    seconds: list[tuple[str, float]] = []
+    diagnostics: list[Diagnostic] = []
+
+    start = time.perf_counter()
+    parse_svg(icon.svg, icon.svg_path)
+    svg = icon.svg
+    seconds.append(("check", time.perf_counter() - start))
+
+    start = time.perf_counter()
+    png_1x = svg_to_png(svg, options.png_size, path=icon.svg_path)
+    png_2x = svg_to_png(svg, options.png_size * 2, path=icon.svg_path)
+    seconds.append(("png", time.perf_counter() - start))
+
+    return IconResult(
+        slug=icon.slug,
+        svg=svg,
+        png_1x=png_1x,
+        png_2x=png_2x,
+        diagnostics=tuple(sorted(diagnostics)),
+        bytes_in=len(icon.svg),
+        seconds=tuple(seconds),
+    )
