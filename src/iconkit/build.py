@@ -91,13 +91,17 @@ def build(
     timer = _Timer()
 
     with timer("scan"):
-        fingerprint = _fingerprint(icons_dir, options.pipeline)
+        listing = _listing(icons_dir)
+        fingerprint = _fingerprint(listing, options.pipeline)
         stamp = cache.read_stamp()
         if stamp is not None and _still_valid(stamp, fingerprint, out):
             return _from_stamp(stamp, out, timer)
+        # Files unchanged since the last good build were validated by it.
+        before = stamp.get("listing", {}) if stamp else {}
+        trusted = {name for name, info in listing.items() if before.get(name) == info}
 
     with timer("load"):
-        icon_set, load_errors = scan_icons(icons_dir)
+        icon_set, load_errors = scan_icons(icons_dir, trusted)
     if load_errors and not options.keep_going:
         raise BuildFailed(load_errors)
 
@@ -132,6 +136,7 @@ def build(
         cache.write_stamp(
             {
                 "fingerprint": fingerprint,
+                "listing": listing,
                 "manifest": _sha256(out / "icons.json"),
                 "icons": len(shipped),
                 "diagnostics": [d.to_json() for d in diagnostics],
@@ -258,25 +263,37 @@ def _package(
     return sum(len(data) for data in svgs.values())
 
 
-def _place(cached: Path, target: Path, data: bytes) -> None:
-    """Hard-link a cached file into the output, or write ``data`` when that cannot be done."""
+def _place(cached: Path, target: Path, data: bytes | None) -> None:
+    """Hard-link a cached file into the output, or write it when that cannot be done."""
     try:
         os.link(cached, target)
     except OSError:
-        target.write_bytes(data)
+        if data is None:
+            shutil.copyfile(cached, target)
+        else:
+            target.write_bytes(data)
 
 
-def _fingerprint(icons_dir: Path, options: PipelineOptions) -> str:
-    """Hash the listing of the icon folder (names, sizes, modification times) and the options."""
-    digest = hashlib.sha256(options.fingerprint().encode())
+def _listing(icons_dir: Path) -> dict[str, list[int]]:
+    """Return the size and modification time of every icon file in the folder."""
     try:
         entries = sorted(os.scandir(icons_dir), key=lambda e: e.name)
     except OSError:
-        return ""
+        return {}
+    listing: dict[str, list[int]] = {}
     for entry in entries:
         if entry.name.endswith((".svg", ".json")):
             info = entry.stat()
-            digest.update(f"{entry.name}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+            listing[entry.name] = [info.st_size, info.st_mtime_ns]
+    return listing
+
+
+def _fingerprint(listing: dict[str, list[int]], options: PipelineOptions) -> str:
+    """Hash the folder listing and the options: equal fingerprints mean nothing changed."""
+    if not listing:
+        return ""
+    digest = hashlib.sha256(options.fingerprint().encode())
+    digest.update(json.dumps(listing, sort_keys=True).encode())
     return digest.hexdigest()
 
 

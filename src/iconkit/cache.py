@@ -41,19 +41,27 @@ class Cache:
         return self.entry(key) / _FILES[field]
 
     def get(self, key: str) -> IconResult | None:
-        """Return the cached result for ``key``, or None when there is none (or it is damaged)."""
+        """Return the cached result for ``key``, or None when there is none (or it is damaged).
+
+        The PNGs are not read (they are None in the result); link or copy
+        them from :meth:`file`.
+        """
         folder = self.entry(key)
         try:
             summary = json.loads((folder / "result.json").read_text("utf-8"))
-            blobs = {field: (folder / name).read_bytes() for field, name in _FILES.items()}
+            svg = (folder / _FILES["svg"]).read_bytes()
         except (OSError, ValueError):
+            return None
+        if not all((folder / name).is_file() for name in _FILES.values()):
             return None
         return IconResult(
             slug=summary["slug"],
+            svg=svg,
+            png_1x=None,
+            png_2x=None,
             diagnostics=tuple(Diagnostic(**d) for d in summary["diagnostics"]),
             bytes_in=summary["bytes_in"],
             seconds=tuple((name, float(sec)) for name, sec in summary["seconds"]),
-            **blobs,
         )
 
     def put(self, key: str, result: IconResult) -> None:
@@ -65,8 +73,11 @@ class Cache:
         tmp = Path(tempfile.mkdtemp(prefix=".new-", dir=final.parent))
         try:
             for field, name in _FILES.items():
+                data = getattr(result, field)
+                if data is None:
+                    raise ValueError(f"cannot cache a result without {field}")
                 path = tmp / name
-                path.write_bytes(getattr(result, field))
+                path.write_bytes(data)
                 path.chmod(0o444)
             (tmp / "result.json").write_text(json.dumps(result.summary(), sort_keys=True), "utf-8")
             os.rename(tmp, final)

@@ -37,12 +37,16 @@ class PipelineOptions:
 
 @dataclass(frozen=True)
 class IconResult:
-    """What the pipeline made of one icon: the SVG to ship, PNGs, findings and timings."""
+    """What the pipeline made of one icon: the SVG to ship, PNGs, findings and timings.
+
+    The PNGs are None in a result read back from the cache: the build links
+    the cached files into the output without reading them.
+    """
 
     slug: str
     svg: bytes
-    png_1x: bytes
-    png_2x: bytes
+    png_1x: bytes | None
+    png_2x: bytes | None
     diagnostics: tuple[Diagnostic, ...]
     bytes_in: int
     seconds: tuple[tuple[str, float], ...]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -52,11 +53,15 @@ def load_icons(root: Path | str) -> IconSet:
     return icon_set
 
 
-def scan_icons(root: Path | str) -> tuple[IconSet, tuple[IconSourceError, ...]]:
+def scan_icons(
+    root: Path | str, trusted: Collection[str] = ()
+) -> tuple[IconSet, tuple[IconSourceError, ...]]:
     """Load the icons of ``root`` that are sound, and return the errors of the others.
 
     Like :func:`load_icons`, but a bad icon is left out and its error returned
-    instead of stopping the whole load (``iconkit build --keep-going``).
+    instead of stopping the whole load (``iconkit build --keep-going``). Files
+    named in ``trusted`` were checked by an earlier build and have not changed
+    since: they are read without being validated again.
     """
     root = Path(root)
     if not root.is_dir():
@@ -70,7 +75,7 @@ def scan_icons(root: Path | str) -> tuple[IconSet, tuple[IconSourceError, ...]]:
     icons: list[Icon] = []
     for stem in sorted(svgs):
         try:
-            icons.append(_load_icon(stem, svgs[stem], metas.get(stem)))
+            icons.append(_load_icon(stem, svgs[stem], metas.get(stem), trusted))
         except IconSourceError as exc:
             errors.append(exc)
     errors.extend(_name_clashes(icons))
@@ -79,7 +84,7 @@ def scan_icons(root: Path | str) -> tuple[IconSet, tuple[IconSourceError, ...]]:
     return IconSet(root=root, icons=kept), tuple(errors)
 
 
-def _load_icon(stem: str, svg_path: Path, meta_path: Path | None) -> Icon:
+def _load_icon(stem: str, svg_path: Path, meta_path: Path | None, trusted: Collection[str]) -> Icon:
     if not SLUG.match(stem):
         raise IconSourceError(
             svg_path, "file name is not a kebab-case slug (lower-case words joined by '-')"
@@ -87,34 +92,44 @@ def _load_icon(stem: str, svg_path: Path, meta_path: Path | None) -> Icon:
     if meta_path is None:
         raise IconSourceError(svg_path, f"SVG without metadata: {stem}.json is missing")
     data = svg_path.read_bytes()
-    parse_svg(data, svg_path)
-    return Icon(
-        slug=stem, svg=data, meta=load_meta(meta_path), svg_path=svg_path, meta_path=meta_path
-    )
+    if svg_path.name not in trusted:
+        parse_svg(data, svg_path)
+    meta = load_meta(meta_path, validate=meta_path.name not in trusted)
+    return Icon(slug=stem, svg=data, meta=meta, svg_path=svg_path, meta_path=meta_path)
 
 
-def load_meta(path: Path | str) -> IconMeta:
-    """Read and validate one metadata file."""
+def load_meta(path: Path | str, validate: bool = True) -> IconMeta:
+    """Read and validate one metadata file (``validate=False``: a file validated before)."""
     path = Path(path)
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise IconSourceError(path, f"cannot read: {exc}") from None
-    return parse_meta(text, path)
+    return parse_meta(text, path, validate)
 
 
-def parse_meta(text: str, path: Path | str = "<metadata>") -> IconMeta:
-    """Parse and validate metadata JSON text; ``path`` is used in error messages."""
+def parse_meta(text: str, path: Path | str = "<metadata>", validate: bool = True) -> IconMeta:
+    """Parse and validate metadata JSON text; ``path`` is used in error messages.
+
+    ``validate=False`` skips the schema check, for text already validated by
+    an earlier build; malformed JSON is still an error.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IconSourceError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
+    if not validate:
+        return _meta_from(data)
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         error = errors[0]
         field = _field(error.absolute_path)
         top = str(error.absolute_path[0]) if error.absolute_path else None
         raise IconSourceError(path, f"field {field}: {error.message}", _key_line(text, top))
+    return _meta_from(data)
+
+
+def _meta_from(data: dict[str, Any]) -> IconMeta:
     return IconMeta(
         title=data["title"],
         description=data.get("description", ""),
