@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import cairosvg
 from lxml import etree
 
 from ._xml import SVG_NS, parse_svg, qname
@@ -28,6 +27,8 @@ def render_png(icon: Icon, size: int, color: str = INK) -> bytes:
 
 def svg_to_png(data: bytes, size: int, color: str = INK, path: Path | str = "<svg>") -> bytes:
     """Render SVG bytes to a ``size`` x ``size`` PNG; ``path`` is used in error messages."""
+    import cairosvg  # deferred: it takes longer to import than a no-change rebuild may take
+
     root = parse_svg(data, path)
     root.set("color", color)
     try:
@@ -47,6 +48,8 @@ def contact_sheet(
     Icons are drawn at their true pixel sizes and the whole sheet is then
     enlarged by ``scale``, so a reviewer sees how they read at 16 px.
     """
+    import cairosvg
+
     gap = 12
     label_height = 14
     cell_width = max(sum(sizes) + gap * (len(sizes) + 1), 150)

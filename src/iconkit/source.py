@@ -15,8 +15,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from ._xml import parse_svg
 from .errors import IconSourceError
 from .model import Icon, IconMeta, IconSet, SourceRef
@@ -35,7 +33,10 @@ def schema() -> dict[str, Any]:
 
 
 @functools.cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> Any:
+    # Deferred: a rebuild that finds nothing changed never validates anything.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema())
 
 
