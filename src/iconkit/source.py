@@ -20,7 +20,7 @@ from ._xml import read_svg
 from .errors import IconSourceError
 from .model import Icon, IconMeta, IconSet, SourceRef
 
-__all__ = ["load_icons", "load_meta", "parse_meta", "schema"]
+__all__ = ["load_icons", "load_meta", "meta_from_data", "parse_meta", "schema"]
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -97,15 +97,21 @@ def parse_meta(text: str, path: Path | str = "<metadata>") -> IconMeta:
         field = _field(error.absolute_path)
         top = str(error.absolute_path[0]) if error.absolute_path else None
         raise IconSourceError(path, f"field {field}: {error.message}", _key_line(text, top))
+    return meta_from_data(data)
+
+
+def meta_from_data(data: dict[str, Any]) -> IconMeta:
+    """Build metadata from an already validated JSON mapping (missing texts become "")."""
     return IconMeta(
-        title=data["title"],
-        description=data["description"],
+        title=data.get("title", ""),
+        description=data.get("description", ""),
         aliases=tuple(data.get("aliases", ())),
         tags=tuple(data.get("tags", ())),
         category=data.get("category", "general"),
         mirror_rtl=data.get("mirror_rtl", False),
         animated=data.get("animated", False),
         source=tuple(SourceRef(**ref) for ref in data.get("source", ())),
+        lint_ignore=tuple(data.get("lint", {}).get("ignore", ())),
     )
 
 
