@@ -5,8 +5,11 @@ from __future__ import annotations
 import iconkit
 
 EXPECTED = {
+    "ALL_RULES",
     "BuildError",
     "BuildResult",
+    "Coverage",
+    "Diagnostic",
     "DocumentError",
     "Entry",
     "Icon",
@@ -15,15 +18,23 @@ EXPECTED = {
     "IconSet",
     "IconSourceError",
     "IconkitError",
+    "Report",
+    "Rule",
+    "Selection",
     "SourceRef",
+    "TemplateScan",
     "__version__",
     "build",
     "contact_sheet",
+    "coverage",
+    "format_report",
+    "lint",
     "load_icons",
     "load_meta",
     "parse_document",
     "read_document",
     "render_png",
+    "scan_templates",
 }
 
 

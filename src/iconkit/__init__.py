@@ -9,6 +9,10 @@ __version__ = "0.1.0"
 
 from .build import BuildResult as BuildResult
 from .build import build as build
+from .coverage import Coverage as Coverage
+from .coverage import TemplateScan as TemplateScan
+from .coverage import coverage as coverage
+from .coverage import scan_templates as scan_templates
 from .document import parse_document as parse_document
 from .document import read_document as read_document
 from .errors import BuildError as BuildError
@@ -16,6 +20,10 @@ from .errors import DocumentError as DocumentError
 from .errors import IconkitError as IconkitError
 from .errors import IconNotFound as IconNotFound
 from .errors import IconSourceError as IconSourceError
+from .lint import Report as Report
+from .lint import Selection as Selection
+from .lint import lint as lint
+from .model import Diagnostic as Diagnostic
 from .model import Entry as Entry
 from .model import Icon as Icon
 from .model import IconMeta as IconMeta
@@ -23,12 +31,18 @@ from .model import IconSet as IconSet
 from .model import SourceRef as SourceRef
 from .render import contact_sheet as contact_sheet
 from .render import render_png as render_png
+from .report import format_report as format_report
+from .rules import ALL_RULES as ALL_RULES
+from .rules import Rule as Rule
 from .source import load_icons as load_icons
 from .source import load_meta as load_meta
 
 __all__ = [
+    "ALL_RULES",
     "BuildError",
     "BuildResult",
+    "Coverage",
+    "Diagnostic",
     "DocumentError",
     "Entry",
     "Icon",
@@ -37,13 +51,21 @@ __all__ = [
     "IconSet",
     "IconSourceError",
     "IconkitError",
+    "Report",
+    "Rule",
+    "Selection",
     "SourceRef",
+    "TemplateScan",
     "__version__",
     "build",
     "contact_sheet",
+    "coverage",
+    "format_report",
+    "lint",
     "load_icons",
     "load_meta",
     "parse_document",
     "read_document",
     "render_png",
+    "scan_templates",
 ]
