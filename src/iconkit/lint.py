@@ -202,7 +202,7 @@ def _lint_once(
     out: list[Diagnostic] = []
     fixes: list[tuple[Path, Fix]] = []
     silenced: dict[str, tuple[str, ...]] = {}
-    files = sum(len(entries) and 1 for entries in documents)
+    files = len(documents)
 
     def emit(found: Iterator[Finding], rule: Rule, context: Any) -> None:
         for finding in found:

@@ -69,9 +69,16 @@ def measure(root: Any, around: bool = False) -> Ink:
     for row in range(side):
         line = data[row * stride + alpha : row * stride + side * 4 : 4]
         if low <= row < high:
-            inside += sum(1 for a in line[low:high] if a >= SOLID)
-            outside += sum(1 for a in line[:low] if a >= SOLID)
-            outside += sum(1 for a in line[high:] if a >= SOLID)
+            inside += _solid(line[low:high])
+            outside += _solid(line[:low]) + _solid(line[high:])
         else:
-            outside += sum(1 for a in line if a >= SOLID)
+            outside += _solid(line)
     return Ink(inside, outside)
+
+
+_FAINT = bytes(range(SOLID))
+
+
+def _solid(alphas: bytes) -> int:
+    """Count the alpha values at or above SOLID (deleting the faint ones runs in C)."""
+    return len(alphas.translate(None, _FAINT))
