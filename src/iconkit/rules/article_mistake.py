@@ -52,8 +52,9 @@ def article_mistake(text: AltText) -> Iterator[Finding]:
         fixed = fixed[: match.start(1)] + replacement + fixed[match.end(1) :]
     for match, right in found:
         article, word = match.group(1), match.group(2)
+        shown = right.capitalize() if article[0].isupper() else right
         yield Finding(
-            f'"{article} {word}" should be "{right} {word}"',
+            f'"{article} {word}" should be "{shown} {word}"',
             "description",
             fix=Fix("description", fixed),
         )
