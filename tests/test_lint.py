@@ -170,6 +170,22 @@ def test_fix_rewrites_metadata_atomically_and_is_idempotent(icon_copy: Path) -> 
     assert meta.read_bytes() == again
 
 
+def test_fix_leaves_silenced_icons_and_unlisted_files_alone(icon_copy: Path) -> None:
+    for slug in ("calendar", "close", "next"):
+        meta = icon_copy / f"{slug}.json"
+        meta.write_text(meta.read_text().replace('"description": "', '"description": "An icon of '))
+    silenced = icon_copy / "calendar.json"
+    data = json.loads(silenced.read_text())
+    data["lint"] = {"ignore": ["redundant-prefix"]}
+    silenced.write_text(json.dumps(data, indent=2) + "\n")
+    before = {p.name: p.read_bytes() for p in icon_copy.iterdir()}
+    report = lint([icon_copy / "close.json"], fix=True)
+    assert report.fixed == 1
+    after = {p.name: p.read_bytes() for p in icon_copy.iterdir()}
+    assert [name for name in sorted(after) if after[name] != before[name]] == ["close.json"]
+    assert json.loads(after["close.json"])["description"].startswith("An X")
+
+
 def test_fix_never_touches_a_document(tmp_path: Path) -> None:
     document = tmp_path / "doc.txt"
     shutil.copy(DOCUMENT, document)

@@ -10,10 +10,11 @@ as Environment globals.
 
 Each call becomes an :class:`~iconkit.rules.base.IconUse`, checked by the
 rules whose target is ``use``. What counts as named: an ``icon()`` or
-``icon_img()`` needs ``label`` (or ``alt`` for ``icon_img``) or
-``decorative``; an ``icon_button()`` or ``icon_link()`` is named by ``text``,
-by ``label``, or, failing both, by the icon's title, which the macros use as
-the control's name (reported as a note, and counted as named).
+``icon_img()`` needs ``label`` (or ``alt`` for ``icon_img``, where ``alt=""``
+means decorative, as for ``<img>``) or ``decorative``; an ``icon_button()`` or
+``icon_link()`` is named by ``text``, by ``label``, or, failing both, by the
+icon's title, which the macros use as the control's name (reported as a note,
+and counted as named).
 
 The headline figure is the share of checks passed: icons whose title and
 description are both present and free of alt-text findings, plus macro calls
@@ -50,7 +51,7 @@ __all__ = [
 
 MACROS = ("icon", "icon_button", "icon_link", "icon_img")
 MACRO_TEMPLATE = "iconkit/macros.jinja"
-TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2", ".xml", ".svg")
+TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2")
 _POSITIONAL = {
     "icon": ("name",),
     "icon_button": ("name",),
@@ -114,8 +115,8 @@ def scan_templates(
     """Find the iconkit macro calls in templates and check them.
 
     ``paths`` are template files or folders (searched recursively for
-    ``.html``, ``.htm``, ``.jinja``, ``.jinja2``, ``.j2``, ``.xml`` and ``.svg``
-    files, in sorted order). ``titles`` maps known icon names to titles (see
+    ``.html``, ``.htm``, ``.jinja``, ``.jinja2`` and ``.j2`` files, in sorted
+    order). ``titles`` maps known icon names to titles (see
     :func:`icon_titles`); without it icon names are not checked. A template
     Jinja cannot parse raises :class:`~iconkit.errors.IconSourceError` with
     its line.
@@ -224,7 +225,12 @@ def _use(call: nodes.Call, macro: str, path: Path, titles: Any) -> IconUse:
     args: dict[str, nodes.Expr] = dict(zip(_POSITIONAL[macro], call.args, strict=False))
     args.update({kw.key: kw.value for kw in call.kwargs})
     if macro == "icon_img" and "alt" in args:
-        args.setdefault("label", args.pop("alt"))
+        alt = args.pop("alt")
+        if isinstance(alt, nodes.Const) and alt.value == "" and "decorative" not in args:
+            # As for <img>, an empty alt marks the picture as decorative.
+            args["decorative"] = nodes.Const(True)
+        else:
+            args.setdefault("label", alt)
     values: dict[str, Any] = {}
     dynamic: set[str] = set()
     given: set[str] = set()

@@ -55,7 +55,8 @@ __all__ = [
 ]
 
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
-MAX_FIX_ROUNDS = 5
+MAX_FIX_ROUNDS = 10
+_PathFix = tuple[Path, Fix]
 # Schema errors that the alt-text rules report better (missing-title, missing-description).
 _TEXT_FIELDS = ("title", "description")
 
@@ -146,25 +147,30 @@ def lint(
     """
     folders, only = _targets(paths)
     extra = tuple(extra)
-    fixed = 0
-    for _ in range(MAX_FIX_ROUNDS):
-        diagnostics, fixes, silenced, files = _lint_once(folders, document, selection, rules)
-        if not fix or not fixes:
-            break
-        fixed += _apply(fixes)
     chosen = tuple(r for r in rules if r.target != "use" and selection.wants(r.code, r.name))
-    kept = [
-        d
-        for d in (*diagnostics, *extra)
-        if selection.wants(d.code, d.name) and not _silenced(d, silenced)
-    ]
-    if only is not None:
-        kept = [d for d in kept if d.path in only or not d.path.endswith((".svg", ".json"))]
+    fixed = 0
+    for round_ in range(MAX_FIX_ROUNDS + 1):
+        found, silenced, files = _lint_once(folders, document, chosen)
+        results = [*found, *((d, None) for d in extra)]
+        kept = [
+            (d, fix)
+            for d, fix in results
+            if selection.wants(d.code, d.name)
+            and not _silenced(d, silenced)
+            and (only is None or d.path in only or not d.path.endswith((".svg", ".json")))
+        ]
+        fixes = [fix for _, fix in kept if fix is not None]
+        if not fix or not fixes or round_ == MAX_FIX_ROUNDS:
+            break
+        written = _apply(fixes)
+        if not written:
+            break
+        fixed += written
     return Report(
-        diagnostics=tuple(sorted(set(kept), key=sort_key)),
+        diagnostics=tuple(sorted({d for d, _ in kept}, key=sort_key)),
         rules=chosen,
         fixed=fixed,
-        fixable=sum(1 for path, _ in fixes if str(path) in {d.path for d in kept}),
+        fixable=len({d for d, f in kept if f is not None}),
         files=files,
     )
 
@@ -190,26 +196,24 @@ def _targets(paths: Sequence[Path | str]) -> tuple[list[Path], set[str] | None]:
 
 
 def _lint_once(
-    roots: list[Path],
-    document: Path | str | None,
-    selection: Selection,
-    rules: Sequence[Rule],
-) -> tuple[list[Diagnostic], list[tuple[Path, Fix]], dict[str, tuple[str, ...]], int]:
-    active = [r for r in rules if r.target != "use" and selection.wants(r.code, r.name)]
+    roots: list[Path], document: Path | str | None, active: Sequence[Rule]
+) -> tuple[list[tuple[Diagnostic, _PathFix | None]], dict[str, tuple[str, ...]], int]:
+    """Run the rules once; return each diagnostic with its metadata fix, the silenced
+    rules of each file, and how many files were read."""
     folders = tuple(read_folder(root) for root in roots)
     documents = (document_texts(document),) if document is not None else ()
     project = Project(folders=folders, documents=documents)
-    out: list[Diagnostic] = []
-    fixes: list[tuple[Path, Fix]] = []
+    out: list[tuple[Diagnostic, _PathFix | None]] = []
     silenced: dict[str, tuple[str, ...]] = {}
     files = len(documents)
 
     def emit(found: Iterator[Finding], rule: Rule, context: Any) -> None:
         for finding in found:
             diagnostic, fix_path = _diagnostic(rule, finding, context)
-            out.append(diagnostic)
+            repair = None
             if finding.fix is not None and fix_path is not None:
-                fixes.append((fix_path, finding.fix))
+                repair = (fix_path, finding.fix)
+            out.append((diagnostic, repair))
 
     for folder in folders:
         texts = alt_texts(folder)
@@ -241,7 +245,7 @@ def _lint_once(
     for rule in active:
         if rule.target == "project":
             emit(rule.check(project), rule, None)
-    return out, fixes, silenced, files
+    return out, silenced, files
 
 
 def _diagnostic(rule: Rule, finding: Finding, context: Any) -> tuple[Diagnostic, Path | None]:
@@ -279,6 +283,8 @@ def read_folder(root: Path | str) -> Folder:
     ``invalid-metadata`` rule instead of raising.
     """
     root = Path(root)
+    if not root.is_dir():
+        raise IconSourceError(root, "not a folder of icons")
     svgs = {p.stem: p for p in root.glob("*.svg") if p.is_file()}
     metas = {p.stem: p for p in root.glob("*.json") if p.is_file()}
     icons = []
@@ -398,7 +404,7 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 # --- fixing --------------------------------------------------------------------------
 
 
-def _apply(fixes: list[tuple[Path, Fix]]) -> int:
+def _apply(fixes: list[_PathFix]) -> int:
     """Write the first fix of each field of each metadata file; return how many."""
     chosen: dict[Path, dict[str, str]] = {}
     for path, fix in fixes:
