@@ -9,14 +9,12 @@ state. The linter (``iconkit.lint``) turns findings into
 
 Targets, and the value each rule function is called with:
 
-=========  ==========================================================================
-``text``   :class:`AltText`: one icon's title and description, or one document entry
-``texts``  ``tuple[AltText, ...]``: every alt text of one icon folder or one document
-``svg``    :class:`SvgFile`: one SVG file, parsed (or the parse error)
-``folder`` :class:`Folder`: the files of one icon folder
-``project````Project``: every folder and document of one run
-``use``    :class:`IconUse`: one call of an iconkit macro in a Jinja template
-=========  ==========================================================================
+- ``text``: an :class:`AltText`, one icon's title and description or one document entry
+- ``texts``: ``tuple[AltText, ...]``, every alt text of one icon folder or one document
+- ``svg``: an :class:`SvgFile`, one SVG file, parsed (or the error that stopped the parse)
+- ``folder``: a :class:`Folder`, the files of one icon folder
+- ``project``: a :class:`Project`, every folder and document of one run
+- ``use``: an :class:`IconUse`, one call of an iconkit macro in a Jinja template
 """
 
 from __future__ import annotations
