@@ -5,10 +5,12 @@ from __future__ import annotations
 import iconkit
 
 EXPECTED = {
+    "ALL_RULES",
     "BuildError",
     "BuildFailed",
     "BuildOptions",
     "BuildResult",
+    "Coverage",
     "Diagnostic",
     "DocumentError",
     "Entry",
@@ -19,16 +21,24 @@ EXPECTED = {
     "IconSourceError",
     "IconkitError",
     "ImportResult",
+    "Report",
+    "Rule",
+    "Selection",
     "SourceRef",
+    "TemplateScan",
     "__version__",
     "build",
     "contact_sheet",
     "import_icons",
+    "coverage",
+    "format_report",
+    "lint",
     "load_icons",
     "load_meta",
     "parse_document",
     "read_document",
     "render_png",
+    "scan_templates",
 }
 
 

@@ -10,6 +10,10 @@ __version__ = "0.1.0"
 from .build import BuildOptions as BuildOptions
 from .build import BuildResult as BuildResult
 from .build import build as build
+from .coverage import Coverage as Coverage
+from .coverage import TemplateScan as TemplateScan
+from .coverage import coverage as coverage
+from .coverage import scan_templates as scan_templates
 from .document import parse_document as parse_document
 from .document import read_document as read_document
 from .errors import BuildError as BuildError
@@ -20,6 +24,9 @@ from .errors import IconNotFound as IconNotFound
 from .errors import IconSourceError as IconSourceError
 from .importer import ImportResult as ImportResult
 from .importer import import_icons as import_icons
+from .lint import Report as Report
+from .lint import Selection as Selection
+from .lint import lint as lint
 from .model import Diagnostic as Diagnostic
 from .model import Entry as Entry
 from .model import Icon as Icon
@@ -28,14 +35,19 @@ from .model import IconSet as IconSet
 from .model import SourceRef as SourceRef
 from .render import contact_sheet as contact_sheet
 from .render import render_png as render_png
+from .report import format_report as format_report
+from .rules import ALL_RULES as ALL_RULES
+from .rules import Rule as Rule
 from .source import load_icons as load_icons
 from .source import load_meta as load_meta
 
 __all__ = [
+    "ALL_RULES",
     "BuildError",
     "BuildFailed",
     "BuildOptions",
     "BuildResult",
+    "Coverage",
     "Diagnostic",
     "DocumentError",
     "Entry",
@@ -46,14 +58,22 @@ __all__ = [
     "IconSourceError",
     "IconkitError",
     "ImportResult",
+    "Report",
+    "Rule",
+    "Selection",
     "SourceRef",
+    "TemplateScan",
     "__version__",
     "build",
     "contact_sheet",
+    "coverage",
+    "format_report",
     "import_icons",
+    "lint",
     "load_icons",
     "load_meta",
     "parse_document",
     "read_document",
     "render_png",
+    "scan_templates",
 ]

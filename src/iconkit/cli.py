@@ -18,11 +18,17 @@ from pathlib import Path
 
 from . import __version__
 from .build import BuildOptions, BuildResult, build, dump_json
+from .config import load_config
+from .coverage import coverage, format_coverage
 from .document import read_document
-from .errors import BuildFailed, IconkitError
+from .errors import BuildFailed, IconkitError, IconSourceError
 from .importer import import_icons
+from .lint import SEVERITIES, Selection, lint
 from .progress import progress_for
 from .render import contact_sheet
+from .report import FORMATS, format_report
+from .rules import ALL_RULES
+from .rules.docs import check_docs, write_docs
 from .source import load_icons
 
 __all__ = ["main"]
@@ -84,7 +90,104 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("source", type=Path, help="folder of SVG files")
     p.add_argument("--into", type=Path, help="icon folder to write to (default: in place)")
     p.set_defaults(run=_import)
+    p = verbs.add_parser("lint", help="check icon folders and documents against the lint rules")
+    p.add_argument(
+        "paths", nargs="*", type=Path, help="icon folders or .svg/.json files (default: icons)"
+    )
+    p.add_argument("--document", type=Path, help="an icon-description document to lint too")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument("--select", type=_selectors, help="rules to run: codes, prefixes or names")
+    p.add_argument("--ignore", type=_selectors, help="rules to leave out: codes, prefixes or names")
+    p.add_argument(
+        "--severity", choices=SEVERITIES, help="lowest severity that fails (default: warning)"
+    )
+    p.add_argument("--fix", action="store_true", help="apply mechanical fixes to metadata files")
+    p.set_defaults(run=_lint)
+
+    p = verbs.add_parser("coverage", help="alt-text coverage of icon metadata and templates")
+    p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
+    p.add_argument(
+        "--templates", type=Path, nargs="+", default=[], help="template files or folders"
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--fail-under", type=_percent, help="exit 1 when coverage is below PCT")
+    p.set_defaults(run=_coverage)
+
+    p = verbs.add_parser("rules", help="list the lint rules, or write their documentation")
+    p.add_argument("--docs", type=Path, metavar="DIR", help="write one Markdown page per rule")
+    p.add_argument("--check", action="store_true", help="with --docs: compare, do not write")
+    p.set_defaults(run=_rules)
     return parser
+
+
+def _selectors(text: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in text.split(",") if part.strip())
+    for selector in chosen:
+        if not _known_selector(selector):
+            raise argparse.ArgumentTypeError(f"no rule or code prefix {selector!r}")
+    return chosen
+
+
+def _known_selector(selector: str) -> bool:
+    if any(r.selected_by(selector) for r in ALL_RULES):
+        return True
+    # Codes of checks outside the registry (the sanitizer's S1xx) are valid prefixes too.
+    return len(selector) <= 4 and selector[:1].isalpha() and selector[1:].isdigit()
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("must be between 0 and 100")
+    return value
+
+
+def _lint(args: argparse.Namespace) -> int:
+    config = load_config(Path.cwd())
+    for selector in (*config.select, *config.ignore):
+        if not _known_selector(selector):
+            raise IconSourceError(
+                config.source or "pyproject.toml", f"[tool.iconkit.lint]: no rule {selector!r}"
+            )
+    selection = Selection(
+        select=args.select if args.select is not None else config.select,
+        ignore=args.ignore if args.ignore is not None else config.ignore,
+    )
+    paths = args.paths or ([] if args.document else [Path("icons")])
+    report = lint(paths, document=args.document, selection=selection, fix=args.fix)
+    sys.stdout.write(format_report(report, args.format))
+    return 1 if report.failed(args.severity or config.severity) else 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    config = load_config(Path.cwd())
+    result = coverage(args.icons, args.templates, Selection(ignore=config.ignore))
+    sys.stdout.write(format_coverage(result, args.format))
+    if args.fail_under is not None and result.headline < args.fail_under:
+        print(
+            f"iconkit: coverage {result.headline:.1f}% is under {args.fail_under:g}%",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    if args.docs is None:
+        for r in ALL_RULES:
+            print(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")
+        return 0
+    if args.check:
+        stale = check_docs(args.docs)
+        for name in stale:
+            print(f"{args.docs / name}: differs from the rule registry", file=sys.stderr)
+        return 1 if stale else 0
+    written = write_docs(args.docs)
+    print(f"wrote {len(written)} pages into {args.docs}")
+    return 0
 
 
 def _sizes(text: str) -> tuple[int, ...]:

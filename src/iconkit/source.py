@@ -19,7 +19,7 @@ from ._xml import parse_svg
 from .errors import IconSourceError
 from .model import Icon, IconMeta, IconSet, SourceRef
 
-__all__ = ["load_icons", "load_meta", "parse_meta", "scan_icons", "schema"]
+__all__ = ["load_icons", "load_meta", "meta_from_data", "parse_meta", "scan_icons", "schema"]
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -120,19 +120,20 @@ def parse_meta(text: str, path: Path | str = "<metadata>", validate: bool = True
     except json.JSONDecodeError as exc:
         raise IconSourceError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
     if not validate:
-        return _meta_from(data)
+        return meta_from_data(data)
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         error = errors[0]
         field = _field(error.absolute_path)
         top = str(error.absolute_path[0]) if error.absolute_path else None
         raise IconSourceError(path, f"field {field}: {error.message}", _key_line(text, top))
-    return _meta_from(data)
+    return meta_from_data(data)
 
 
-def _meta_from(data: dict[str, Any]) -> IconMeta:
+def meta_from_data(data: dict[str, Any]) -> IconMeta:
+    """Build metadata from an already validated JSON mapping (missing texts become "")."""
     return IconMeta(
-        title=data["title"],
+        title=data.get("title", ""),
         description=data.get("description", ""),
         aliases=tuple(data.get("aliases", ())),
         tags=tuple(data.get("tags", ())),
@@ -140,6 +141,7 @@ def _meta_from(data: dict[str, Any]) -> IconMeta:
         mirror_rtl=data.get("mirror_rtl", False),
         animated=data.get("animated", False),
         source=tuple(SourceRef(**ref) for ref in data.get("source", ())),
+        lint_ignore=tuple(data.get("lint", {}).get("ignore", ())),
     )
 
 
