@@ -1,0 +1,269 @@
+"""Jinja2 integration: the macros' loader, one-call environment setup, and the template scan.
+
+::
+
+    env = jinja2.Environment(autoescape=True)
+    iconkit.jinja.setup(env)                       # the bundled icons
+    iconkit.jinja.setup(env, icons="static/icons")  # a built dist/ or a source folder
+
+    {% from "iconkit/macros.jinja" import icon, icon_button, icon_link %}
+    {{ icon("calendar", label=true) }}
+
+:func:`setup` attaches an :class:`~iconkit.markup.IconRenderer` to the
+environment (``env.iconkit``) and adds its calls as globals (``iconkit_icon``...);
+``iconkit/macros.jinja`` exports them under their short names. Every cache
+hangs off that renderer, never off this module.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from markupsafe import Markup
+
+from .errors import BuildError, IconSourceError
+from .markup import IconRenderer, Mode
+from .model import Icon, IconMeta, IconSet, SourceRef
+from .source import load_icons
+from .sprite import DEFAULT_PREFIX
+
+__all__ = [
+    "MACRO_NAMES",
+    "TEMPLATE_SUFFIXES",
+    "IconCall",
+    "bundled_icons",
+    "default_renderer",
+    "load_icon_set",
+    "loader",
+    "render_icon",
+    "scan_template_icons",
+    "setup",
+    "stylesheet",
+]
+
+#: Template calls whose first argument is an icon name, and the name a call implies.
+MACRO_NAMES = ("icon", "icon_button", "icon_link", "icon_img", "loading")
+TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2", ".txt", ".xml")
+
+
+def loader() -> jinja2.BaseLoader:
+    """Return a loader for ``iconkit/macros.jinja`` (and ``iconkit/iconkit.css``)."""
+    return jinja2.PackageLoader("iconkit", "templates")
+
+
+def setup(
+    env: jinja2.Environment,
+    icons: IconSet | Path | str | None = None,
+    *,
+    sprite_url: str = "/static/iconkit/sprite.svg",
+    png_url: str | None = None,
+    prefix: str = DEFAULT_PREFIX,
+    strict: bool = True,
+    mode: Mode = "inline",
+) -> IconRenderer:
+    """Make ``env`` render iconkit macros and return the renderer it uses.
+
+    ``icons`` is an :class:`~iconkit.IconSet`, a built output folder (with
+    ``icons.json``), a source folder, or None for the bundled icons. The
+    macros' loader is added after the environment's own, so a project can
+    override ``iconkit/macros.jinja``. Calling it again replaces the renderer.
+    """
+    icon_set = icons if isinstance(icons, IconSet) else load_icon_set(icons)
+    renderer = IconRenderer(
+        icon_set, sprite_url=sprite_url, png_url=png_url, prefix=prefix, strict=strict, mode=mode
+    )
+    if env.loader is None:
+        env.loader = loader()
+    elif not _has_iconkit_loader(env.loader):
+        env.loader = jinja2.ChoiceLoader([env.loader, loader()])
+    env.globals.update(_globals(renderer))
+    env.iconkit = renderer  # type: ignore[attr-defined]
+    return renderer
+
+
+def _has_iconkit_loader(found: jinja2.BaseLoader) -> bool:
+    if isinstance(found, jinja2.PackageLoader):
+        return found.package_name == "iconkit"
+    if isinstance(found, jinja2.ChoiceLoader):
+        return any(_has_iconkit_loader(inner) for inner in found.loaders)
+    return False
+
+
+def _globals(renderer: IconRenderer) -> dict[str, Any]:
+    css = stylesheet()
+
+    @jinja2.pass_context
+    def sprite(context: jinja2.runtime.Context) -> Markup:
+        # Once per page: a second call in the same render emits nothing.
+        if context.vars.get("_iconkit_sprite_done"):
+            return Markup("")
+        context.vars["_iconkit_sprite_done"] = True
+        return renderer.sprite()
+
+    def styles() -> Markup:
+        return Markup(f"<style>{css}</style>")
+
+    return {
+        "iconkit_icon": renderer.icon,
+        "iconkit_button": renderer.button,
+        "iconkit_link": renderer.link,
+        "iconkit_img": renderer.img,
+        "iconkit_loading": renderer.loading,
+        "iconkit_sprite": sprite,
+        "iconkit_styles": styles,
+    }
+
+
+@functools.cache
+def stylesheet() -> str:
+    """Return ``iconkit.css``: visually hidden text, RTL mirroring, forced colors, motion."""
+    return resources.files("iconkit").joinpath("templates/iconkit/iconkit.css").read_text("utf-8")
+
+
+def bundled_icons() -> Path:
+    """Return the folder of the icons shipped with iconkit.
+
+    An installed wheel carries them as package data (``iconkit/icons``); a
+    source checkout reads the project's ``icons/`` folder.
+    """
+    packaged = Path(str(resources.files("iconkit"))) / "icons"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "icons"
+
+
+def load_icon_set(path: Path | str | None = None) -> IconSet:
+    """Load icons for rendering: a built folder (``icons.json`` + ``svg/``) or a source folder.
+
+    None loads the bundled icons.
+    """
+    folder = bundled_icons() if path is None else Path(path)
+    manifest_path = folder / "icons.json"
+    if not manifest_path.is_file():
+        return load_icons(folder)
+    try:
+        data = json.loads(manifest_path.read_text("utf-8"))
+        entries = data["icons"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IconSourceError(manifest_path, f"not a built icons.json: {exc}") from None
+    icons = []
+    for slug in sorted(entries):
+        entry = entries[slug]
+        svg_path = folder / entry.get("svg", f"svg/{slug}.svg")
+        try:
+            svg = svg_path.read_bytes()
+            meta = IconMeta(
+                title=entry["title"],
+                description=entry["description"],
+                aliases=tuple(entry.get("aliases", ())),
+                tags=tuple(entry.get("tags", ())),
+                category=entry.get("category", "general"),
+                mirror_rtl=bool(entry.get("mirror_rtl", False)),
+                animated=bool(entry.get("animated", False)),
+                source=tuple(SourceRef(**ref) for ref in entry.get("source", ())),
+            )
+        except OSError as exc:
+            raise IconSourceError(svg_path, f"cannot read: {exc.strerror}") from None
+        except (KeyError, TypeError) as exc:
+            raise IconSourceError(manifest_path, f"icon {slug!r}: bad entry: {exc}") from None
+        icons.append(Icon(slug, svg, meta, svg_path, manifest_path))
+    return IconSet(root=folder, icons=tuple(icons))
+
+
+@functools.cache
+def default_renderer() -> IconRenderer:
+    """Return the renderer of the bundled icons used by :func:`render_icon` (made once)."""
+    return IconRenderer(load_icon_set(None))
+
+
+def render_icon(name: str, *, renderer: IconRenderer | None = None, **options: Any) -> Markup:
+    """Return the markup of ``icon(name, **options)`` outside Jinja, as ``Markup``.
+
+    Options are those of the ``icon`` macro (``label``, ``decorative``,
+    ``describe``, ``tooltip``, ``size``, ``class_``, ``attrs``, ``mode``).
+    Without ``renderer``, the bundled icons are used.
+    """
+    return (renderer or default_renderer()).icon(name, **options)
+
+
+@dataclass(frozen=True, order=True)
+class IconCall:
+    """One icon named in a template: the file, the line, the macro and the name."""
+
+    path: str
+    line: int
+    macro: str
+    name: str
+
+
+def scan_template_icons(paths: Iterable[Path | str]) -> list[IconCall]:
+    """Return the icons templates name with a constant, found by Jinja's own parser.
+
+    ``paths`` are template files or folders (searched for ``TEMPLATE_SUFFIXES``).
+    Calls are ``icon``, ``icon_button``, ``icon_link``, ``icon_img`` (and their
+    ``iconkit_`` globals) with a constant first argument or ``name=``, and
+    ``loading`` (the spinner). A template Jinja cannot parse raises BuildError.
+    """
+    env = jinja2.Environment()
+    calls: list[IconCall] = []
+    for path in _template_files(paths):
+        try:
+            source = path.read_text("utf-8")
+            tree = env.parse(source, name=path.name, filename=str(path))
+        except jinja2.TemplateSyntaxError as exc:
+            raise BuildError(f"{path}:{exc.lineno}: template syntax error: {exc.message}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BuildError(f"{path}: cannot read template: {exc}") from None
+        for call in tree.find_all(nodes.Call):
+            macro = _macro_name(call.node)
+            if macro is None:
+                continue
+            name = _constant_name(call, macro)
+            if name is not None:
+                calls.append(IconCall(str(path), call.lineno, macro, name))
+    return sorted(calls)
+
+
+def _template_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix in TEMPLATE_SUFFIXES
+            )
+        elif path.is_file():
+            yield path
+        else:
+            raise BuildError(f"{path}: no such template file or folder")
+
+
+def _macro_name(node: nodes.Node) -> str | None:
+    if isinstance(node, nodes.Name):
+        name = node.name
+    elif isinstance(node, nodes.Getattr):  # {% import ... as ik %}{{ ik.icon(...) }}
+        name = node.attr
+    else:
+        return None
+    name = name.removeprefix("iconkit_")
+    aliases = {"button": "icon_button", "link": "icon_link", "img": "icon_img"}
+    name = aliases.get(name, name)
+    return name if name in MACRO_NAMES else None
+
+
+def _constant_name(call: nodes.Call, macro: str) -> str | None:
+    for keyword in call.kwargs:
+        if keyword.key == "name" and isinstance(keyword.value, nodes.Const):
+            return str(keyword.value.value)
+    if macro == "loading":
+        return "loading-spinner"
+    if call.args and isinstance(call.args[0], nodes.Const) and isinstance(call.args[0].value, str):
+        return call.args[0].value
+    return None
