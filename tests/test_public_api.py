@@ -12,18 +12,23 @@ EXPECTED = {
     "Icon",
     "IconMeta",
     "IconNotFound",
+    "IconRenderer",
     "IconSet",
     "IconSourceError",
+    "IconUsageError",
     "IconkitError",
     "SourceRef",
     "__version__",
     "build",
+    "build_sprite",
     "contact_sheet",
     "load_icons",
     "load_meta",
     "parse_document",
     "read_document",
+    "render_icon",
     "render_png",
+    "setup_environment",
 }
 
 

@@ -16,6 +16,10 @@ from .errors import DocumentError as DocumentError
 from .errors import IconkitError as IconkitError
 from .errors import IconNotFound as IconNotFound
 from .errors import IconSourceError as IconSourceError
+from .errors import IconUsageError as IconUsageError
+from .jinja import render_icon as render_icon
+from .jinja import setup as setup_environment
+from .markup import IconRenderer as IconRenderer
 from .model import Entry as Entry
 from .model import Icon as Icon
 from .model import IconMeta as IconMeta
@@ -25,6 +29,7 @@ from .render import contact_sheet as contact_sheet
 from .render import render_png as render_png
 from .source import load_icons as load_icons
 from .source import load_meta as load_meta
+from .sprite import build_sprite as build_sprite
 
 __all__ = [
     "BuildError",
@@ -34,16 +39,21 @@ __all__ = [
     "Icon",
     "IconMeta",
     "IconNotFound",
+    "IconRenderer",
     "IconSet",
     "IconSourceError",
+    "IconUsageError",
     "IconkitError",
     "SourceRef",
     "__version__",
     "build",
+    "build_sprite",
     "contact_sheet",
     "load_icons",
     "load_meta",
     "parse_document",
     "read_document",
+    "render_icon",
     "render_png",
+    "setup_environment",
 ]

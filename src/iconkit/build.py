@@ -12,18 +12,24 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .errors import BuildError, IconNotFound
+from .jinja import scan_template_icons
 from .model import IconSet
+from .render import render_png
 from .source import load_icons
+from .sprite import DEFAULT_PREFIX, build_sprite
 
-__all__ = ["BuildResult", "build", "manifest"]
+__all__ = ["BuildResult", "build", "manifest", "used_slugs"]
 
 FORMAT_VERSION = 1
+#: The 1x size of the raster sprite, in pixels (2x is twice that).
+PNG_SIZE = 24
 
 
 @dataclass(frozen=True)
@@ -34,9 +40,21 @@ class BuildResult:
     icons: int
 
 
-def build(icons_dir: Path | str, out: Path | str) -> BuildResult:
-    """Load and check the icons in ``icons_dir`` and write them with ``icons.json`` to ``out``."""
+def build(
+    icons_dir: Path | str,
+    out: Path | str,
+    *,
+    only_used: Sequence[Path | str] | None = None,
+    sprite_prefix: str = DEFAULT_PREFIX,
+) -> BuildResult:
+    """Load and check the icons in ``icons_dir`` and write them with ``icons.json`` to ``out``.
+
+    Also writes ``sprite.svg`` (a ``<symbol>`` per icon, ids ``sprite_prefix`` + slug)
+    and ``png/NAME@1x.png`` / ``@2x.png`` (24 and 48 px). With ``only_used``
+    (template files or folders), the sprite holds only the icons they name.
+    """
     icon_set = load_icons(icons_dir)
+    only = None if only_used is None else used_slugs(icon_set, only_used)
     out = Path(out)
     with _atomic_folder(out) as tmp:
         svg_dir = tmp / "svg"
@@ -44,7 +62,28 @@ def build(icons_dir: Path | str, out: Path | str) -> BuildResult:
         for icon in icon_set:
             (svg_dir / f"{icon.slug}.svg").write_bytes(icon.svg)
         (tmp / "icons.json").write_text(dump_json(manifest(icon_set)), "utf-8")
+        (tmp / "sprite.svg").write_bytes(build_sprite(icon_set, prefix=sprite_prefix, only=only))
+        png_dir = tmp / "png"
+        png_dir.mkdir()
+        for icon in icon_set:
+            for scale in (1, 2):
+                png = render_png(icon, PNG_SIZE * scale)
+                (png_dir / f"{icon.slug}@{scale}x.png").write_bytes(png)
     return BuildResult(out=out, icons=len(icon_set))
+
+
+def used_slugs(icon_set: IconSet, templates: Sequence[Path | str]) -> frozenset[str]:
+    """Return the slugs of the icons that ``templates`` name (names may be aliases).
+
+    A name that is not in the set raises BuildError naming the template and line.
+    """
+    slugs = set()
+    for call in scan_template_icons(templates):
+        try:
+            slugs.add(icon_set.get(call.name).slug)
+        except IconNotFound as exc:
+            raise BuildError(f"{call.path}:{call.line}: {call.macro}(): {exc}") from None
+    return frozenset(slugs)
 
 
 def manifest(icon_set: IconSet) -> dict[str, Any]:

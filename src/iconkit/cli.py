@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,6 +58,19 @@ def _parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("build", help="check an icon set and write it to an output folder")
     p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
     p.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    p.add_argument(
+        "--only-used",
+        type=Path,
+        nargs="+",
+        metavar="TEMPLATE_DIR",
+        help="put in sprite.svg only the icons these templates (files or folders) name",
+    )
+    p.add_argument(
+        "--sprite-prefix",
+        default="iconkit-",
+        type=_sprite_prefix,
+        help="id prefix of the sprite's symbols (default: iconkit-)",
+    )
     p.set_defaults(run=_build)
 
     p = verbs.add_parser("document", help="split an icon-description document into entries")
@@ -82,8 +96,16 @@ def _sizes(text: str) -> tuple[int, ...]:
     return sizes
 
 
+def _sprite_prefix(text: str) -> str:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", text):
+        raise argparse.ArgumentTypeError(
+            f"not an id prefix (a letter, then letters, digits, - or _): {text!r}"
+        )
+    return text
+
+
 def _build(args: argparse.Namespace) -> int:
-    result = build(args.icons, args.out)
+    result = build(args.icons, args.out, only_used=args.only_used, sprite_prefix=args.sprite_prefix)
     print(f"built {result.icons} icons into {result.out}")
     return 0
 

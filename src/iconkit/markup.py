@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from markupsafe import Markup, escape
 
-from .errors import IconkitError, IconNotFound
+from .errors import IconNotFound, IconUsageError
 from .model import Icon, IconSet
 from .sprite import DEFAULT_PREFIX, build_sprite, symbol
 
@@ -44,7 +44,6 @@ __all__ = [
     "MODES",
     "SIZES",
     "IconRenderer",
-    "IconUsageError",
     "Mode",
     "template_location",
 ]
@@ -82,26 +81,6 @@ _BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
 _BAD_STYLE = re.compile(r"url\s*\(|expression\s*\(|javascript:|@import|\\", re.IGNORECASE)
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _CACHE_SIZE = 8192
-
-
-class IconUsageError(IconkitError):
-    """A macro or :meth:`IconRenderer.icon` call that cannot render as written.
-
-    ``template`` and ``line`` say where the call is when it comes from a
-    template being rendered; the message says how to fix it.
-    """
-
-    def __init__(self, message: str, template: str | None = None, line: int | None = None):
-        self.template = template
-        self.line = line
-        self.message = message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        if self.template is None:
-            return self.message
-        where = f"{self.template}:{self.line}" if self.line else self.template
-        return f"{where}: {self.message}"
 
 
 def template_location() -> tuple[str | None, int | None]:
