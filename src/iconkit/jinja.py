@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 from jinja2 import nodes
 from markupsafe import Markup
 
@@ -43,6 +44,8 @@ __all__ = [
     "default_renderer",
     "load_icon_set",
     "loader",
+    "macro_docs",
+    "macro_reference",
     "render_icon",
     "scan_template_icons",
     "setup",
@@ -126,6 +129,51 @@ def _globals(renderer: IconRenderer) -> dict[str, Any]:
 def stylesheet() -> str:
     """Return ``iconkit.css``: visually hidden text, RTL mirroring, forced colors, motion."""
     return resources.files("iconkit").joinpath("templates/iconkit/iconkit.css").read_text("utf-8")
+
+
+def macro_reference() -> dict[str, Any]:
+    """Return ``iconkit/icon.yaml``: every macro's summary, parameters and examples."""
+    text = resources.files("iconkit").joinpath("templates/iconkit/icon.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def macro_docs(reference: dict[str, Any] | None = None) -> str:
+    """Return ``docs/macros.md``, generated from :func:`macro_reference`."""
+    macros = (reference or macro_reference())["macros"]
+    names = ", ".join(macros)
+    lines = [
+        "# The iconkit macros",
+        "",
+        "<!-- Generated from src/iconkit/templates/iconkit/icon.yaml by"
+        " iconkit.jinja.macro_docs(); do not edit. -->",
+        "",
+        "```jinja",
+        f'{{% from "iconkit/macros.jinja" import {names} %}}',
+        "```",
+        "",
+        "Set up the environment once with `iconkit.jinja.setup(env)` (or"
+        " `iconkit.setup_environment`). Strict mode (the default) raises an error naming"
+        " the template and line for a call that cannot render as written, such as an icon"
+        " with neither `label` nor `decorative`.",
+    ]
+    for macro, spec in macros.items():
+        lines += ["", f"## `{macro}`", "", spec["summary"].strip(), ""]
+        if spec["params"]:
+            lines += ["| parameter | type | required | description |", "| --- | --- | --- | --- |"]
+            for param in spec["params"]:
+                required = "yes" if param["required"] else "no"
+                text = " ".join(param["description"].split()).replace("|", "\\|")
+                kind = param["type"].replace("|", "\\|")
+                lines.append(f"| `{param['name']}` | {kind} | {required} | {text} |")
+            lines.append("")
+        lines += ["Examples:", "", "```jinja"]
+        lines += [
+            f"{{{{ {example['call']} }}}}  {{# {example['title']} #}}"
+            for example in spec["examples"]
+        ]
+        lines += ["```"]
+    return "\n".join(lines) + "\n"
 
 
 def bundled_icons() -> Path:

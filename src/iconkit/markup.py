@@ -94,7 +94,10 @@ def template_location() -> tuple[str | None, int | None]:
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
             line = template.get_corresponding_lineno(frame.f_lineno)
-            return (template.filename or template.name or "<template>", line)
+            filename = template.filename
+            if not filename or filename.startswith("<"):  # a loader with no files
+                filename = template.name or "<template>"
+            return (filename, line)
         frame = frame.f_back  # type: ignore[assignment]
     return (None, None)
 
