@@ -419,3 +419,9 @@ def test_no_text_can_add_an_attribute_or_element(
     if label.strip():
         assert attrs["aria-label"] == label
     assert html.count("<") == 3
+
+
+def test_animated_icons_are_always_inlined() -> None:
+    html = render('{{ icon("loading-spinner", label=true, mode="sprite") }}')
+    assert "<use" not in html
+    assert "@keyframes" in html

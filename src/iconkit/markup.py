@@ -110,6 +110,7 @@ class _Prepared:
     title: str
     description: str
     classes: str
+    animated: bool
     view_box: str
     presentation: str
     body: str
@@ -330,6 +331,10 @@ class IconRenderer:
         if mode not in MODES:
             self._refuse(f"icon({name!r}): mode={mode!r} is not one of {', '.join(MODES)}")
             mode = self.mode
+        if prepared.animated:
+            # Inlined always: the page's reduced-motion rules do not reach into a <use>
+            # of another document, so a sprite copy would keep turning.
+            mode = "inline"
         role = self._role("icon", prepared, label, decorative)
         pixels = self._size(size, "icon", name)
         if role is None and (describe or tooltip):
@@ -427,6 +432,7 @@ class IconRenderer:
             title=icon.meta.title,
             description=icon.meta.description,
             classes=classes,
+            animated=icon.meta.animated,
             view_box=str(escape(sym.view_box)),
             presentation=presentation,
             body=sym.body,
