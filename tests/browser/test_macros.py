@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 import pytest
+from example_pages import django_page, examples_on_path, flask_app
 from harness import accessible, run_axe
 from PIL import Image, ImageChops, ImageOps, ImageStat
 from playwright.sync_api import Page, Route
@@ -237,3 +238,49 @@ def test_spinner_turns_and_stands_still_under_reduced_motion(
     serve(body)
     first, second = _two_frames(page)
     assert first == second
+
+
+@pytest.mark.parametrize("framework", ["flask", "django"])
+def test_example_pages_are_accessible(page: Page, framework: str) -> None:
+    with examples_on_path():
+        if framework == "flask":
+            app = flask_app()
+            client = app.test_client()
+            html = client.get("/").get_data(as_text=True)
+            sprite = client.get("/iconkit/sprite.svg").data
+        else:
+            html = django_page("/?dir=rtl")[1]
+            sprite = b""
+
+    def handle(route: Route) -> None:
+        if route.request.url.endswith("/iconkit/sprite.svg"):
+            route.fulfill(status=200, body=sprite, content_type="image/svg+xml")
+        else:
+            route.fulfill(status=200, body=html, content_type="text/html; charset=utf-8")
+
+    page.route(f"{ORIGIN}/**", handle)
+    page.goto(f"{ORIGIN}/")
+    assert run_axe(page) == []
+    if framework == "flask":
+        assert accessible(page, "header a") == {
+            "role": "link",
+            "name": "Home page",
+            "description": None,
+        }
+        assert accessible(page, "header button")["name"] == "Search the site"  # type: ignore[index]
+        assert accessible(page, "header button + button")["name"] == "Menu"  # type: ignore[index]
+        assert accessible(page, "main p svg")["name"] == "Starts at"  # type: ignore[index]
+        assert accessible(page, "h1 svg") is None
+        # The sprite-mode clock draws something.
+        shot = _png(page.locator("main p svg").screenshot())
+        assert _ink(page.locator("main p svg").screenshot(), shot.getpixel((0, 0))) > 10
+    else:
+        names = [accessible(page, f"li:nth-child({i}) button") for i in (1, 2)]
+        assert [n["name"] for n in names if n] == ["Remove report.pdf", "Remove photo.jpg"]
+        info = accessible(page, "main p svg")
+        assert info is not None
+        assert info["description"] == "A lower-case letter i inside a circle."
+        transform = page.evaluate(
+            "getComputedStyle(document.querySelector('main a svg')).transform"
+        )
+        assert transform == "matrix(-1, 0, 0, 1, 0, 0)"
