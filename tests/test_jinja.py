@@ -140,7 +140,7 @@ def test_scan_finds_constant_names_with_lines(tmp_path: Path) -> None:
     )
     (tmp_path / "sub" / "nav.jinja").write_text(
         '{{ icon_button("close") }}\n{{ ik.icon_link("home", "/") }}\n{{ loading() }}'
-        '{{ iconkit_img("email", label=true) }}',
+        '{{ iconkit.icon_img("email", label=true) }}',
         "utf-8",
     )
     (tmp_path / "notes.md").write_text('{{ icon("ignored") }}', "utf-8")

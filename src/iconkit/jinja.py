@@ -10,8 +10,9 @@
     {{ icon("calendar", label=true) }}
 
 :func:`setup` attaches an :class:`~iconkit.markup.IconRenderer` to the
-environment (``env.iconkit``) and adds its calls as globals (``iconkit_icon``...);
-``iconkit/macros.jinja`` exports them under their short names. Every cache
+environment (``env.iconkit``) and adds one global, ``iconkit``, whose attributes are
+the calls (``iconkit.icon(...)``); ``iconkit/macros.jinja`` exports them under their
+short names. Every cache
 hangs off that renderer, never off this module.
 """
 
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -40,6 +41,8 @@ __all__ = [
     "MACRO_NAMES",
     "TEMPLATE_SUFFIXES",
     "IconCall",
+    "PackagedTemplates",
+    "TemplateGlobals",
     "bundled_icons",
     "default_renderer",
     "load_icon_set",
@@ -59,7 +62,7 @@ TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2", ".txt", ".xml"
 
 def loader() -> jinja2.BaseLoader:
     """Return a loader for ``iconkit/macros.jinja`` (and ``iconkit/iconkit.css``)."""
-    return jinja2.PackageLoader("iconkit", "templates")
+    return PackagedTemplates()
 
 
 def setup(
@@ -87,42 +90,79 @@ def setup(
         env.loader = loader()
     elif not _has_iconkit_loader(env.loader):
         env.loader = jinja2.ChoiceLoader([env.loader, loader()])
-    env.globals.update(_globals(renderer))
+    env.globals["iconkit"] = TemplateGlobals(renderer)
     env.iconkit = renderer  # type: ignore[attr-defined]
     return renderer
 
 
 def _has_iconkit_loader(found: jinja2.BaseLoader) -> bool:
-    if isinstance(found, jinja2.PackageLoader):
-        return found.package_name == "iconkit"
+    if isinstance(found, PackagedTemplates):
+        return True
     if isinstance(found, jinja2.ChoiceLoader):
         return any(_has_iconkit_loader(inner) for inner in found.loaders)
     return False
 
 
-def _globals(renderer: IconRenderer) -> dict[str, Any]:
-    css = stylesheet()
+class TemplateGlobals:
+    """What templates see as the global ``iconkit``: the renderer's calls under macro names.
+
+    One global rather than one per call: every global makes each ``{% from ... import %}``
+    a little slower (Jinja compares the global names on each import).
+    """
+
+    __slots__ = ("icon", "icon_button", "icon_img", "icon_link", "loading", "renderer")
+
+    def __init__(self, renderer: IconRenderer) -> None:
+        self.renderer = renderer
+        self.icon = renderer.icon
+        self.icon_button = renderer.button
+        self.icon_link = renderer.link
+        self.icon_img = renderer.img
+        self.loading = renderer.loading
 
     @jinja2.pass_context
-    def sprite(context: jinja2.runtime.Context) -> Markup:
-        # Once per page: a second call in the same render emits nothing.
+    def sprite(self, context: jinja2.runtime.Context) -> Markup:
+        """Return the hidden inline sprite, once per page: a second call in a render is empty."""
         if context.vars.get("_iconkit_sprite_done"):
             return Markup("")
         context.vars["_iconkit_sprite_done"] = True
-        return renderer.sprite()
+        return self.renderer.sprite()
 
-    def styles() -> Markup:
-        return Markup(f"<style>{css}</style>")
+    def styles(self) -> Markup:
+        """Return ``iconkit.css`` in a ``<style>`` element."""
+        return Markup(f"<style>{stylesheet()}</style>")
 
-    return {
-        "iconkit_icon": renderer.icon,
-        "iconkit_button": renderer.button,
-        "iconkit_link": renderer.link,
-        "iconkit_img": renderer.img,
-        "iconkit_loading": renderer.loading,
-        "iconkit_sprite": sprite,
-        "iconkit_styles": styles,
-    }
+
+class PackagedTemplates(jinja2.BaseLoader):
+    """Load ``iconkit/...`` templates from the installed package.
+
+    Like ``PackageLoader``, but a packaged file never changes while the process
+    runs, so it is never re-checked: Jinja's auto-reload would otherwise stat it
+    twice on every render of a template that imports the macros.
+    """
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool]]:
+        """Return the source of ``iconkit/NAME`` from the package's ``templates/`` folder."""
+        parts = template.split("/")
+        if parts[0] != "iconkit" or any(p in ("", ".", "..") for p in parts):
+            raise jinja2.TemplateNotFound(template)
+        found = resources.files("iconkit").joinpath("templates", *parts)
+        try:
+            source = found.read_text("utf-8")
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raise jinja2.TemplateNotFound(template) from None
+        return source, str(found), _unchanged
+
+    def list_templates(self) -> list[str]:
+        """Return the names of the packaged templates."""
+        folder = resources.files("iconkit").joinpath("templates", "iconkit")
+        return sorted(f"iconkit/{entry.name}" for entry in folder.iterdir() if entry.is_file())
+
+
+def _unchanged() -> bool:
+    return True
 
 
 @functools.cache
@@ -257,7 +297,7 @@ def scan_template_icons(paths: Iterable[Path | str]) -> list[IconCall]:
 
     ``paths`` are template files or folders (searched for ``TEMPLATE_SUFFIXES``).
     Calls are ``icon``, ``icon_button``, ``icon_link``, ``icon_img`` (and their
-    ``iconkit_`` globals) with a constant first argument or ``name=``, and
+    ``iconkit.`` attributes) with a constant first argument or ``name=``, and
     ``loading`` (the spinner). A template Jinja cannot parse raises BuildError.
     """
     env = jinja2.Environment()
@@ -300,7 +340,6 @@ def _macro_name(node: nodes.Node) -> str | None:
         name = node.attr
     else:
         return None
-    name = name.removeprefix("iconkit_")
     aliases = {"button": "icon_button", "link": "icon_link", "img": "icon_img"}
     name = aliases.get(name, name)
     return name if name in MACRO_NAMES else None

@@ -148,7 +148,7 @@ class IconRenderer:
         self._prepared: dict[str, _Prepared] = {}
         self._instances: Iterator[int] = itertools.count(1)
         self._sprite: Markup | None = None
-        self._cached_icon = functools.lru_cache(maxsize=_CACHE_SIZE)(self._icon)
+        self._cached_icon = functools.lru_cache(maxsize=_CACHE_SIZE)(self._finished)
 
     # -- the public calls -------------------------------------------------------------
 
@@ -174,21 +174,22 @@ class IconRenderer:
         (or ``class_``) adds classes; ``attrs`` adds checked attributes;
         ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``.
         """
-        css = _class_argument(extra, "icon")
-        key_attrs = _attrs_key(attrs)
+        css = _class_argument(extra, "icon") if extra else None
+        key_attrs = _attrs_key(attrs) if attrs else None
         try:
-            text, ids = self._cached_icon(
+            found = self._cached_icon(
                 name, label, decorative, describe, tooltip, size, mode, key_attrs, css
             )
         except TypeError as exc:  # an unhashable argument: render without the cache
             if "unhashable" not in str(exc):
                 raise
-            text, ids = self._icon(
+            found = self._finished(
                 name, label, decorative, describe, tooltip, size, mode, key_attrs, css
             )
-        if ids:
-            text = text.replace(_INSTANCE, str(next(self._instances)))
-        return Markup(text)
+        if found.__class__ is Markup:
+            return found
+        # Markup that needs ids of its own comes back as text holding the marker.
+        return Markup(found.replace(_INSTANCE, str(next(self._instances))))
 
     def button(
         self,
@@ -311,6 +312,11 @@ class IconRenderer:
         return self._sprite
 
     # -- building ---------------------------------------------------------------------
+
+    def _finished(self, *args: Any) -> str:
+        """Return :meth:`_icon`'s markup: Markup when final, text when it needs instance ids."""
+        text, ids = self._icon(*args)
+        return text if ids else Markup(text)
 
     def _icon(
         self,
