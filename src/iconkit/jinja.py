@@ -195,7 +195,15 @@ def macro_docs(reference: dict[str, Any] | None = None) -> str:
         "Set up the environment once with `iconkit.jinja.setup(env)` (or"
         " `iconkit.setup_environment`). Strict mode (the default) raises an error naming"
         " the template and line for a call that cannot render as written, such as an icon"
-        " with neither `label` nor `decorative`.",
+        " with neither `label` nor `decorative`, or an unknown icon name; with"
+        " `strict=False` such a call renders decorative (or nothing) and logs a warning.",
+        "",
+        "The macros are the attributes of the global `iconkit` that `setup` adds, so"
+        " `{{ iconkit.icon(...) }}` works without the import. All text is escaped. Ids"
+        " inside a rendered icon (`<title>`, `<desc>`, gradients, clip paths) carry an"
+        " instance number from the renderer, so the same icon twice on a page never"
+        " collides. Animated icons (the spinner) are always inlined, so the page's"
+        " reduced-motion rule reaches them.",
     ]
     for macro, spec in macros.items():
         lines += ["", f"## `{macro}`", "", spec["summary"].strip(), ""]
