@@ -368,6 +368,13 @@ HOSTILE_ATTRS = [
 ]
 
 
+@pytest.mark.parametrize("attrs", ["onclick=alert(1)", ["onclick", "x"], 3])
+def test_attrs_that_are_not_a_mapping_are_refused(attrs: Any) -> None:
+    renderer = IconRenderer(BUNDLED)
+    with pytest.raises(IconUsageError, match="attrs must be a mapping"):
+        renderer.icon("calendar", label=True, attrs=attrs)
+
+
 @pytest.mark.parametrize("attrs", HOSTILE_ATTRS, ids=lambda a: repr(next(iter(a))))
 def test_hostile_attrs_are_refused(attrs: dict[str, Any]) -> None:
     renderer = IconRenderer(BUNDLED)
@@ -425,3 +432,23 @@ def test_animated_icons_are_always_inlined() -> None:
     html = render('{{ icon("loading-spinner", label=true, mode="sprite") }}')
     assert "<use" not in html
     assert "@keyframes" in html
+
+
+def test_markup_passed_as_a_label_or_value_is_still_escaped_in_attributes() -> None:
+    renderer = IconRenderer(BUNDLED)
+    trusted = Markup('" onclick="alert(1)')
+    html = renderer.icon("calendar", label=trusted, attrs={"data-x": trusted}, class_=trusted)
+    attrs = tags(html)[0][1]
+    assert attrs["aria-label"] == str(trusted)
+    assert attrs["data-x"] == str(trusted)
+    assert "onclick" not in attrs
+    button = renderer.button("close", label=Markup("<b>Close</b>"))
+    assert "&lt;b&gt;Close&lt;/b&gt;" in button
+    visible = renderer.button("close", text=Markup("<em>Close</em>"))
+    assert "<em>Close</em>" in visible  # visible text is HTML content: Markup is kept
+
+
+@pytest.mark.parametrize("prefix", ["", "1x", 'a"b', "a b", "a#b"])
+def test_sprite_prefix_must_be_an_id_prefix(prefix: str) -> None:
+    with pytest.raises(IconUsageError, match="not an id prefix"):
+        IconRenderer(BUNDLED, prefix=prefix)

@@ -81,6 +81,7 @@ _BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
 _BAD_STYLE = re.compile(r"url\s*\(|expression\s*\(|javascript:|@import|\\", re.IGNORECASE)
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _CACHE_SIZE = 8192
+_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
 def template_location() -> tuple[str | None, int | None]:
@@ -139,6 +140,10 @@ class IconRenderer:
     ) -> None:
         if mode not in MODES:
             raise IconUsageError(f"mode {mode!r} is not one of {', '.join(MODES)}")
+        if not _PREFIX.match(prefix):
+            raise IconUsageError(
+                f"prefix {prefix!r} is not an id prefix (a letter, then letters, digits, - or _)"
+            )
         self.icons = icons
         self.sprite_url = sprite_url
         self.png_url = png_url if png_url is not None else sprite_url.rpartition("/")[0] + "/png/"
@@ -239,7 +244,7 @@ class IconRenderer:
         inner = self._control_content("icon_link", name, label, text, size, mode)
         if inner is None:
             return Markup("")
-        attributes = f' href="{escape(href)}"' + _class_attribute("iconkit-link", css)
+        attributes = f' href="{_text(href)}"' + _class_attribute("iconkit-link", css)
         attributes += self._attributes(attrs, "icon_link", name)
         return Markup(f"<a{attributes}>{inner}</a>")
 
@@ -264,10 +269,10 @@ class IconRenderer:
         role = self._role("icon_img", prepared, label, decorative)
         pixels = self._size(size, "icon_img", name)
         alt = "" if role is None else role
-        base = escape(self.png_url)
+        base = _text(self.png_url)
         return Markup(
             f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
-            f' width="{pixels}" height="{pixels}" alt="{escape(alt)}"'
+            f' width="{pixels}" height="{pixels}" alt="{_text(alt)}"'
             f"{_class_attribute('iconkit-img', css)}"
             f"{self._attributes(attrs, 'icon_img', name)}>"
         )
@@ -293,7 +298,7 @@ class IconRenderer:
         svg = self.icon(name, decorative=True, size=size, mode=mode)
         return Markup(
             f'<span role="status"{_class_attribute("iconkit-status", css)}>{svg}'
-            f'<span class="iconkit-visually-hidden">{escape(words)}</span></span>'
+            f'<span class="iconkit-visually-hidden">{_text(words)}</span></span>'
         )
 
     def sprite(self) -> Markup:
@@ -350,7 +355,7 @@ class IconRenderer:
             describe = tooltip = False
         head = f'<svg class="{prepared.classes}'
         if css:
-            head += " " + str(escape(css))
+            head += " " + _text(css)
         head += f'" width="{pixels}" height="{pixels}" viewBox="{prepared.view_box}"'
         if mode == "inline":
             head += prepared.presentation
@@ -363,21 +368,22 @@ class IconRenderer:
             tag = f"{self.prefix}{prepared.slug}-{_INSTANCE}"
             if tooltip:
                 head += f' aria-labelledby="{tag}-title"'
-                inner += f'<title id="{tag}-title">{escape(role)}</title>'
+                inner += f'<title id="{tag}-title">{_text(role)}</title>'
                 ids = True
             else:
-                head += f' aria-label="{escape(role)}"'
+                head += f' aria-label="{_text(role)}"'
             if describe:
                 head += f' aria-describedby="{tag}-desc"'
-                inner += f'<desc id="{tag}-desc">{escape(prepared.description)}</desc>'
+                inner += f'<desc id="{tag}-desc">{_text(prepared.description)}</desc>'
                 ids = True
-        head += self._attributes(dict(attrs) if attrs else None, "icon", name)
+        mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
+        head += self._attributes(mapping, "icon", name)
         if mode == "inline":
             inner += prepared.body
             ids = ids or prepared.has_ids
         else:
             url = self.sprite_url if mode == "sprite" else ""
-            inner += f'<use href="{escape(url)}#{self.prefix}{prepared.slug}"/>'
+            inner += f'<use href="{_text(url)}#{self.prefix}{prepared.slug}"/>'
         return (f"{head}>{inner}</svg>", ids)
 
     def _control_content(
@@ -407,7 +413,7 @@ class IconRenderer:
         else:
             self._refuse(f"{macro}({name!r}): label={label!r} is empty; say what the control does")
             words = prepared.title
-        return Markup(f'{svg}<span class="iconkit-visually-hidden">{escape(words)}</span>')
+        return Markup(f'{svg}<span class="iconkit-visually-hidden">{_text(words)}</span>')
 
     def _lookup(self, name: str, macro: str) -> _Prepared | None:
         prepared = self._prepared.get(name)
@@ -427,7 +433,7 @@ class IconRenderer:
 
     def _prepare(self, icon: Icon) -> _Prepared:
         sym = symbol(icon.slug, icon.svg, f"{self.prefix}{icon.slug}-{_INSTANCE}-")
-        presentation = "".join(f' {n}="{escape(v)}"' for n, v in sym.attributes if n != "viewBox")
+        presentation = "".join(f' {n}="{_text(v)}"' for n, v in sym.attributes if n != "viewBox")
         classes = f"iconkit iconkit-{icon.slug}"
         if icon.meta.mirror_rtl:
             classes += " iconkit-mirror"
@@ -439,7 +445,7 @@ class IconRenderer:
             description=icon.meta.description,
             classes=classes,
             animated=icon.meta.animated,
-            view_box=str(escape(sym.view_box)),
+            view_box=_text(sym.view_box),
             presentation=presentation,
             body=sym.body,
             has_ids=bool(sym.ids),
@@ -515,7 +521,7 @@ class IconRenderer:
             if value is True:
                 out.append(f" {key}")
             else:
-                out.append(f' {key}="{escape(value)}"')
+                out.append(f' {key}="{_text(value)}"')
         return "".join(out)
 
     def _refuse(self, message: str, unknown: bool = False) -> Markup:
@@ -524,6 +530,7 @@ class IconRenderer:
         error = IconUsageError(message, template, line)
         if self.strict:
             raise error
+        # A cached call warns once, on its first render.
         consequence = "rendered nothing" if unknown else "rendered as best it can"
         logger.warning("%s (%s)", error, consequence)
         return Markup("")
@@ -564,8 +571,17 @@ def _class_argument(extra: dict[str, Any], macro: str) -> str | None:
     return " ".join(str(value).split()) or None
 
 
+def _text(value: object) -> str:
+    """Escape ``value`` as plain text, even when it is Markup.
+
+    Markup is safe as HTML content, not inside an attribute's quotes, so every
+    attribute value and every name is escaped as text.
+    """
+    return str(escape(str(value)))
+
+
 def _class_attribute(base: str, css: str | None) -> str:
-    return f' class="{base} {escape(css)}"' if css else f' class="{base}"'
+    return f' class="{base} {_text(css)}"' if css else f' class="{base}"'
 
 
 def _attrs_key(attrs: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...] | None:
