@@ -207,3 +207,13 @@ def test_installed_wheel_renders_the_bundled_icons(tmp_path: Path) -> None:
         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     )
     assert 'aria-label="Calendar"' in result.stdout
+
+
+def test_setup_again_replaces_the_renderer_the_macros_use() -> None:
+    env = jinja2.Environment(autoescape=True)
+    setup(env)
+    page = IMPORT + '{{ icon("forward", label=true) }}'
+    with pytest.raises(IconUsageError, match="no icon named 'forward'"):
+        env.from_string(page).render()
+    setup(env, icons=FIXTURES / "icons" / "with-ids")
+    assert 'aria-label="Forward"' in env.from_string(page).render()

@@ -92,6 +92,9 @@ def setup(
         env.loader = jinja2.ChoiceLoader([env.loader, loader()])
     env.globals["iconkit"] = TemplateGlobals(renderer)
     env.iconkit = renderer  # type: ignore[attr-defined]
+    if env.cache is not None:
+        # A loaded iconkit/macros.jinja keeps the calls it exported: load it afresh.
+        env.cache.clear()
     return renderer
 
 
