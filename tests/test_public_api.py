@@ -17,8 +17,10 @@ EXPECTED = {
     "Icon",
     "IconMeta",
     "IconNotFound",
+    "IconRenderer",
     "IconSet",
     "IconSourceError",
+    "IconUsageError",
     "IconkitError",
     "ImportResult",
     "Report",
@@ -28,6 +30,7 @@ EXPECTED = {
     "TemplateScan",
     "__version__",
     "build",
+    "build_sprite",
     "contact_sheet",
     "import_icons",
     "coverage",
@@ -37,8 +40,10 @@ EXPECTED = {
     "load_meta",
     "parse_document",
     "read_document",
+    "render_icon",
     "render_png",
     "scan_templates",
+    "setup_environment",
 }
 
 

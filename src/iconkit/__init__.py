@@ -22,11 +22,15 @@ from .errors import DocumentError as DocumentError
 from .errors import IconkitError as IconkitError
 from .errors import IconNotFound as IconNotFound
 from .errors import IconSourceError as IconSourceError
+from .errors import IconUsageError as IconUsageError
 from .importer import ImportResult as ImportResult
 from .importer import import_icons as import_icons
+from .jinja import render_icon as render_icon
+from .jinja import setup as setup_environment
 from .lint import Report as Report
 from .lint import Selection as Selection
 from .lint import lint as lint
+from .markup import IconRenderer as IconRenderer
 from .model import Diagnostic as Diagnostic
 from .model import Entry as Entry
 from .model import Icon as Icon
@@ -40,6 +44,7 @@ from .rules import ALL_RULES as ALL_RULES
 from .rules import Rule as Rule
 from .source import load_icons as load_icons
 from .source import load_meta as load_meta
+from .sprite import build_sprite as build_sprite
 
 __all__ = [
     "ALL_RULES",
@@ -54,8 +59,10 @@ __all__ = [
     "Icon",
     "IconMeta",
     "IconNotFound",
+    "IconRenderer",
     "IconSet",
     "IconSourceError",
+    "IconUsageError",
     "IconkitError",
     "ImportResult",
     "Report",
@@ -65,6 +72,7 @@ __all__ = [
     "TemplateScan",
     "__version__",
     "build",
+    "build_sprite",
     "contact_sheet",
     "coverage",
     "format_report",
@@ -74,6 +82,8 @@ __all__ = [
     "load_meta",
     "parse_document",
     "read_document",
+    "render_icon",
     "render_png",
     "scan_templates",
+    "setup_environment",
 ]

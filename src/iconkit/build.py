@@ -3,7 +3,7 @@
 Order: list the inputs (and stop there if nothing changed since the last
 successful build), load and validate, run the per-icon pipeline for each icon
 whose content changed (in worker processes, results cached by content hash),
-then package: ``svg/``, ``png/`` and ``icons.json``.
+then package: ``svg/``, ``png/``, ``sprite.svg`` and ``icons.json``.
 
 The new output is written to a temporary folder beside the target and swapped
 in only when complete, so an error, a crash or Ctrl-C at any point leaves the
@@ -20,21 +20,24 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._json import dump_json
 from .cache import Cache
-from .errors import BuildFailed, IconSourceError
+from .coverage import scan_templates, template_files
+from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError
 from .model import Diagnostic, Icon, IconSet
 from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
 from .progress import Progress, QuietProgress
 from .source import scan_icons
+from .sprite import DEFAULT_PREFIX, build_sprite
 
-__all__ = ["BuildOptions", "BuildResult", "build", "dump_json", "manifest"]
+__all__ = ["BuildOptions", "BuildResult", "build", "manifest", "used_slugs"]
 
 FORMAT_VERSION = 1
 # Below this many icons to process, worker start-up costs more than it saves.
@@ -43,12 +46,29 @@ _PARALLEL_THRESHOLD = 16
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """How to build: worker count, cache folder, and what to do about bad icons."""
+    """How to build: worker count, cache folder, what to do about bad icons, the sprite.
+
+    ``only_used`` names template files or folders: the sprite then holds only
+    the icons they use. ``sprite_prefix`` starts every symbol id.
+    """
 
     jobs: int | None = None
     keep_going: bool = False
     cache_dir: Path | None = None
+    only_used: tuple[Path, ...] | None = None
+    sprite_prefix: str = DEFAULT_PREFIX
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+
+    def fingerprint(self) -> str:
+        """Return what, besides the icons, decides the output: packaging and pipeline options."""
+        return json.dumps(
+            {
+                "pipeline": self.pipeline.fingerprint(),
+                "prefix": self.sprite_prefix,
+                "only_used": [str(p) for p in self.only_used] if self.only_used else None,
+            },
+            sort_keys=True,
+        )
 
 
 @dataclass(frozen=True)
@@ -92,7 +112,7 @@ def build(
 
     with timer("scan"):
         listing = _listing(icons_dir)
-        fingerprint = _fingerprint(listing, options.pipeline)
+        fingerprint = _fingerprint(listing, options)
         stamp = cache.read_stamp()
         if stamp is not None and _still_valid(stamp, fingerprint, out):
             return _from_stamp(stamp, out, timer)
@@ -104,6 +124,8 @@ def build(
         icon_set, load_errors = scan_icons(icons_dir, trusted)
     if load_errors and not options.keep_going:
         raise BuildFailed(load_errors)
+    # Templates are read before any icon work, so a bad one fails the build at once.
+    only = used_slugs(icon_set, options.only_used) if options.only_used is not None else None
 
     with timer("icons"):
         results, keys, process_errors, fresh = _process_all(icon_set, options, cache, progress)
@@ -128,6 +150,12 @@ def build(
         progress.start("package", 1)
         with _atomic_folder(out) as tmp:
             bytes_out = _package(tmp, shipped, results, keys, cache)
+            sprite = build_sprite(
+                ((icon.slug, results[icon.slug].svg) for icon in shipped),
+                prefix=options.sprite_prefix,
+                only=only,
+            )
+            (tmp / "sprite.svg").write_bytes(sprite)
         progress.advance()
         progress.finish()
 
@@ -165,6 +193,24 @@ def build(
     )
 
 
+def used_slugs(icon_set: IconSet, templates: Sequence[Path | str]) -> frozenset[str]:
+    """Return the slugs of the icons that ``templates`` name (a name may be an alias).
+
+    A name that is not in the set raises :class:`~iconkit.errors.BuildError`
+    naming the template and line; a template that cannot be parsed raises
+    :class:`~iconkit.errors.IconSourceError`.
+    """
+    slugs = set()
+    for use in scan_templates(templates).uses:
+        if use.name is None:
+            continue
+        try:
+            slugs.add(icon_set.get(use.name).slug)
+        except IconNotFound as exc:
+            raise BuildError(f"{use.path}:{use.line}: {use.macro}(): {exc}") from None
+    return frozenset(slugs)
+
+
 def manifest(icon_set: IconSet | list[Icon], svgs: dict[str, bytes]) -> dict[str, Any]:
     """Return the ``icons.json`` data: every icon's metadata and the hash of its shipped SVG."""
     return {
@@ -179,11 +225,6 @@ def manifest(icon_set: IconSet | list[Icon], svgs: dict[str, bytes]) -> dict[str
             for icon in icon_set
         },
     }
-
-
-def dump_json(data: Any) -> str:
-    """Serialise ``data`` deterministically: sorted keys, two-space indent, final newline."""
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
 def _process_all(
@@ -288,12 +329,15 @@ def _listing(icons_dir: Path) -> dict[str, list[int]]:
     return listing
 
 
-def _fingerprint(listing: dict[str, list[int]], options: PipelineOptions) -> str:
-    """Hash the folder listing and the options: equal fingerprints mean nothing changed."""
+def _fingerprint(listing: dict[str, list[int]], options: BuildOptions) -> str:
+    """Hash the folder listing, the options and any templates read: equal means nothing changed."""
     if not listing:
         return ""
     digest = hashlib.sha256(options.fingerprint().encode())
     digest.update(json.dumps(listing, sort_keys=True).encode())
+    for template in template_files(options.only_used or ()):
+        info = template.stat()
+        digest.update(f"{template}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .build import BuildOptions, BuildResult, build, dump_json
+from ._json import dump_json
+from .build import BuildOptions, BuildResult, build
 from .config import load_config
 from .coverage import coverage, format_coverage
 from .document import read_document
@@ -73,6 +75,19 @@ def _parser() -> argparse.ArgumentParser:
         "--keep-going", action="store_true", help="build every good icon, then exit 1 on errors"
     )
     p.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    p.add_argument(
+        "--only-used",
+        type=Path,
+        nargs="+",
+        metavar="TEMPLATE_DIR",
+        help="put in sprite.svg only the icons these templates (files or folders) name",
+    )
+    p.add_argument(
+        "--sprite-prefix",
+        default="iconkit-",
+        type=_sprite_prefix,
+        help="id prefix of the sprite's symbols (default: iconkit-)",
+    )
     p.set_defaults(run=_build)
 
     p = verbs.add_parser("document", help="split an icon-description document into entries")
@@ -211,7 +226,13 @@ def _positive(text: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    options = BuildOptions(jobs=args.jobs, keep_going=args.keep_going, cache_dir=args.cache)
+    options = BuildOptions(
+        jobs=args.jobs,
+        keep_going=args.keep_going,
+        cache_dir=args.cache,
+        only_used=tuple(args.only_used) if args.only_used else None,
+        sprite_prefix=args.sprite_prefix,
+    )
     try:
         result = build(args.icons, args.out, options, progress_for(sys.stderr, args.quiet))
     except BuildFailed as exc:
@@ -241,6 +262,14 @@ def _print_summary(result: BuildResult) -> None:
         f"{saved} saved{share}"
     )
     print("time: " + ", ".join(f"{name.strip()} {sec:.2f} s" for name, sec in result.seconds))
+
+
+def _sprite_prefix(text: str) -> str:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", text):
+        raise argparse.ArgumentTypeError(
+            f"not an id prefix (a letter, then letters, digits, - or _): {text!r}"
+        )
+    return text
 
 
 def _document(args: argparse.Namespace) -> int:

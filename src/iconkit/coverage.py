@@ -30,7 +30,7 @@ from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from .build import dump_json
+from ._json import dump_json
 from .errors import IconSourceError
 from .lint import Selection, lint, read_folder, sort_key
 from .model import Diagnostic
@@ -47,9 +47,12 @@ __all__ = [
     "format_coverage",
     "icon_titles",
     "scan_templates",
+    "template_files",
 ]
 
 MACROS = ("icon", "icon_button", "icon_link", "icon_img")
+# The template global that iconkit.jinja.setup() installs: {{ iconkit.icon(...) }}.
+GLOBAL = "iconkit"
 MACRO_TEMPLATE = "iconkit/macros.jinja"
 TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2")
 _POSITIONAL = {
@@ -121,7 +124,7 @@ def scan_templates(
     Jinja cannot parse raises :class:`~iconkit.errors.IconSourceError` with
     its line.
     """
-    files = _template_files(paths)
+    files = template_files(paths)
     env = Environment(extensions=list(_EXTENSIONS))
     known = tuple(sorted(titles.items())) if titles is not None else None
     uses: list[IconUse] = []
@@ -153,7 +156,11 @@ def scan_templates(
     return TemplateScan(tuple(files), tuple(uses), diagnostics, passed)
 
 
-def _template_files(paths: Iterable[Path | str]) -> list[Path]:
+def template_files(paths: Iterable[Path | str]) -> list[Path]:
+    """Return the template files named by ``paths`` (files, or folders searched recursively).
+
+    Raises :class:`~iconkit.errors.IconSourceError` for a path that does not exist.
+    """
     found: set[Path] = set()
     for raw in paths:
         path = Path(raw)
@@ -214,7 +221,8 @@ def _macro(
     elif (
         isinstance(target, nodes.Getattr)
         and isinstance(target.node, nodes.Name)
-        and target.node.name in modules
+        and (target.node.name in modules or target.node.name == GLOBAL)
+        and target.node.name not in shadowed
         and target.attr in MACROS
     ):
         return target.attr

@@ -8,6 +8,7 @@ where known, the line, and print as ``path:line: message``::
      ├── IconSourceError(path, line)    a file that cannot be read, parsed or validated
      │    └── DocumentError(path, line)  a text that is not an icon-description document
      ├── IconNotFound(name, suggestions) a name that is not in the icon set
+     ├── IconUsageError(template, line)  a macro call that cannot render as written
      └── BuildError                      the build could not complete
           └── BuildFailed(errors)         one or more icons are bad; each error names its file
 
@@ -24,6 +25,7 @@ __all__ = [
     "DocumentError",
     "IconNotFound",
     "IconSourceError",
+    "IconUsageError",
     "IconkitError",
 ]
 
@@ -58,6 +60,26 @@ class IconNotFound(IconkitError):
         self.suggestions = suggestions
         hint = f" (did you mean {', '.join(suggestions)}?)" if suggestions else ""
         super().__init__(f"no icon named {name!r}{hint}")
+
+
+class IconUsageError(IconkitError):
+    """A macro or render call that cannot render as written (no role, bad argument...).
+
+    ``template`` and ``line`` say where the call is when it comes from a
+    template being rendered; the message says how to fix it.
+    """
+
+    def __init__(self, message: str, template: str | None = None, line: int | None = None):
+        self.template = template
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.template is None:
+            return self.message
+        where = f"{self.template}:{self.line}" if self.line else self.template
+        return f"{where}: {self.message}"
 
 
 class BuildError(IconkitError):

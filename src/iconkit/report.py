@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from . import __version__
-from .build import dump_json
+from ._json import dump_json
 from .lint import Report
 from .model import Diagnostic
 from .rules.base import Rule
