@@ -15,7 +15,9 @@ EXPECTED = {
     "IconSet",
     "IconSourceError",
     "IconkitError",
+    "SanitizeResult",
     "SourceRef",
+    "UnsafeSvgError",
     "__version__",
     "build",
     "contact_sheet",
@@ -24,6 +26,8 @@ EXPECTED = {
     "parse_document",
     "read_document",
     "render_png",
+    "sanitize",
+    "sanitize_svg",
 }
 
 

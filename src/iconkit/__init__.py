@@ -16,6 +16,7 @@ from .errors import DocumentError as DocumentError
 from .errors import IconkitError as IconkitError
 from .errors import IconNotFound as IconNotFound
 from .errors import IconSourceError as IconSourceError
+from .errors import UnsafeSvgError as UnsafeSvgError
 from .model import Entry as Entry
 from .model import Icon as Icon
 from .model import IconMeta as IconMeta
@@ -23,6 +24,9 @@ from .model import IconSet as IconSet
 from .model import SourceRef as SourceRef
 from .render import contact_sheet as contact_sheet
 from .render import render_png as render_png
+from .sanitize import SanitizeResult as SanitizeResult
+from .sanitize import sanitize as sanitize
+from .sanitize import sanitize_svg as sanitize_svg
 from .source import load_icons as load_icons
 from .source import load_meta as load_meta
 
@@ -37,7 +41,9 @@ __all__ = [
     "IconSet",
     "IconSourceError",
     "IconkitError",
+    "SanitizeResult",
     "SourceRef",
+    "UnsafeSvgError",
     "__version__",
     "build",
     "contact_sheet",
@@ -46,4 +52,6 @@ __all__ = [
     "parse_document",
     "read_document",
     "render_png",
+    "sanitize",
+    "sanitize_svg",
 ]

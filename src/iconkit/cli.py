@@ -13,14 +13,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from ._xml import DEFAULT_LIMITS
 from .build import build, dump_json
 from .document import read_document
-from .errors import IconkitError
+from .errors import IconkitError, IconSourceError, UnsafeSvgError
 from .render import contact_sheet
+from .sanitize import sanitize_svg
 from .source import load_icons
 
 __all__ = ["main"]
@@ -69,6 +72,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     p.add_argument("--sizes", type=_sizes, default=(16, 24, 48), help="comma-separated pixel sizes")
     p.set_defaults(run=_contact_sheet)
+
+    p = verbs.add_parser(
+        "sanitize",
+        help="remove anything unsafe from an SVG file or a folder of them",
+        description="Write a safe copy of each SVG and print what was removed as "
+        "'path:line: CODE name: message'. Exit 0 when the output is written, 1 when "
+        "a file cannot be read or (with --strict) holds anything unsafe; nothing is "
+        "written then.",
+    )
+    p.add_argument("input", type=Path, help="an SVG file, or a folder searched for *.svg")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the file or folder to write")
+    p.add_argument(
+        "--strict", action="store_true", help="refuse unsafe input instead of removing it"
+    )
+    p.set_defaults(run=_sanitize)
     return parser
 
 
@@ -108,3 +126,82 @@ def _contact_sheet(args: argparse.Namespace) -> int:
     tmp.replace(out)
     print(f"wrote {out}")
     return 0
+
+
+def _sanitize(args: argparse.Namespace) -> int:
+    source: Path = args.input
+    target: Path = args.output
+    if source.is_dir():
+        if target.exists() and not target.is_dir():
+            return _usage(f"{target} is a file; a folder's output must be a folder")
+        jobs = [(p, target / p.relative_to(source)) for p in sorted(source.rglob("*.svg"))]
+        if not jobs:
+            print(f"iconkit: error: {source}: no .svg files in this folder", file=sys.stderr)
+            return 1
+    elif source.is_file():
+        if target.is_dir():
+            target = target / source.name
+        jobs = [(source, target)]
+    else:
+        return _usage(f"{source}: no such file or folder")
+    # Sanitize everything first: if any file fails, nothing is written.
+    results: list[tuple[Path, bytes]] = []
+    failed = 0
+    removed = 0
+    for src, dst in jobs:
+        try:
+            result = sanitize_svg(_read_limited(src), src, strict=args.strict)
+        except UnsafeSvgError as exc:
+            for diagnostic in exc.diagnostics:
+                print(diagnostic)
+            print(
+                f"iconkit: error: {src}: refused ({len(exc.diagnostics)} unsafe)", file=sys.stderr
+            )
+            failed += 1
+            continue
+        except IconSourceError as exc:
+            print(f"iconkit: error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        for diagnostic in result.diagnostics:
+            print(diagnostic)
+        removed += len(result.diagnostics)
+        results.append((dst, result.svg))
+    if failed:
+        print(f"iconkit: {failed} of {len(jobs)} files failed; nothing written", file=sys.stderr)
+        return 1
+    for dst, data in results:
+        _write_atomic(dst, data)
+    print(f"sanitized {len(results)} file(s) into {args.output}: {removed} removal(s)")
+    return 0
+
+
+def _read_limited(path: Path) -> bytes:
+    """Read a file for the sanitizer; the parser applies its own size limit."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(DEFAULT_LIMITS.max_bytes + 1)
+    except OSError as exc:
+        raise IconSourceError(path, f"cannot read: {exc.strerror}") from None
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _usage(message: str) -> int:
+    print(f"iconkit sanitize: error: {message}", file=sys.stderr)
+    return 2
