@@ -96,6 +96,8 @@ CHECKS: tuple[Check, ...] = (
 )
 
 _CHECK = MappingProxyType({check.code: check for check in CHECKS})
+# What is reported about the attributes of an element that is removed anyway.
+_DANGEROUS_CODES = frozenset({"S101", "S102", "S103", "S104", "S105", "S106"})
 
 # -- the allowlist ---------------------------------------------------------------------------
 
@@ -348,6 +350,11 @@ _HREF_ELEMENTS = frozenset(
         "filter",
         *_ANIMATIONS,
     }
+)
+# Attributes that load or navigate to a URL in HTML or SVG 1.1; never kept, but
+# a URL in one is reported as what it is.
+_URL_ATTRIBUTES = frozenset(
+    {"action", "background", "codebase", "data", "formaction", "poster", "src", "srcdoc"}
 )
 # Plain text attributes: never read as CSS or as a URL by a browser.
 _TEXT_ATTRIBUTES = frozenset({"id", "class", "lang", "role"})
@@ -679,7 +686,7 @@ class _Sanitizer:
         handler on a removed element is still named, so a strict rejection lists
         every reason.
         """
-        self.attributes(element)
+        self.attributes(element, removed=True)
         for child in element:
             self.inspect(child)
 
@@ -689,8 +696,20 @@ class _Sanitizer:
         for name, value in self.attributes(source):
             target.set(name, value)
 
-    def attributes(self, element: etree._Element) -> list[tuple[str, str]]:
-        """Judge every attribute of ``element``; return the ones to keep."""
+    def attributes(self, element: etree._Element, removed: bool = False) -> list[tuple[str, str]]:
+        """Judge every attribute of ``element``; return the ones to keep.
+
+        On an element that is being ``removed`` only what is dangerous in itself
+        (handlers, scripts' URLs, external references) is reported: that its other
+        attributes are not on the allowlist says nothing new.
+        """
+        if removed:
+            before = len(self.diagnostics)
+            self.attributes(element)
+            kept = self.diagnostics[:before]
+            kept += [d for d in self.diagnostics[before:] if d.code in _DANGEROUS_CODES]
+            self.diagnostics[:] = kept
+            return []
         keep: list[tuple[str, str]] = []
         line = element.sourceline
         local_element = _names(element.tag)[1] if isinstance(element.tag, str) else ""
@@ -724,7 +743,11 @@ class _Sanitizer:
                 and (local != "type" or local_element != "style" or value.strip() == "text/css")
             )
             if not allowed:
-                self.report("S110", line, f"attribute {shown} removed")
+                url = _judge_url(value, raster_ok=False) if local in _URL_ATTRIBUTES else None
+                if url is not None and url.kind in ("S103", "S104"):
+                    self.report(url.kind, line, f"{shown} removed: {url.detail}")
+                else:
+                    self.report("S110", line, f"attribute {shown} removed")
                 continue
             if local == "style":
                 declarations = self.declarations(value, line)
@@ -828,12 +851,13 @@ class _Sanitizer:
         kept: list[str] = []
         for node in nodes:
             if not isinstance(node, css.Declaration):
-                self.report("S107", line, f"CSS {node.type} among declarations removed")
-                continue
-            if node.lower_name not in CSS_PROPERTIES:
-                self.report("S107", line, f"CSS property {node.name!r} is not allowed; removed")
+                what = "unparsable CSS" if node.type == "error" else f"CSS {node.type}"
+                self.report("S107", line, f"{what} among declarations removed")
                 continue
             problem = self.tokens(node.value, 0)
+            if problem is None and node.lower_name not in CSS_PROPERTIES:
+                self.report("S107", line, f"CSS property {node.name!r} is not allowed; removed")
+                continue
             if problem is not None:
                 self.report(problem[0], line, f"CSS {node.name}: {problem[1]}; removed")
                 continue
@@ -863,7 +887,8 @@ class _Sanitizer:
                 if kept:
                     out.append(kept)
             else:
-                self.report("S107", line, f"CSS {rule.type} removed")
+                what = "unparsable CSS" if rule.type == "error" else f"CSS {rule.type}"
+                self.report("S107", line, f"{what} removed")
         return "".join(out)
 
     def at_rule(self, rule: css.AtRule, line: int | None, depth: int) -> str:
