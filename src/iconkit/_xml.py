@@ -192,7 +192,12 @@ def _parse_bounded(data: bytes, path: Path | str, limits: Limits) -> etree._Elem
         root: etree._Element = parser.close()
     except etree.XMLSyntaxError as exc:
         message = exc.msg or "not well-formed XML"
-        raise IconSourceError(path, f"not well-formed XML: {message}", exc.lineno or None) from None
+        if "Excessive depth" in message:
+            # libxml2's own bound can trip inside one chunk, before ours is counted.
+            message = f"elements nested deeper than {limits.max_depth}"
+        else:
+            message = f"not well-formed XML: {message}"
+        raise IconSourceError(path, message, exc.lineno or None) from None
     return root
 
 
