@@ -116,10 +116,23 @@ def test_safe_content_is_kept() -> None:
     assert b"@media (forced-colors:active){.a{fill:CanvasText}}" in result.svg
 
 
-def test_text_after_a_removed_element_is_kept() -> None:
+def test_text_around_removed_elements_is_kept() -> None:
     data = f"{SVG_OPEN}<text>one <a>two</a> three<script>x</script>four</text></svg>".encode()
     result = sanitize_svg(data)
-    assert b"<text>one  threefour</text>" in result.svg
+    assert b"<text>one two threefour</text>" in result.svg
+
+
+def test_a_link_goes_but_the_drawing_inside_it_stays() -> None:
+    data = (
+        f'{SVG_OPEN}<a href="javascript:x()" onclick="y()"><g><rect id="r" width="2"/></g>'
+        '<switch><circle r="1"/></switch></a><use href="#r"/></svg>'
+    ).encode()
+    result = sanitize_svg(data)
+    assert result.svg == (
+        b'<svg xmlns="http://www.w3.org/2000/svg"><g><rect id="r" width="2"/></g>'
+        b'<circle r="1"/><use href="#r"/></svg>\n'
+    )
+    assert [d.code for d in result.diagnostics] == ["S109", "S103", "S102", "S109"]
 
 
 @pytest.mark.parametrize(

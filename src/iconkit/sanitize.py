@@ -152,6 +152,8 @@ ELEMENTS = frozenset(
 # integration points (an HTML parser reads their children as HTML) and <style>
 # holds CSS.
 _TEXT_ONLY = frozenset({"title", "desc", "style"})
+# Removed elements whose children are icon content: the children are kept.
+_UNWRAP = frozenset({"a", "switch"})
 
 _PRESENTATION = frozenset(
     {
@@ -549,13 +551,25 @@ def _surviving_ids(root: etree._Element) -> frozenset[str]:
     stack = [root]
     while stack:
         element = stack.pop()
-        if isinstance(element.tag, str) and _element_verdict(element) is None:
+        if not isinstance(element.tag, str):
+            continue
+        if _element_verdict(element) is None:
             value = element.get("id")
             if value:
                 ids.add(value)
             if _names(element.tag)[1] not in _TEXT_ONLY:
                 stack.extend(element)
+        elif _unwrapped(element):
+            stack.extend(element)
     return frozenset(ids)
+
+
+def _unwrapped(element: etree._Element) -> bool:
+    """True for a removed SVG element whose content is kept: ``<a>`` and ``<switch>``."""
+    if not isinstance(element.tag, str):
+        return False
+    ns, local = _names(element.tag)
+    return ns == SVG_NS and local in _UNWRAP
 
 
 @dataclass(frozen=True)
@@ -619,10 +633,23 @@ class _Sanitizer:
         etree.cleanup_namespaces(clean, top_nsmap={None: SVG_NS})
         return clean
 
-    def children(self, source: etree._Element, target: etree._Element) -> None:
-        last: etree._Element | None = None
+    def children(
+        self,
+        source: etree._Element,
+        target: etree._Element,
+        last: etree._Element | None = None,
+    ) -> etree._Element | None:
+        """Copy the safe children of ``source`` into ``target``; return the last one copied."""
         for child in source:
             verdict = _element_verdict(child)
+            if verdict is not None and _unwrapped(child):
+                # A link or a switch goes, but the drawing inside it stays.
+                self.report(verdict[0], child.sourceline, f"{verdict[1]} (its content is kept)")
+                self.attributes(child, removed=True)
+                last = self.keep_text(target, last, child.text)
+                last = self.children(child, target, last)
+                last = self.keep_text(target, last, child.tail)
+                continue
             if verdict is not None:
                 self.report(verdict[0], child.sourceline, verdict[1])
                 if isinstance(child.tag, str):
@@ -639,6 +666,7 @@ class _Sanitizer:
                 self.children(child, copy)
             copy.tail = child.tail
             last = copy
+        return last
 
     @staticmethod
     def keep_text(
