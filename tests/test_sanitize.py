@@ -19,6 +19,7 @@ from iconkit.sanitize import CHECKS
 HOSTILE = FIXTURES / "hostile"
 EXPECTED = tomllib.loads((HOSTILE / "expected.toml").read_text("utf-8"))
 HOSTILE_FILES = sorted(HOSTILE.glob("*.svg"))
+PASSWD = [line for line in Path("/etc/passwd").read_text("utf-8").splitlines() if line][:5]
 SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
 
 
@@ -36,6 +37,8 @@ def test_hostile_file_is_neutralised(path: Path) -> None:
     # Sanitizing is idempotent: what comes out is clean.
     assert sanitize_svg(result.svg, path).diagnostics == ()
     assert b"__pwned" not in result.svg
+    for line in PASSWD:
+        assert line.encode() not in result.svg
 
 
 @pytest.mark.parametrize("path", HOSTILE_FILES, ids=lambda p: p.stem)
@@ -183,6 +186,8 @@ def test_use_href_values(value: str, code: str) -> None:
         ("svg{fill:attr(data-x)}", "S107"),
         ("svg{fill:image-set('x.png' 1x)}", "S107"),
         ("svg{fill:url(#nowhere)}", "S108"),
+        ("@media screen{@import 'x.css';}", "S104"),
+        ("@media (min-width:1px){@media print{@media screen{.a{fill:red}}}}", "S107"),
         ("}}}{{{<", "S107"),
     ],
 )
@@ -208,3 +213,8 @@ def test_spinner_keeps_its_motion_and_reduced_motion_rules() -> None:
 def test_unparsable_input_is_an_error_not_a_result() -> None:
     with pytest.raises(IconSourceError, match=r"bad\.svg:1: not well-formed"):
         sanitize_svg(b"<svg xmlns='http://www.w3.org/2000/svg'><g></svg>", "bad.svg")
+
+
+def test_tree_api_wants_an_svg_root() -> None:
+    with pytest.raises(IconSourceError, match="not an SVG"):
+        sanitize(etree.fromstring(b"<svg><script/></svg>"), "t.svg")

@@ -39,7 +39,7 @@ from lxml import etree
 from tinycss2 import ast as css
 
 from ._xml import DEFAULT_LIMITS, SVG_NS, XLINK_NS, Limits, parse_svg, qname
-from .errors import UnsafeSvgError
+from .errors import IconSourceError, UnsafeSvgError
 from .model import Diagnostic, Severity
 
 __all__ = ["CHECKS", "Check", "SanitizeResult", "sanitize", "sanitize_svg"]
@@ -478,8 +478,11 @@ def sanitize(
     ``root`` is left as it was; the copy is a new document whose root is an SVG
     ``<svg>`` with canonical namespace prefixes. Under ``strict`` an
     :class:`~iconkit.errors.UnsafeSvgError` carrying every error-severity
-    diagnostic is raised instead of returning a copy with removals.
+    diagnostic is raised instead of returning a copy with removals; a root that
+    is not an SVG ``<svg>`` raises :class:`~iconkit.errors.IconSourceError`.
     """
+    if root.tag != qname("svg"):
+        raise IconSourceError(path, "root element is not an SVG <svg>", root.sourceline)
     run = _Sanitizer(str(path), _surviving_ids(root))
     clean = run.document(root)
     diagnostics = tuple(run.diagnostics)

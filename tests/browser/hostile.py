@@ -91,7 +91,8 @@ def site() -> dict[str, tuple[str, bytes]]:
         for variant, svg in (("raw", raw), ("clean", clean)):
             base = f"/{variant}/{path.stem}"
             files[f"{base}.svg"] = ("image/svg+xml", svg)
-            files[f"{base}.inline.html"] = ("text/html; charset=utf-8", _page(svg.decode("utf-8")))
+            text = svg.decode("utf-16" if svg.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8")
+            files[f"{base}.inline.html"] = ("text/html; charset=utf-8", _page(text))
             img = f'<img id="probe" src="{path.stem}.svg" width="100" height="100" alt="">'
             files[f"{base}.img.html"] = ("text/html; charset=utf-8", _page(img))
     return files
