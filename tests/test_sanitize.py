@@ -218,3 +218,13 @@ def test_unparsable_input_is_an_error_not_a_result() -> None:
 def test_tree_api_wants_an_svg_root() -> None:
     with pytest.raises(IconSourceError, match="not an SVG"):
         sanitize(etree.fromstring(b"<svg><script/></svg>"), "t.svg")
+
+
+def test_css_diagnostics_carry_the_line_of_the_rule() -> None:
+    data = (
+        f"{SVG_OPEN}\n<style>\n.a{{fill:red}}\n.b{{background:url(http://x);\n stroke:blue}}\n"
+        "@import 'x.css';\n</style>\n<path style='cursor:url(c.png)' d='M0 0'/></svg>"
+    ).encode()
+    result = sanitize_svg(data, "t.svg")
+    assert [(d.line, d.code) for d in result.diagnostics] == [(4, "S104"), (6, "S104"), (8, "S104")]
+    assert b"<style>.a{fill:red}.b{stroke:blue}</style>" in result.svg

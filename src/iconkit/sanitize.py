@@ -874,59 +874,71 @@ class _Sanitizer:
         return url.kind, f"url() {url.detail}"
 
     def declarations(self, text: str, line: int | None) -> str:
-        """Return the safe declarations of a style attribute or rule, serialized."""
+        """Return the safe declarations of a style attribute, serialized."""
         parsed = tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True)
-        return self.declaration_list(parsed, line)
+        return self.declaration_list(parsed, line, relative=False)
 
-    def declaration_list(self, nodes: Iterable[css.Node], line: int | None) -> str:
+    def block(self, content: list[css.Node] | None, base: int | None) -> str:
+        """Return the safe declarations of a rule's block in a stylesheet, serialized."""
+        parsed = tinycss2.parse_blocks_contents(
+            content or [], skip_comments=True, skip_whitespace=True
+        )
+        return self.declaration_list(parsed, base, relative=True)
+
+    def declaration_list(self, nodes: Iterable[css.Node], line: int | None, relative: bool) -> str:
+        """Keep the allowed declarations; ``relative`` lines count from ``line`` (a stylesheet)."""
         kept: list[str] = []
         for node in nodes:
+            at = _at(line, node) if relative else line
             if not isinstance(node, css.Declaration):
                 what = "unparsable CSS" if node.type == "error" else f"CSS {node.type}"
-                self.report("S107", line, f"{what} among declarations removed")
+                self.report("S107", at, f"{what} among declarations removed")
                 continue
             problem = self.tokens(node.value, 0)
             if problem is None and node.lower_name not in CSS_PROPERTIES:
-                self.report("S107", line, f"CSS property {node.name!r} is not allowed; removed")
+                self.report("S107", at, f"CSS property {node.name!r} is not allowed; removed")
                 continue
             if problem is not None:
-                self.report(problem[0], line, f"CSS {node.name}: {problem[1]}; removed")
+                self.report(problem[0], at, f"CSS {node.name}: {problem[1]}; removed")
                 continue
             important = "!important" if node.important else ""
             kept.append(f"{node.name}:{tinycss2.serialize(node.value).strip()}{important}")
         return ";".join(kept)
 
-    def stylesheet(self, text: str, line: int | None) -> str:
+    def stylesheet(self, text: str, base: int | None) -> str:
+        """Return the safe part of a ``<style>`` element's text; ``base`` is its line."""
         rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
-        return self.rule_list(rules, line, 0)
+        return self.rule_list(rules, base, 0)
 
-    def rule_list(self, rules: Iterable[css.Node], line: int | None, depth: int) -> str:
+    def rule_list(self, rules: Iterable[css.Node], base: int | None, depth: int) -> str:
         out: list[str] = []
         for rule in rules:
+            at = _at(base, rule)
             if depth > 2:
-                self.report("S107", line, "CSS rules nested too deeply; removed")
+                self.report("S107", at, "CSS rules nested too deeply; removed")
             elif isinstance(rule, css.QualifiedRule):
                 if _selector_ok(rule.prelude):
-                    body = self.declarations(tinycss2.serialize(rule.content or []), line)
+                    body = self.block(rule.content, base)
                     if body:
                         out.append(f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}")
                 else:
                     shown = tinycss2.serialize(rule.prelude).strip()[:60]
-                    self.report("S107", line, f"CSS selector {shown!r} is not allowed; removed")
+                    self.report("S107", at, f"CSS selector {shown!r} is not allowed; removed")
             elif isinstance(rule, css.AtRule):
-                kept = self.at_rule(rule, line, depth)
+                kept = self.at_rule(rule, base, depth)
                 if kept:
                     out.append(kept)
             else:
                 what = "unparsable CSS" if rule.type == "error" else f"CSS {rule.type}"
-                self.report("S107", line, f"{what} removed")
+                self.report("S107", at, f"{what} removed")
         return "".join(out)
 
-    def at_rule(self, rule: css.AtRule, line: int | None, depth: int) -> str:
+    def at_rule(self, rule: css.AtRule, base: int | None, depth: int) -> str:
         keyword = rule.lower_at_keyword
         prelude = tinycss2.serialize(rule.prelude).strip()
+        at = _at(base, rule)
         if keyword == "import":
-            self.report("S104", line, f"CSS @import {prelude[:80]} removed")
+            self.report("S104", at, f"CSS @import {prelude[:80]} removed")
             return ""
         if keyword in _KEYFRAMES and rule.content is not None and _plain(rule.prelude):
             frames = tinycss2.parse_rule_list(
@@ -935,17 +947,28 @@ class _Sanitizer:
             body: list[str] = []
             for frame in frames:
                 if isinstance(frame, css.QualifiedRule) and _keyframe_selector(frame.prelude):
-                    declarations = self.declarations(tinycss2.serialize(frame.content or []), line)
+                    declarations = self.block(frame.content, base)
                     body.append(f"{tinycss2.serialize(frame.prelude).strip()}{{{declarations}}}")
                 else:
-                    self.report("S107", line, "CSS keyframe that is not from, to or a percentage")
+                    self.report(
+                        "S107",
+                        _at(base, frame),
+                        "CSS keyframe that is not from, to or a percentage",
+                    )
             return f"@{rule.at_keyword} {prelude}{{{''.join(body)}}}"
         if keyword == "media" and rule.content is not None and _plain(rule.prelude):
             inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-            body_text = self.rule_list(inner, line, depth + 1)
+            body_text = self.rule_list(inner, base, depth + 1)
             return f"@media {prelude}{{{body_text}}}" if body_text else ""
-        self.report("S107", line, f"CSS @{rule.at_keyword} is not allowed; removed")
+        self.report("S107", at, f"CSS @{rule.at_keyword} is not allowed; removed")
         return ""
+
+
+def _at(base: int | None, node: css.Node) -> int | None:
+    """The file line of a CSS node, given the line its stylesheet text starts on."""
+    if base is None:
+        return None
+    return base + max(node.source_line, 1) - 1
 
 
 def _plain(prelude: Iterable[css.Node], depth: int = 0) -> bool:
