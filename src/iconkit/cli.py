@@ -18,12 +18,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from ._xml import DEFAULT_LIMITS
+from ._xml import read_svg
 from .build import build, dump_json
 from .document import read_document
 from .errors import IconkitError, IconSourceError, UnsafeSvgError
 from .render import contact_sheet
-from .sanitize import sanitize_svg
+from .sanitize import sanitize, serialize
 from .source import load_icons
 
 __all__ = ["main"]
@@ -150,7 +150,7 @@ def _sanitize(args: argparse.Namespace) -> int:
     removed = 0
     for src, dst in jobs:
         try:
-            result = sanitize_svg(_read_limited(src), src, strict=args.strict)
+            clean, diagnostics = sanitize(read_svg(src), src, strict=args.strict)
         except UnsafeSvgError as exc:
             for diagnostic in exc.diagnostics:
                 print(diagnostic)
@@ -163,10 +163,10 @@ def _sanitize(args: argparse.Namespace) -> int:
             print(f"iconkit: error: {exc}", file=sys.stderr)
             failed += 1
             continue
-        for diagnostic in result.diagnostics:
+        for diagnostic in diagnostics:
             print(diagnostic)
-        removed += len(result.diagnostics)
-        results.append((dst, result.svg))
+        removed += len(diagnostics)
+        results.append((dst, serialize(clean)))
     if failed:
         print(f"iconkit: {failed} of {len(jobs)} files failed; nothing written", file=sys.stderr)
         return 1
@@ -174,15 +174,6 @@ def _sanitize(args: argparse.Namespace) -> int:
         _write_atomic(dst, data)
     print(f"sanitized {len(results)} file(s) into {args.output}: {removed} removal(s)")
     return 0
-
-
-def _read_limited(path: Path) -> bytes:
-    """Read a file for the sanitizer; the parser applies its own size limit."""
-    try:
-        with path.open("rb") as stream:
-            return stream.read(DEFAULT_LIMITS.max_bytes + 1)
-    except OSError as exc:
-        raise IconSourceError(path, f"cannot read: {exc.strerror}") from None
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -42,7 +42,7 @@ from ._xml import DEFAULT_LIMITS, SVG_NS, XLINK_NS, Limits, parse_svg, qname
 from .errors import IconSourceError, UnsafeSvgError
 from .model import Diagnostic, Severity
 
-__all__ = ["CHECKS", "Check", "SanitizeResult", "sanitize", "sanitize_svg"]
+__all__ = ["CHECKS", "Check", "SanitizeResult", "sanitize", "sanitize_svg", "serialize"]
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
