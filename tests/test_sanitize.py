@@ -115,6 +115,12 @@ def test_safe_content_is_kept() -> None:
     result = sanitize_svg(data, strict=True)
     assert result.diagnostics == ()
     assert png.encode() in result.svg
+    more = (
+        f'{SVG_OPEN}<filter id="café-1"><feGaussianBlur stdDeviation="1"/></filter>'
+        '<path d="M0 0" filter="url(#café-1) blur(1px) drop-shadow(0 0 1px red)"'
+        " style=\"clip-path:path('M0 0h4v4z');transform:rotate(3deg) scale(1.1)\"/></svg>"
+    )
+    assert sanitize_svg(more.encode(), strict=True).diagnostics == ()
     assert b'style="stroke:url(&quot;#g&quot;);opacity:.5"' in result.svg
     assert b"@media (forced-colors:active){.a{fill:CanvasText}}" in result.svg
 

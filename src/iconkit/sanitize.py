@@ -383,8 +383,27 @@ CSS_PROPERTIES = _PRESENTATION | frozenset(
         "transition-timing-function",
     }
 )
+# Functions that compute a value and can never fetch or run anything. Left out
+# on purpose: url() and src() (judged as URLs), image(), image-set(),
+# cross-fade(), element(), paint(), var(), env(), attr() and expression().
 _CSS_FUNCTIONS = frozenset(
     {
+        "blur",
+        "brightness",
+        "circle",
+        "contrast",
+        "drop-shadow",
+        "ellipse",
+        "grayscale",
+        "hue-rotate",
+        "inset",
+        "invert",
+        "linear",
+        "opacity",
+        "path",
+        "polygon",
+        "saturate",
+        "sepia",
         "calc",
         "clamp",
         "color-mix",
@@ -432,7 +451,7 @@ _MAX_CSS_DEPTH = 16
 _IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]+")
 _DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "livescript:", "mocha:")
 _RASTER = re.compile(r"^data:image/(?:png|jpeg|jpg|gif|webp);base64,[a-z0-9+/=]*$")
-_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+_ID = re.compile(r"^[\w.\-:]+$")
 
 
 @dataclass(frozen=True)
