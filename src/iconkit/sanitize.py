@@ -93,6 +93,12 @@ CHECKS: tuple[Check, ...] = (
         "A comment (dropped: HTML ends some comments where XML does not).",
         "warning",
     ),
+    Check(
+        "S114",
+        "document-type",
+        "A document type declaration (dropped: it is never loaded, and means nothing inline).",
+        "warning",
+    ),
 )
 
 _CHECK = MappingProxyType({check.code: check for check in CHECKS})
@@ -644,6 +650,9 @@ class _Sanitizer:
     # -- tree ----------------------------------------------------------------------------
 
     def document(self, root: etree._Element) -> etree._Element:
+        doctype = root.getroottree().docinfo.doctype
+        if doctype:
+            self.report("S114", 1, f"{doctype[:80]} removed")
         for sibling in reversed(list(root.itersiblings(preceding=True))):
             self.inspect(sibling)
         clean = etree.Element(qname("svg"), nsmap={None: SVG_NS, "xlink": XLINK_NS})
