@@ -32,16 +32,15 @@ _DECLARATION = re.compile(rb"^<\?xml\s[^>]*?\?>")
 _DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _UTF8_NAMES = frozenset({"utf-8", "utf8"})
 # A document type without an internal subset: name, then an optional external id.
-_QUOTED = rb"""(?:"[^"]*"|'[^']*')"""
+_QUOTED = rb"""(?:"([^"]*)"|'([^']*)')"""
 _DOCTYPE = re.compile(
-    rb"<!DOCTYPE\s+[^\s\[>]+(?:\s+(?:SYSTEM\s+"
+    rb"<!DOCTYPE\s+[^\s\[>]+(?:\s+(?:SYSTEM|PUBLIC\s+(?:\"[^\"]*\"|'[^']*'))\s+"
     + _QUOTED
-    + rb"|PUBLIC\s+"
-    + _QUOTED
-    + rb"\s+"
-    + _QUOTED
-    + rb"))?\s*>"
+    + rb")?\s*>"
 )
+# The only external DTDs a document may name (they are still never loaded):
+# the W3C's SVG DTDs, which design tools write into their exports.
+_SVG_DTD = re.compile(rb"^https?://www\.w3\.org/Graphics/SVG/[A-Za-z0-9._/-]+\.dtd$")
 _CHUNK = 1 << 16
 
 
@@ -138,19 +137,29 @@ def _to_utf8(data: bytes, path: Path | str) -> bytes:
 
 
 def _check_doctype(data: bytes, path: Path | str) -> None:
-    """Refuse a document type with an internal subset before the parser reads it.
+    """Refuse a document type with an internal subset or a foreign DTD before parsing.
 
     Every ``<!DOCTYPE`` in the bytes must be a bare name with at most an external
-    id; anything else (``[``, where entities and parameter entities are declared)
-    is refused, even inside a comment, rather than trusting where it stands.
+    id naming one of the W3C's SVG DTDs; anything else (``[``, where entities and
+    parameter entities are declared, or a DTD elsewhere, such as a local file) is
+    refused, even inside a comment, rather than trusting where it stands.
     """
     start = data.find(b"<!DOCTYPE")
     while start != -1:
-        if not _DOCTYPE.match(data, start):
-            line = data.count(b"\n", 0, start) + 1
+        line = data.count(b"\n", 0, start) + 1
+        match = _DOCTYPE.match(data, start)
+        if not match:
             raise IconSourceError(
                 path,
                 "document type declares entities or elements (an internal subset); refused",
+                line,
+            )
+        system = match.group(1) if match.group(1) is not None else match.group(2)
+        if system is not None and not _SVG_DTD.match(system):
+            shown = system.decode("utf-8", "replace")[:80]
+            raise IconSourceError(
+                path,
+                f"external DTD {shown!r} refused (only W3C SVG DTDs may be named; none is loaded)",
                 line,
             )
         start = data.find(b"<!DOCTYPE", start + 1)
