@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Page
+from playwright.sync_api import Dialog, Page
 
 from iconkit import sanitize_svg
 
@@ -158,9 +158,9 @@ class Visitor:
         page.on("request", lambda request: self.seen.append(request.url))
         page.on("dialog", self._dialog)
 
-    def _dialog(self, dialog: object) -> None:
-        self.dialogs.append(dialog.message)  # type: ignore[attr-defined]
-        dialog.dismiss()  # type: ignore[attr-defined]
+    def _dialog(self, dialog: Dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
 
     def visit(self, variant: str, stem: str, mode: str) -> Evidence:
         """Open one fixture one way, hover and click it, and report what happened."""
