@@ -28,6 +28,8 @@ EXPECTED = {
     "Selection",
     "SourceRef",
     "TemplateScan",
+    "SanitizeResult",
+    "UnsafeSvgError",
     "__version__",
     "build",
     "build_sprite",
@@ -44,6 +46,8 @@ EXPECTED = {
     "render_png",
     "scan_templates",
     "setup_environment",
+    "sanitize",
+    "sanitize_svg",
 }
 
 

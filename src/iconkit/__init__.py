@@ -23,6 +23,7 @@ from .errors import IconkitError as IconkitError
 from .errors import IconNotFound as IconNotFound
 from .errors import IconSourceError as IconSourceError
 from .errors import IconUsageError as IconUsageError
+from .errors import UnsafeSvgError as UnsafeSvgError
 from .importer import ImportResult as ImportResult
 from .importer import import_icons as import_icons
 from .jinja import render_icon as render_icon
@@ -42,6 +43,9 @@ from .render import render_png as render_png
 from .report import format_report as format_report
 from .rules import ALL_RULES as ALL_RULES
 from .rules import Rule as Rule
+from .sanitize import SanitizeResult as SanitizeResult
+from .sanitize import sanitize as sanitize
+from .sanitize import sanitize_svg as sanitize_svg
 from .source import load_icons as load_icons
 from .source import load_meta as load_meta
 from .sprite import build_sprite as build_sprite
@@ -67,9 +71,11 @@ __all__ = [
     "ImportResult",
     "Report",
     "Rule",
+    "SanitizeResult",
     "Selection",
     "SourceRef",
     "TemplateScan",
+    "UnsafeSvgError",
     "__version__",
     "build",
     "build_sprite",
@@ -84,6 +90,8 @@ __all__ = [
     "read_document",
     "render_icon",
     "render_png",
+    "sanitize",
+    "sanitize_svg",
     "scan_templates",
     "setup_environment",
 ]

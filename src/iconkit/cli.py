@@ -14,16 +14,18 @@ import argparse
 import os
 import re
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
 from ._json import dump_json
+from ._xml import read_svg
 from .build import BuildOptions, BuildResult, build
 from .config import load_config
 from .coverage import coverage, format_coverage
 from .document import read_document
-from .errors import BuildFailed, IconkitError, IconSourceError
+from .errors import BuildFailed, IconkitError, IconSourceError, UnsafeSvgError
 from .importer import import_icons
 from .lint import SEVERITIES, Selection, lint
 from .progress import progress_for
@@ -31,6 +33,7 @@ from .render import contact_sheet
 from .report import FORMATS, format_report
 from .rules import ALL_RULES
 from .rules.docs import check_docs, write_docs
+from .sanitize import sanitize, serialize
 from .source import load_icons
 
 __all__ = ["main"]
@@ -132,6 +135,20 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--docs", type=Path, metavar="DIR", help="write one Markdown page per rule")
     p.add_argument("--check", action="store_true", help="with --docs: compare, do not write")
     p.set_defaults(run=_rules)
+    p = verbs.add_parser(
+        "sanitize",
+        help="remove anything unsafe from an SVG file or a folder of them",
+        description="Write a safe copy of each SVG and print what was removed as "
+        "'path:line: CODE name: message'. Exit 0 when the output is written, 1 when "
+        "a file cannot be read or (with --strict) holds anything unsafe; nothing is "
+        "written then.",
+    )
+    p.add_argument("input", type=Path, help="an SVG file, or a folder searched for *.svg")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the file or folder to write")
+    p.add_argument(
+        "--strict", action="store_true", help="refuse unsafe input instead of removing it"
+    )
+    p.set_defaults(run=_sanitize)
     return parser
 
 
@@ -301,3 +318,73 @@ def _contact_sheet(args: argparse.Namespace) -> int:
     tmp.replace(out)
     print(f"wrote {out}")
     return 0
+
+
+def _sanitize(args: argparse.Namespace) -> int:
+    source: Path = args.input
+    target: Path = args.output
+    if source.is_dir():
+        if target.exists() and not target.is_dir():
+            return _usage(f"{target} is a file; a folder's output must be a folder")
+        jobs = [(p, target / p.relative_to(source)) for p in sorted(source.rglob("*.svg"))]
+        if not jobs:
+            print(f"iconkit: error: {source}: no .svg files in this folder", file=sys.stderr)
+            return 1
+    elif source.is_file():
+        if target.is_dir():
+            target = target / source.name
+        jobs = [(source, target)]
+    else:
+        return _usage(f"{source}: no such file or folder")
+    # Sanitize everything first: if any file fails, nothing is written.
+    results: list[tuple[Path, bytes]] = []
+    failed = 0
+    removed = 0
+    for src, dst in jobs:
+        try:
+            clean, diagnostics = sanitize(read_svg(src), src, strict=args.strict)
+        except UnsafeSvgError as exc:
+            for diagnostic in exc.diagnostics:
+                print(diagnostic)
+            print(
+                f"iconkit: error: {src}: refused ({len(exc.diagnostics)} unsafe)", file=sys.stderr
+            )
+            failed += 1
+            continue
+        except IconSourceError as exc:
+            print(f"iconkit: error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        for diagnostic in diagnostics:
+            print(diagnostic)
+        removed += len(diagnostics)
+        results.append((dst, serialize(clean)))
+    if failed:
+        print(f"iconkit: {failed} of {len(jobs)} files failed; nothing written", file=sys.stderr)
+        return 1
+    for dst, data in results:
+        _write_atomic(dst, data)
+    print(f"sanitized {len(results)} file(s) into {args.output}: {removed} removal(s)")
+    return 0
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _usage(message: str) -> int:
+    print(f"iconkit sanitize: error: {message}", file=sys.stderr)
+    return 2

@@ -6,7 +6,8 @@ where known, the line, and print as ``path:line: message``::
 
     IconkitError
      ├── IconSourceError(path, line)    a file that cannot be read, parsed or validated
-     │    └── DocumentError(path, line)  a text that is not an icon-description document
+     │    ├── DocumentError(path, line)  a text that is not an icon-description document
+     │    └── UnsafeSvgError(path, diagnostics)  an SVG refused by the strict sanitizer
      ├── IconNotFound(name, suggestions) a name that is not in the icon set
      ├── IconUsageError(template, line)  a macro call that cannot render as written
      └── BuildError                      the build could not complete
@@ -18,6 +19,10 @@ Exceptions stop work; findings of a check are values, never exceptions.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Diagnostic
 
 __all__ = [
     "BuildError",
@@ -27,6 +32,7 @@ __all__ = [
     "IconSourceError",
     "IconUsageError",
     "IconkitError",
+    "UnsafeSvgError",
 ]
 
 
@@ -50,6 +56,24 @@ class IconSourceError(IconkitError):
 
 class DocumentError(IconSourceError):
     """A text that is not an icon-description document, or cannot be split into entries."""
+
+
+class UnsafeSvgError(IconSourceError):
+    """An SVG that holds something unsafe, refused by the sanitizer in strict mode.
+
+    ``diagnostics`` lists every reason, each with its ``S1xx`` code and line.
+    """
+
+    def __init__(self, path: Path | str, diagnostics: tuple[Diagnostic, ...]) -> None:
+        self.diagnostics = diagnostics
+        first = diagnostics[0] if diagnostics else None
+        count = len(diagnostics)
+        if first is None:
+            message = "unsafe SVG refused"
+        else:
+            more = f" (and {count - 1} more)" if count > 1 else ""
+            message = f"unsafe SVG refused: {first.code} {first.name}: {first.message}{more}"
+        super().__init__(path, message, first.line if first else None)
 
 
 class IconNotFound(IconkitError):
