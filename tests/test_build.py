@@ -16,6 +16,8 @@ from support import ICONS
 
 from iconkit import BuildFailed, build
 from iconkit.build import BuildOptions
+from iconkit.lint import Selection
+from iconkit.pipeline import PipelineOptions
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -154,3 +156,40 @@ def test_interrupted_build_keeps_previous_output_and_a_valid_cache(
     fresh = build(icon_copy, tmp_path / "fresh", BuildOptions(jobs=1, cache_dir=tmp_path / "c"))
     assert _tree(out) == _tree(tmp_path / "fresh")
     assert fresh.processed == 303
+
+
+def test_a_lint_error_fails_the_build_and_keeps_the_old_output(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    before = _tree(out)
+    svg = icon_copy / "close.svg"
+    svg.write_text(svg.read_text().replace('stroke="currentColor"', 'stroke="#ff0000"'))
+    with pytest.raises(BuildFailed) as info:
+        build(icon_copy, out)
+    assert [str(e).split(": ", 1)[1][:22] for e in info.value.errors] == ["G305 hardcoded-colour:"]
+    assert _tree(out) == before
+    # Leaving the rule out on purpose lets the build through.
+    options = BuildOptions(pipeline=PipelineOptions(selection=Selection(ignore=("G305",))))
+    assert build(icon_copy, out, options).ok
+
+
+def test_hostile_svg_is_refused_and_never_shipped(tmp_path: Path, icon_copy: Path) -> None:
+    svg = icon_copy / "next.svg"
+    svg.write_text(svg.read_text().replace("</svg>", "<script>alert(1)</script>\n</svg>"))
+    out = tmp_path / "dist"
+    result = build(icon_copy, out, BuildOptions(keep_going=True))
+    assert {d.code for d in result.diagnostics if d.path == str(svg)} >= {"S101"}
+    assert not (out / "svg/next.svg").exists()
+    assert b"script" not in (out / "sprite.svg").read_bytes()
+    assert sorted(p.stem for p in (out / "svg").iterdir()) == ["calendar", "close"]
+
+
+def test_shipped_svg_is_the_sanitized_one(tmp_path: Path, icon_copy: Path) -> None:
+    svg = icon_copy / "calendar.svg"
+    svg.write_text("<!-- exported by a drawing tool -->\n" + svg.read_text())
+    result = build(icon_copy, tmp_path / "dist")
+    assert result.ok
+    assert [d.code for d in result.diagnostics] == ["S113"]
+    assert b"<!--" not in (tmp_path / "dist/svg/calendar.svg").read_bytes()

@@ -23,14 +23,16 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ._json import dump_json
+from ._xml import parse_svg
 from .cache import Cache
 from .coverage import scan_templates, template_files
 from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError
+from .lint import set_diagnostics, set_style
 from .model import Diagnostic, Icon, IconSet
 from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
 from .progress import Progress, QuietProgress
@@ -127,24 +129,37 @@ def build(
     # Templates are read before any icon work, so a bad one fails the build at once.
     only = used_slugs(icon_set, options.only_used) if options.only_used is not None else None
 
+    with timer("lint set"):
+        # What the set's drawings share is the yardstick of each icon's lint,
+        # so it is part of every icon's cache key.
+        style = set_style(parse_svg(icon.svg, icon.svg_path) for icon in icon_set)
+        options = replace(options, pipeline=replace(options.pipeline, style=style))
+        set_findings = set_diagnostics(icon_set, options.pipeline.selection)
+
     with timer("icons"):
         results, keys, process_errors, fresh = _process_all(icon_set, options, cache, progress)
-    errors = (*load_errors, *process_errors)
-    diagnostics = tuple(sorted(d for r in results.values() for d in r.diagnostics))
-    failed = [r for r in results.values() if r.failed]
-    if failed:
-        errors = (
-            *errors,
-            *(
-                IconSourceError(d.path, f"{d.code} {d.name}: {d.message}", d.line)
-                for r in failed
-                for d in r.diagnostics
-                if d.severity == "error"
-            ),
-        )
+    diagnostics = tuple(
+        sorted({*set_findings, *(d for r in results.values() for d in r.diagnostics)})
+    )
+    errors = (
+        *load_errors,
+        *process_errors,
+        *(
+            IconSourceError(d.path, f"{d.code} {d.name}: {d.message}", d.line)
+            for d in diagnostics
+            if d.severity == "error"
+        ),
+    )
     if errors and not options.keep_going:
         raise BuildFailed(errors)
-    shipped = [icon for icon in icon_set if icon.slug in results and not results[icon.slug].failed]
+    failed_paths = {d.path for d in diagnostics if d.severity == "error"}
+    shipped = [
+        icon
+        for icon in icon_set
+        if icon.slug in results
+        and not results[icon.slug].failed
+        and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
+    ]
 
     with timer("package"):
         progress.start("package", 1)

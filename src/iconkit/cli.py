@@ -22,12 +22,13 @@ from . import __version__
 from ._json import dump_json
 from ._xml import read_svg
 from .build import BuildOptions, BuildResult, build
-from .config import load_config
+from .config import LintConfig, load_config
 from .coverage import coverage, format_coverage
 from .document import read_document
 from .errors import BuildFailed, IconkitError, IconSourceError, UnsafeSvgError
 from .importer import import_icons
 from .lint import SEVERITIES, Selection, lint
+from .pipeline import PipelineOptions
 from .progress import progress_for
 from .render import contact_sheet
 from .report import FORMATS, format_report
@@ -76,6 +77,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--keep-going", action="store_true", help="build every good icon, then exit 1 on errors"
+    )
+    p.add_argument("--select", type=_selectors, help="lint rules to run: codes, prefixes or names")
+    p.add_argument(
+        "--ignore", type=_selectors, help="lint rules to leave out: codes, prefixes or names"
     )
     p.add_argument("--quiet", "-q", action="store_true", help="print errors only")
     p.add_argument(
@@ -177,7 +182,8 @@ def _percent(text: str) -> float:
     return value
 
 
-def _lint(args: argparse.Namespace) -> int:
+def _selection(args: argparse.Namespace) -> tuple[Selection, LintConfig]:
+    """The rules chosen by ``--select``/``--ignore``, else by ``[tool.iconkit.lint]``."""
     config = load_config(Path.cwd())
     for selector in (*config.select, *config.ignore):
         if not _known_selector(selector):
@@ -188,6 +194,11 @@ def _lint(args: argparse.Namespace) -> int:
         select=args.select if args.select is not None else config.select,
         ignore=args.ignore if args.ignore is not None else config.ignore,
     )
+    return selection, config
+
+
+def _lint(args: argparse.Namespace) -> int:
+    selection, config = _selection(args)
     paths = args.paths or ([] if args.document else [Path("icons")])
     report = lint(paths, document=args.document, selection=selection, fix=args.fix)
     sys.stdout.write(format_report(report, args.format))
@@ -243,7 +254,9 @@ def _positive(text: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    selection, _ = _selection(args)
     options = BuildOptions(
+        pipeline=PipelineOptions(selection=selection),
         jobs=args.jobs,
         keep_going=args.keep_going,
         cache_dir=args.cache,

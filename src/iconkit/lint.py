@@ -28,7 +28,7 @@ import jsonschema
 from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
-from .model import Diagnostic, Severity
+from .model import Diagnostic, Icon, IconSet, Severity
 from .rules import ALL_RULES
 from .rules.base import (
     AltText,
@@ -49,8 +49,11 @@ __all__ = [
     "Selection",
     "alt_texts",
     "document_texts",
+    "icon_diagnostics",
     "lint",
     "read_folder",
+    "set_diagnostics",
+    "set_style",
     "svg_files",
 ]
 
@@ -248,6 +251,92 @@ def _lint_once(
     return out, silenced, files
 
 
+def icon_diagnostics(
+    icon: Icon,
+    root: Any,
+    style: SetStyle,
+    selection: Selection = Selection(),
+    rules: Sequence[Rule] = ALL_RULES,
+) -> tuple[Diagnostic, ...]:
+    """Run the rules that read one icon alone (its alt text and its parsed SVG ``root``).
+
+    This is the build's per-icon lint: pure, so it can run in a worker and be
+    cached. ``style`` is what the icon's set shares (see :func:`set_style`);
+    the icon's own ``"lint": {"ignore": [...]}`` silences rules as in :func:`lint`.
+    """
+    text = AltText(
+        origin="metadata",
+        path=icon.meta_path,
+        title=icon.meta.title,
+        description=icon.meta.description,
+        lines=tuple((f, key_line(icon.meta_text, [f]) or 1) for f in _TEXT_FIELDS),
+        slug=icon.slug,
+    )
+    svg = SvgFile(icon.svg_path, icon.slug, icon.svg, root, None, style)
+    found: list[Diagnostic] = []
+    for rule in rules:
+        if not selection.wants(rule.code, rule.name):
+            continue
+        context: AltText | SvgFile
+        if rule.target == "text":
+            context = text
+        elif rule.target == "svg":
+            context = svg
+        else:
+            continue
+        found.extend(_diagnostic(rule, finding, context)[0] for finding in rule.check(context))
+    ignore = dict.fromkeys((str(icon.svg_path), str(icon.meta_path)), icon.meta.lint_ignore)
+    return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
+
+
+def set_diagnostics(
+    icon_set: IconSet, selection: Selection = Selection(), rules: Sequence[Rule] = ALL_RULES
+) -> tuple[Diagnostic, ...]:
+    """Run the rules that read a whole loaded set together (duplicates, aliases across icons).
+
+    The complement of :func:`icon_diagnostics` for the build; rules about
+    missing or unreadable files are left to the loader, which reports those.
+    """
+    folder = Folder(
+        root=icon_set.root,
+        icons=tuple(
+            IconFiles(i.slug, i.svg_path, i.meta_path, i.meta, i.meta_text) for i in icon_set
+        ),
+    )
+    texts = tuple(
+        AltText(
+            origin="metadata",
+            path=i.meta_path,
+            title=i.meta.title,
+            description=i.meta.description,
+            lines=tuple((f, key_line(i.meta_text, [f]) or 1) for f in _TEXT_FIELDS),
+            slug=i.slug,
+        )
+        for i in icon_set
+    )
+    found: list[Diagnostic] = []
+    for rule in rules:
+        if not selection.wants(rule.code, rule.name):
+            continue
+        if rule.target == "texts":
+            found.extend(_diagnostic(rule, f, None)[0] for f in rule.check(texts))
+        elif rule.target == "folder":
+            found.extend(_diagnostic(rule, f, None)[0] for f in rule.check(folder))
+    ignore = {str(path): i.meta.lint_ignore for i in icon_set for path in (i.svg_path, i.meta_path)}
+    return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
+
+
+def set_style(roots: Iterable[Any]) -> SetStyle:
+    """Return what most of the parsed SVG ``roots`` share: the view box and stroke width."""
+    roots = list(roots)
+    return SetStyle(
+        viewbox=_most_common(
+            " ".join(r.get("viewBox", "").replace(",", " ").split()) for r in roots
+        ),
+        stroke_width=_most_common(r.get("stroke-width") for r in roots),
+    )
+
+
 def _diagnostic(rule: Rule, finding: Finding, context: Any) -> tuple[Diagnostic, Path | None]:
     text = finding.text or (context if isinstance(context, AltText) else None)
     message = finding.message
@@ -382,13 +471,7 @@ def svg_files(folder: Folder) -> tuple[SvgFile, ...]:
         except IconSourceError as exc:
             error = exc
         parsed.append((icon.svg_path, icon.slug, data, root, error))
-    roots = [root for *_, root, _ in parsed if root is not None]
-    style = SetStyle(
-        viewbox=_most_common(
-            " ".join(r.get("viewBox", "").replace(",", " ").split()) for r in roots
-        ),
-        stroke_width=_most_common(r.get("stroke-width") for r in roots),
-    )
+    style = set_style(root for *_, root, _ in parsed if root is not None)
     return tuple(
         SvgFile(path, slug, data, root, error, style) for path, slug, data, root, error in parsed
     )

@@ -139,6 +139,7 @@ class Icon:
     meta: IconMeta
     svg_path: Path
     meta_path: Path
+    meta_text: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The work done for one icon, in order: check, then package-ready outputs.
+"""The work done for one icon, in order: lint, sanitize, then package-ready outputs.
 
 This is the only module that knows the order of the per-icon stages. It is
 pure: an :class:`~iconkit.model.Icon` and options in, an :class:`IconResult`
@@ -10,25 +10,32 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from . import __version__
 from ._xml import parse_svg
+from .lint import Selection, icon_diagnostics
 from .model import Diagnostic, Icon
 from .render import svg_to_png
+from .rules.base import SetStyle
+from .sanitize import sanitize, serialize
 
 __all__ = ["IconResult", "PipelineOptions", "process_icon"]
-
-STAGES = ("check", "png")
 
 
 @dataclass(frozen=True)
 class PipelineOptions:
-    """Settings that change what the per-icon work produces (and so the cache key)."""
+    """Settings that change what the per-icon work produces (and so the cache key).
+
+    ``selection`` chooses the lint rules; ``style`` is what the set's drawings
+    share (view box, stroke width), against which each icon is linted.
+    """
 
     png_size: int = 24
     guard: bool = True
+    selection: Selection = field(default_factory=Selection)
+    style: SetStyle = field(default_factory=SetStyle)
 
     def fingerprint(self) -> str:
         """Return a string that changes whenever the options or iconkit's version do."""
@@ -90,9 +97,15 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
     diagnostics: list[Diagnostic] = []
 
     start = time.perf_counter()
-    parse_svg(icon.svg, icon.svg_path)
-    svg = icon.svg
-    seconds.append(("check", time.perf_counter() - start))
+    root = parse_svg(icon.svg, icon.svg_path)
+    diagnostics.extend(icon_diagnostics(icon, root, options.style, options.selection))
+    seconds.append(("lint", time.perf_counter() - start))
+
+    start = time.perf_counter()
+    clean, removed = sanitize(root, icon.svg_path)
+    diagnostics.extend(removed)
+    svg = serialize(clean)
+    seconds.append(("sanitize", time.perf_counter() - start))
 
     start = time.perf_counter()
     png_1x = svg_to_png(svg, options.png_size, path=icon.svg_path)

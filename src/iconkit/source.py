@@ -95,8 +95,14 @@ def _load_icon(stem: str, svg_path: Path, meta_path: Path | None, trusted: Colle
     data = svg_path.read_bytes()
     if svg_path.name not in trusted:
         parse_svg(data, svg_path)
-    meta = load_meta(meta_path, validate=meta_path.name not in trusted)
-    return Icon(slug=stem, svg=data, meta=meta, svg_path=svg_path, meta_path=meta_path)
+    try:
+        text = meta_path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IconSourceError(meta_path, f"cannot read: {exc}") from None
+    meta = parse_meta(text, meta_path, validate=meta_path.name not in trusted)
+    return Icon(
+        slug=stem, svg=data, meta=meta, svg_path=svg_path, meta_path=meta_path, meta_text=text
+    )
 
 
 def load_meta(path: Path | str, validate: bool = True) -> IconMeta:
