@@ -180,7 +180,8 @@ def report(
         r = results[tool]
         print(
             f"| {tool} | {r.bytes_out} | {r.bytes_out / svgo.bytes_out:.3f} | {r.gzip_out} "
-            f"| {r.gzip_out / svgo.gzip_out:.3f} | {r.seconds:.2f} | {r.seconds / svgo.seconds:.2f} "
+            f"| {r.gzip_out / svgo.gzip_out:.3f} | {r.seconds:.2f} "
+            f"| {r.seconds / svgo.seconds:.2f} "
             f"| {r.differ} | {r.visible} |"
         )
     print(json.dumps({"corpus": name, **{t: vars(r) for t, r in results.items()}}, sort_keys=True))

@@ -9,6 +9,15 @@ import pytest
 from support import ICONS
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-fixtures",
+        action="store_true",
+        default=False,
+        help="rewrite the expected *.out.svg files of the transform fixtures",
+    )
+
+
 @pytest.fixture
 def icon_copy(tmp_path: Path) -> Path:
     """A writable copy of three bundled icons, for tests that break things."""

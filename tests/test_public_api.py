@@ -5,8 +5,12 @@ from __future__ import annotations
 import iconkit
 
 EXPECTED = {
+    "ALL_TRANSFORMS",
+    "BatchResult",
     "BuildError",
     "BuildResult",
+    "Comparison",
+    "DEFAULT_PRESET",
     "DocumentError",
     "Entry",
     "Icon",
@@ -15,15 +19,24 @@ EXPECTED = {
     "IconSet",
     "IconSourceError",
     "IconkitError",
+    "OptimizeResult",
     "SourceRef",
+    "Tolerance",
     "__version__",
     "build",
+    "compare_renders",
     "contact_sheet",
+    "extract_licence",
     "load_icons",
     "load_meta",
+    "optimize_paths",
+    "optimize_svg",
+    "optimize_tree",
+    "package_licence",
     "parse_document",
     "read_document",
     "render_png",
+    "set_licence",
 }
 
 

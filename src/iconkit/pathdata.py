@@ -25,6 +25,7 @@ __all__ = [
     "bbox",
     "format_number",
     "parse",
+    "shortest_segment",
     "to_string",
     "transform",
 ]
@@ -441,6 +442,26 @@ def _ellipse_box(x0: float, y0: float, command: Command) -> tuple[float, float, 
     half_w = math.hypot(rx * cos, ry * sin)
     half_h = math.hypot(rx * sin, ry * cos)
     return cx - half_w, cy - half_h, cx + half_w, cy + half_h
+
+
+def shortest_segment(commands: list[Command]) -> float:
+    """Return the length of the shortest segment that is not zero-length (inf if none)."""
+    shortest = math.inf
+    cx = cy = sx = sy = 0.0
+    for command in commands:
+        letter = command[0]
+        if letter == "Z":
+            x, y = sx, sy
+        else:
+            x, y = command[-2], command[-1]
+        if letter != "M":
+            length = abs(x - cx) + abs(y - cy)
+            if 0 < length < shortest:
+                shortest = length
+        else:
+            sx, sy = x, y
+        cx, cy = x, y
+    return shortest
 
 
 def bbox(commands: list[Command]) -> tuple[float, float, float, float] | None:

@@ -1,4 +1,4 @@
-"""O508 apply-transforms: fold a path's transform into its coordinates."""
+"""O509 apply-transforms: fold a path's transform into its coordinates."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def _safe(element: etree._Element, matrix: transformlist.Matrix) -> bool:
     return translation or not paints(element, "stroke")
 
 
-@transform(code="O508", name="apply-transforms")
+@transform(code="O509", name="apply-transforms")
 def apply_transforms(root: etree._Element, options: Options) -> None:
     """Apply a path's ``transform`` to its path data and drop the attribute.
 

@@ -1,4 +1,4 @@
-"""O509 convert-shapes: write basic shapes as paths where that is shorter or lets paths merge."""
+"""O508 convert-shapes: write basic shapes as paths where that is shorter or lets paths merge."""
 
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ def _mergeable_neighbour(element: etree._Element) -> bool:
     return False
 
 
-@transform(code="O509", name="convert-shapes")
+@transform(code="O508", name="convert-shapes")
 def convert_shapes(root: etree._Element, options: Options) -> None:
     """Rewrite ``rect``, ``line``, ``polyline`` and ``polygon`` as ``path``.
 

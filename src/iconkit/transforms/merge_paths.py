@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from lxml import etree
 
 from .. import pathdata
@@ -65,7 +67,10 @@ def _pad(element: etree._Element, margin: float) -> float | None:
     except ValueError:
         return None
     join = (resolve(element, "stroke-linejoin") or "miter").strip()
-    reach = max(miter, 1.5) if join == "miter" else 1.5  # square caps reach half a width * sqrt 2
+    cap = (resolve(element, "stroke-linecap") or "butt").strip()
+    reach = max(miter, 1.0) if join in ("miter", "miter-clip", "arcs") else 1.0
+    if cap == "square":
+        reach = max(reach, math.sqrt(2))  # a square cap's corner
     return width / 2 * reach + margin
 
 
