@@ -33,6 +33,7 @@ class FileResult:
     backed_off: tuple[str, ...] = ()
     precision: int = DEFAULT_PRECISION
     unchanged: bool = False
+    cautious: bool = False
     error: str | None = None
 
 
@@ -92,6 +93,7 @@ def _one(job: tuple[Path, Path, int, bool]) -> FileResult:
         backed_off=result.backed_off,
         precision=result.precision,
         unchanged=result.unchanged,
+        cautious=result.cautious,
     )
 
 

@@ -106,9 +106,11 @@ def _optimize(args: argparse.Namespace) -> int:
         if item.error:
             print(f"iconkit: error: {item.error}", file=sys.stderr)
         elif args.report and (
-            item.backed_off or item.unchanged or item.precision != args.precision
+            item.backed_off or item.unchanged or item.cautious or item.precision != args.precision
         ):
             notes = []
+            if item.cautious:
+                notes.append("cautious passes (crossing strokes kept apart)")
             if item.backed_off:
                 notes.append("backed off " + ", ".join(item.backed_off))
             if item.precision != args.precision:

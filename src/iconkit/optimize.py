@@ -43,8 +43,10 @@ class OptimizeResult:
     ``backed_off`` names the passes left out for this icon because they changed
     its picture; ``precision`` is the precision finally used (the guard raises
     it before backing anything off); ``checked`` says whether the guard compared
-    renderings; ``unchanged`` says whether the input came back as it was,
-    because it could not be rendered to check, or nothing could be made safely.
+    renderings; ``cautious`` whether the passes had to run in their cautious
+    variants (no merging of crossing strokes); ``unchanged`` says whether the
+    input came back as it was, because it could not be rendered to check, or
+    nothing could be made safely.
     """
 
     svg: bytes
@@ -53,6 +55,7 @@ class OptimizeResult:
     precision: int = DEFAULT_PRECISION
     checked: bool = False
     unchanged: bool = False
+    cautious: bool = False
 
     @property
     def size(self) -> int:
@@ -113,9 +116,9 @@ def optimize_svg(
     passes = _resolve(preset)
     root = parse_svg(data, path)
 
-    def run(steps: Sequence[Transform], digits: int) -> bytes:
-        tree = copy.deepcopy(root)
-        options = Options(precision=digits, id_prefix=id_prefix)
+    def run(steps: Sequence[Transform], digits: int, cautious: bool = False) -> bytes:
+        tree = copy.deepcopy(root) if guard else root
+        options = Options(precision=digits, id_prefix=id_prefix, cautious=cautious)
         for step in steps:
             step(tree, options)
         return serialize(tree)
@@ -132,12 +135,19 @@ def optimize_svg(
         return OptimizeResult(data, len(data), precision=precision, unchanged=True)
     if reference.matches(result):
         return OptimizeResult(result, len(data), precision=precision, checked=True)
-    # Rounding is the likeliest cause: try finer coordinates before dropping a pass.
-    for extra in range(1, _EXTRA_PRECISION + 1):
-        finer = run(passes, min(precision + extra, 8))
-        if reference.matches(finer):
-            return OptimizeResult(finer, len(data), precision=precision + extra, checked=True)
-    return _back_off(reference, run, passes, min(precision + _EXTRA_PRECISION, 8), data)
+    # Rounding and merged anti-aliasing are the likeliest causes: try the
+    # cautious variants and finer coordinates before dropping a pass.
+    attempts = [(0, True), (1, False), (1, True)]
+    attempts += [(extra, True) for extra in range(2, _EXTRA_PRECISION + 1)]
+    for extra, cautious in attempts:
+        digits = min(precision + extra, 8)
+        careful = run(passes, digits, cautious)
+        if reference.matches(careful):
+            return OptimizeResult(
+                careful, len(data), precision=digits, checked=True, cautious=cautious
+            )
+    digits = min(precision + _EXTRA_PRECISION, 8)
+    return _back_off(reference, lambda steps, d: run(steps, d, True), passes, digits, data)
 
 
 def _back_off(
@@ -164,7 +174,7 @@ def _back_off(
         result = run(active, digits)
         if reference.matches(result):
             return OptimizeResult(
-                result, len(data), tuple(backed_off), precision=digits, checked=True
+                result, len(data), tuple(backed_off), digits, checked=True, cautious=True
             )
     if reference.matches(run([], digits)):
         return OptimizeResult(

@@ -28,11 +28,14 @@ class Options:
     coordinate is rounded to a grid no coarser than one ``10**precision``-th of
     the larger side of the view box (3 on a 24-unit box: two decimals, at most
     0.005 units or 0.02 px at 96 px off). ``id_prefix`` is put in front of every
-    id that remains, so icons inlined together never collide.
+    id that remains, so icons inlined together never collide. ``cautious``
+    asks passes to skip rewrites that keep the shape but may shift
+    anti-aliasing (the guard sets it when the first attempt fails).
     """
 
     precision: int = DEFAULT_PRECISION
     id_prefix: str | None = None
+    cautious: bool = False
 
 
 @dataclass(frozen=True)

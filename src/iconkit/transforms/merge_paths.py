@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from lxml import etree
 
@@ -14,6 +15,7 @@ from ._style import declared, is_dynamic, paints, resolve, same_number
 __all__ = ["merge_paths"]
 
 _PATH = qname("path")
+_NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 _SPACE_BOUND = ("clip-path", "mask", "filter")
 _MARKERS = ("marker-start", "marker-mid", "marker-end")
 
@@ -74,18 +76,46 @@ def _pad(element: etree._Element, margin: float) -> float | None:
     return width / 2 * reach + margin
 
 
+def _stroke_only(element: etree._Element) -> bool:
+    """Whether the paths draw an opaque stroke and no fill: their union is then the same picture.
+
+    A stroke-opacity the file leaves to the page counts as opaque: the file's
+    own picture is what is kept.
+    """
+    if paints(element, "fill"):
+        return False
+    opacity = resolve(element, "stroke-opacity")
+    return opacity is None or same_number(opacity, 1)
+
+
+_LEADING_MOVE = re.compile(r"^\s*m\s*(" + _NUM + r")[\s,]*(" + _NUM + r")[\s,]*")
+
+
+def _absolute_start(d: str) -> str:
+    """Return ``d`` with a leading relative moveto made absolute, so it can follow another path."""
+    match = _LEADING_MOVE.match(d)
+    if not match:
+        return d.strip()
+    rest = d[match.end() :]
+    # After "m x y", bare pairs are relative linetos; after "M x y" they would be absolute.
+    joiner = "l" if rest[:1] and rest[0] in "0123456789+-." else ""
+    return f"M{match.group(1)} {match.group(2)}{joiner}{rest}".strip()
+
+
 @transform(code="O510", name="merge-paths")
 def merge_paths(root: etree._Element, options: Options) -> None:
     """Merge consecutive sibling paths whose attributes are identical into one path.
 
     Why: icons are often drawn as many short paths with the same paint; one
-    ``d`` costs less than many elements. Paths merge only when their ink cannot
-    meet: their bounding boxes, grown by the stroke's reach and half a pixel at
-    16 px, do not touch. Where ink overlaps, one path is not drawn like two
-    (fill winding mixes, translucent or anti-aliased edges are composited once,
-    fill and stroke are painted in another order). Paths with an id, markers,
-    dashes, opacity, a clip path, mask, filter or a gradient or pattern paint
-    stay apart.
+    ``d`` costs less than many elements. Paths that only stroke, opaquely, merge
+    freely: a stroke's outline is the union of its subpaths', so the shape is
+    the same (only the anti-aliasing where two strokes cross is composited
+    once instead of twice). Filled paths merge only when their ink cannot meet:
+    their bounding boxes, grown by the stroke's reach and half a pixel at 16 px,
+    do not touch, since fill winding would mix and fill and stroke would be
+    painted in another order. Paths with an id, markers, dashes, opacity, a
+    clip path, mask, filter or a gradient or pattern paint stay apart. With
+    ``cautious``, stroked paths too merge only where their ink cannot meet.
     Example: ``<path d="M1 1h2"/><path d="M1 3h2"/>`` becomes ``<path d="M1 1h2M1 3h2"/>``.
     """
     if is_dynamic(root):
@@ -97,47 +127,55 @@ def merge_paths(root: etree._Element, options: Options) -> None:
         k = 0
         while k < len(children) - 1:
             first = children[k]
-            if not _mergeable(first):
+            if first.tag != _PATH:
                 k += 1
                 continue
-            group = [first]
             attrs = {n: v for n, v in first.attrib.items() if n != "d"}
+            group = [first]
             for following in children[k + 1 :]:
-                if following.tag != _PATH or (first.tail or "").strip():
+                if following.tag != _PATH or (group[-1].tail or "").strip():
                     break
                 if {n: v for n, v in following.attrib.items() if n != "d"} != attrs:
                     break
-                if not _mergeable(following):
-                    break
                 group.append(following)
-            if len(group) > 1:
-                group = _merge(group, margin)
-            k += max(len(group), 1)
+            # Same parent, same attributes: what holds for the first holds for all.
+            if len(group) > 1 and _mergeable(first):
+                group = _merge(group, margin, options.cautious)
+            k += len(group)
 
 
-def _merge(group: list[etree._Element], margin: float) -> list[etree._Element]:
+def _merge(group: list[etree._Element], margin: float, cautious: bool) -> list[etree._Element]:
     """Merge a run of paths with the same attributes as far as it is safe; return what merged."""
-    pad = _pad(group[0], margin)
     parsed = [pathdata.parse(p.get("d", "")) for p in group]
     first = parsed[0]
-    if first is None or pad is None:
+    if not first:
         return [group[0]]
-    commands = list(first)
-    boxes = [_box(first, pad)]
     merged = [group[0]]
-    for element, path in zip(group[1:], parsed[1:], strict=True):
-        if not path:
-            break
-        box = _box(path, pad)
-        if box is None or any(b is None or not _disjoint(box, b) for b in boxes):
-            break
-        boxes.append(box)
-        commands.extend(path)
-        merged.append(element)
-    if len(merged) == 1:
-        return merged
-    first = merged[0]
-    first.set("d", pathdata.to_string(commands, 12, close_shortcut=False))
+    if not cautious and _stroke_only(group[0]):
+        for element, path in zip(group[1:], parsed[1:], strict=True):
+            if not path:
+                break
+            merged.append(element)
+        if len(merged) > 1:
+            d = " ".join(_absolute_start(e.get("d", "")) for e in merged)
+            group[0].set("d", d)
+    else:
+        pad = _pad(group[0], margin)
+        if pad is None:
+            return merged
+        commands = list(first)
+        boxes = [_box(first, pad)]
+        for element, path in zip(group[1:], parsed[1:], strict=True):
+            if not path:
+                break
+            box = _box(path, pad)
+            if box is None or any(b is None or not _disjoint(box, b) for b in boxes):
+                break
+            boxes.append(box)
+            commands.extend(path)
+            merged.append(element)
+        if len(merged) > 1:
+            group[0].set("d", pathdata.to_string(commands, 12, close_shortcut=False))
     for element in merged[1:]:
         remove_element(element)
     return merged
