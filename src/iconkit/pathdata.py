@@ -25,7 +25,7 @@ __all__ = [
     "bbox",
     "format_number",
     "parse",
-    "shortest_segment",
+    "collapses",
     "to_string",
     "transform",
 ]
@@ -444,24 +444,27 @@ def _ellipse_box(x0: float, y0: float, command: Command) -> tuple[float, float, 
     return cx - half_w, cy - half_h, cx + half_w, cy + half_h
 
 
-def shortest_segment(commands: list[Command]) -> float:
-    """Return the length of the shortest segment that is not zero-length (inf if none)."""
-    shortest = math.inf
+def collapses(commands: list[Command], decimals: int) -> bool:
+    """Return whether rounding to ``decimals`` turns a line of some length into a point.
+
+    A zero-length line still draws its caps, but loses its direction: a short
+    stroke drawn as a dot (``v-.01`` with round caps) must keep its length.
+    """
+    scale = 10**decimals
     cx = cy = sx = sy = 0.0
     for command in commands:
         letter = command[0]
         if letter == "Z":
-            x, y = sx, sy
-        else:
-            x, y = command[-2], command[-1]
-        if letter != "M":
-            length = abs(x - cx) + abs(y - cy)
-            if 0 < length < shortest:
-                shortest = length
-        else:
+            cx, cy = sx, sy
+            continue
+        x, y = command[-2], command[-1]
+        if letter == "L" and (x != cx or y != cy):
+            if round(x * scale) == round(cx * scale) and round(y * scale) == round(cy * scale):
+                return True
+        elif letter == "M":
             sx, sy = x, y
         cx, cy = x, y
-    return shortest
+    return False
 
 
 def bbox(commands: list[Command]) -> tuple[float, float, float, float] | None:

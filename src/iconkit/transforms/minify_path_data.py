@@ -22,8 +22,8 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
     Why: path data is most of an icon's bytes. Coordinates are rounded on a grid
     set by ``precision`` relative to the view box (and to transforms above the
     path); relative numbers are differences of rounded positions, so error does
-    not build up; a path with segments only a few grid steps long gets finer
-    coordinates (up to three more decimals). ``H V S T`` replace ``L C Q``
+    not build up; a path with a line that rounding would shrink to a point gets
+    finer coordinates (up to three more decimals). ``H V S T`` replace ``L C Q``
     where exact, repeated command letters are left out, separators only where
     a parser needs them. Malformed path data is left as it is.
     Example: ``M 10.000 20 L 10 30 L 20 30 Z`` becomes ``M10 20v10h10z``.
@@ -40,11 +40,10 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
             (resolve(element, m) or "none").strip() != "none" for m in _MARKERS
         )
         decimals = local_decimals(element, root, options.precision)
-        # A segment only a few grid steps long would be bent or collapsed by
-        # rounding (tabler draws dots as "v-.01" with round caps): go finer.
-        shortest = pathdata.shortest_segment(commands)
+        # A line shorter than the grid would round to a point and lose its
+        # direction (tabler draws dots as "v-.01" with round caps): go finer.
         for _ in range(3):
-            if shortest >= 20 * 10**-decimals:
+            if not pathdata.collapses(commands, decimals):
                 break
             decimals += 1
         short = pathdata.to_string(commands, decimals, close_shortcut=not markers)
