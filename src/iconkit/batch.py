@@ -126,6 +126,11 @@ def optimize_paths(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if workers == 1:
         return BatchResult(tuple(_one(job) for job in work))
+    if guard:
+        # Load the renderer once here, so forked workers share it instead of each loading it.
+        from .fidelity import preload
+
+        preload()
     chunk = max(1, min(64, len(work) // (workers * 8)))
     with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
         return BatchResult(tuple(pool.map(_one, work, chunksize=chunk)))

@@ -15,18 +15,19 @@ decimals on a 24-unit icon does) can flip a sample row and move a few edge
 pixels by 17/255, where nobody sees a change.
 
 Rasters come straight from cairo's ARGB buffer into numpy: no PNG is encoded
-or decoded. cairosvg is never given ``unsafe=True``.
+or decoded. cairosvg is never given ``unsafe=True``. numpy and cairosvg are
+imported on first use, so a run without the guard never loads them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import numpy as np
-from cairosvg.parser import Tree
-from cairosvg.surface import PNGSurface
+from typing import TYPE_CHECKING
 
 from .errors import IconSourceError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "DEFAULT_SIZES",
@@ -36,6 +37,7 @@ __all__ = [
     "Reference",
     "Tolerance",
     "compare_renders",
+    "preload",
     "rasterize",
 ]
 
@@ -88,6 +90,10 @@ class Comparison:
 
 def rasterize(data: bytes, size: int, path: str = "<svg>") -> np.ndarray:
     """Render SVG ``data`` to a ``size`` x ``size`` x 4 array of premultiplied ARGB bytes."""
+    import numpy as np
+    from cairosvg.parser import Tree
+    from cairosvg.surface import PNGSurface
+
     try:
         surface = PNGSurface(Tree(bytestring=data), None, 96, output_width=size, output_height=size)
     except Exception as exc:  # cairosvg raises many unrelated types on bad input
@@ -101,7 +107,15 @@ def rasterize(data: bytes, size: int, path: str = "<svg>") -> np.ndarray:
     return raster
 
 
+def preload() -> None:
+    """Import numpy and cairosvg now (before forking workers, say) rather than on first use."""
+    import cairosvg.surface  # noqa: F401
+    import numpy  # noqa: F401
+
+
 def _count(a: np.ndarray, b: np.ndarray, threshold: int) -> tuple[int, int]:
+    import numpy as np
+
     if a.shape != b.shape:
         return a.shape[0] * a.shape[1], a.shape[0] * a.shape[1]
     delta = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2)

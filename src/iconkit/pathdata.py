@@ -23,9 +23,9 @@ from typing import Any
 __all__ = [
     "Command",
     "bbox",
+    "collapses",
     "format_number",
     "parse",
-    "collapses",
     "to_string",
     "transform",
 ]
