@@ -22,6 +22,7 @@ from typing import Any
 
 __all__ = [
     "Command",
+    "arc_drifts",
     "bbox",
     "collapses",
     "format_number",
@@ -416,8 +417,13 @@ def transform(commands: list[Command], matrix: tuple[float, ...]) -> list[Comman
     return out
 
 
-def _ellipse_box(x0: float, y0: float, command: Command) -> tuple[float, float, float, float]:
-    """Return the box of the whole ellipse an arc lies on (SVG 1.1 F.6.5, F.6.6)."""
+def _centre(
+    x0: float, y0: float, command: Command
+) -> tuple[float, float, float, float, float, float] | None:
+    """Return an arc's centre, corrected radii, cos and sin of its angle (SVG 1.1 F.6.5, F.6.6).
+
+    None for a degenerate arc (a zero radius: drawn as a line).
+    """
     rx, ry, angle, large, sweep, x, y = command[1:]
     phi = math.radians(angle)
     cos, sin = math.cos(phi), math.sin(phi)
@@ -425,7 +431,7 @@ def _ellipse_box(x0: float, y0: float, command: Command) -> tuple[float, float, 
     x1 = cos * dx + sin * dy
     y1 = -sin * dx + cos * dy
     if rx == 0 or ry == 0:
-        return min(x0, x), min(y0, y), max(x0, x), max(y0, y)
+        return None
     scale = (x1 * x1) / (rx * rx) + (y1 * y1) / (ry * ry)
     if scale > 1:
         rx *= math.sqrt(scale)
@@ -439,9 +445,56 @@ def _ellipse_box(x0: float, y0: float, command: Command) -> tuple[float, float, 
     cyp = -factor * ry * x1 / rx
     cx = cos * cxp - sin * cyp + (x0 + x) / 2
     cy = sin * cxp + cos * cyp + (y0 + y) / 2
+    return cx, cy, rx, ry, cos, sin
+
+
+def _ellipse_box(x0: float, y0: float, command: Command) -> tuple[float, float, float, float]:
+    """Return the box of the whole ellipse an arc lies on."""
+    centre = _centre(x0, y0, command)
+    if centre is None:
+        x, y = command[6], command[7]
+        return min(x0, x), min(y0, y), max(x0, x), max(y0, y)
+    cx, cy, rx, ry, cos, sin = centre
     half_w = math.hypot(rx * cos, ry * sin)
     half_h = math.hypot(rx * sin, ry * cos)
     return cx - half_w, cy - half_h, cx + half_w, cy + half_h
+
+
+def arc_drifts(commands: list[Command], decimals: int) -> bool:
+    """Return whether rounding to ``decimals`` moves an arc's centre by more than two grid steps.
+
+    An arc whose chord is nearly its diameter is ill-conditioned: rounding its
+    end by a hair swings its centre (and the whole curve) by far more.
+    """
+    scale = 10**decimals
+    limit = 2 / scale
+    cx = cy = sx = sy = 0.0
+    for command in commands:
+        letter = command[0]
+        if letter == "Z":
+            cx, cy = sx, sy
+            continue
+        x, y = command[-2], command[-1]
+        if letter == "A":
+            exact = _centre(cx, cy, command)
+            if exact is not None:
+                rounded = [
+                    "A",
+                    (round(command[1] * scale) or 1) / scale,
+                    (round(command[2] * scale) or 1) / scale,
+                    command[3],
+                    command[4],
+                    command[5],
+                    round(x * scale) / scale,
+                    round(y * scale) / scale,
+                ]
+                moved = _centre(round(cx * scale) / scale, round(cy * scale) / scale, rounded)
+                if moved is None or math.hypot(moved[0] - exact[0], moved[1] - exact[1]) > limit:
+                    return True
+        elif letter == "M":
+            sx, sy = x, y
+        cx, cy = x, y
+    return False
 
 
 def collapses(commands: list[Command], decimals: int) -> bool:
