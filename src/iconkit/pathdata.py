@@ -22,11 +22,11 @@ from typing import Any
 
 __all__ = [
     "Command",
-    "arc_drifts",
     "bbox",
-    "collapses",
     "format_number",
     "parse",
+    "sensitive_points",
+    "snap",
     "to_string",
     "transform",
 ]
@@ -460,64 +460,96 @@ def _ellipse_box(x0: float, y0: float, command: Command) -> tuple[float, float, 
     return cx - half_w, cy - half_h, cx + half_w, cy + half_h
 
 
-def arc_drifts(commands: list[Command], decimals: int) -> bool:
-    """Return whether rounding to ``decimals`` moves an arc's centre by more than two grid steps.
-
-    An arc whose chord is nearly its diameter is ill-conditioned: rounding its
-    end by a hair swings its centre (and the whole curve) by far more.
-    """
+def _drifts(x0: float, y0: float, command: Command, decimals: int) -> bool:
+    """Whether rounding an arc's ends to ``decimals`` moves its centre by over two grid steps."""
+    exact = _centre(x0, y0, command)
+    if exact is None:
+        return False
     scale = 10**decimals
-    limit = 2 / scale
+    rounded = [
+        "A",
+        (round(command[1] * scale) or 1) / scale,
+        (round(command[2] * scale) or 1) / scale,
+        command[3],
+        command[4],
+        command[5],
+        round(command[6] * scale) / scale,
+        round(command[7] * scale) / scale,
+    ]
+    moved = _centre(round(x0 * scale) / scale, round(y0 * scale) / scale, rounded)
+    return moved is None or math.hypot(moved[0] - exact[0], moved[1] - exact[1]) > 2 / scale
+
+
+def _collapses(x0: float, y0: float, x: float, y: float, decimals: int) -> bool:
+    """Whether a line of some length would round to a point."""
+    scale = 10**decimals
+    return (x != x0 or y != y0) and (
+        round(x * scale) == round(x0 * scale) and round(y * scale) == round(y0 * scale)
+    )
+
+
+def sensitive_points(commands: list[Command], decimals: int, most: int = 3) -> dict[int, int]:
+    """Return the commands whose end point needs more than ``decimals`` places, and how many.
+
+    Two kinds of segment do not survive plain rounding: a line shorter than the
+    grid, which would shrink to a point and lose its direction (tabler draws
+    dots as ``v-.01`` with round caps), and an arc whose chord is nearly its
+    diameter, where a hair of rounding swings its centre and the whole curve.
+    Both ends of such a segment get up to ``most`` extra places.
+    """
+    needs: dict[int, int] = {}
     cx = cy = sx = sy = 0.0
-    for command in commands:
+    previous = -1
+    for index, command in enumerate(commands):
         letter = command[0]
         if letter == "Z":
             cx, cy = sx, sy
+            previous = -1
             continue
         x, y = command[-2], command[-1]
-        if letter == "A":
-            exact = _centre(cx, cy, command)
-            if exact is not None:
-                rounded = [
-                    "A",
-                    (round(command[1] * scale) or 1) / scale,
-                    (round(command[2] * scale) or 1) / scale,
-                    command[3],
-                    command[4],
-                    command[5],
-                    round(x * scale) / scale,
-                    round(y * scale) / scale,
-                ]
-                moved = _centre(round(cx * scale) / scale, round(cy * scale) / scale, rounded)
-                if moved is None or math.hypot(moved[0] - exact[0], moved[1] - exact[1]) > limit:
-                    return True
+        if letter in "LA":
+            for extra in range(most + 1):
+                places = decimals + extra
+                if letter == "L":
+                    bad = _collapses(cx, cy, x, y, places)
+                else:
+                    bad = _drifts(cx, cy, command, places)
+                if not bad:
+                    break
+            if extra:
+                needs[index] = max(needs.get(index, 0), places)
+                if previous >= 0:
+                    needs[previous] = max(needs.get(previous, 0), places)
         elif letter == "M":
             sx, sy = x, y
         cx, cy = x, y
-    return False
+        previous = index
+    return needs
 
 
-def collapses(commands: list[Command], decimals: int) -> bool:
-    """Return whether rounding to ``decimals`` turns a line of some length into a point.
+def snap(commands: list[Command], decimals: int, finer: dict[int, int]) -> list[Command]:
+    """Round every point to ``decimals`` places, but the end points in ``finer`` to theirs.
 
-    A zero-length line still draws its caps, but loses its direction: a short
-    stroke drawn as a dot (``v-.01`` with round caps) must keep its length.
+    Control points and radii are left as they are: :func:`to_string` rounds
+    them. Write the result with ``to_string`` at the finest places used.
     """
-    scale = 10**decimals
-    cx = cy = sx = sy = 0.0
-    for command in commands:
+    out: list[Command] = []
+    for index, command in enumerate(commands):
         letter = command[0]
         if letter == "Z":
-            cx, cy = sx, sy
+            out.append(command)
             continue
-        x, y = command[-2], command[-1]
-        if letter == "L" and (x != cx or y != cy):
-            if round(x * scale) == round(cx * scale) and round(y * scale) == round(cy * scale):
-                return True
-        elif letter == "M":
-            sx, sy = x, y
-        cx, cy = x, y
-    return False
+        places = finer.get(index, decimals)
+        scale = 10**places
+        snapped = list(command)
+        snapped[-2] = round(command[-2] * scale) / scale
+        snapped[-1] = round(command[-1] * scale) / scale
+        if letter in "CQ":
+            coarse = 10**decimals
+            for k in range(1, len(command) - 2):
+                snapped[k] = round(command[k] * coarse) / coarse
+        out.append(snapped)
+    return out
 
 
 def bbox(commands: list[Command]) -> tuple[float, float, float, float] | None:

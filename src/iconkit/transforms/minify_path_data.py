@@ -22,11 +22,10 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
     Why: path data is most of an icon's bytes. Coordinates are rounded on a grid
     set by ``precision`` relative to the view box (and to transforms above the
     path); relative numbers are differences of rounded positions, so error does
-    not build up; a path with a line that rounding would shrink to a point, or
-    an arc whose centre it would swing, gets finer coordinates (up to three
-    more decimals). ``H V S T`` replace ``L C Q``
-    where exact, repeated command letters are left out, separators only where
-    a parser needs them. Malformed path data is left as it is.
+    not build up. The ends of a line that rounding would shrink to a point, and
+    of an arc whose centre it would swing, keep up to three more decimals.
+    ``H V S T`` replace ``L C Q`` where exact, repeated command letters are
+    left out, separators only where a parser needs them. Malformed path data is left as it is.
     Example: ``M 10.000 20 L 10 30 L 20 30 Z`` becomes ``M10 20v10h10z``.
     """
     dynamic = is_dynamic(root)
@@ -41,16 +40,12 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
             (resolve(element, m) or "none").strip() != "none" for m in _MARKERS
         )
         decimals = local_decimals(element, root, options.precision)
-        # A line shorter than the grid would round to a point and lose its
-        # direction (tabler draws dots as "v-.01" with round caps): go finer.
-        # So would an arc whose chord is nearly its diameter: a hair of rounding
-        # swings its centre.
-        for _ in range(3):
-            if not (
-                pathdata.collapses(commands, decimals) or pathdata.arc_drifts(commands, decimals)
-            ):
-                break
-            decimals += 1
+        # Lines shorter than the grid and arcs whose chord is nearly their
+        # diameter keep finer end points; everything else is rounded as usual.
+        finer = pathdata.sensitive_points(commands, decimals)
+        if finer:
+            commands = pathdata.snap(commands, decimals, finer)
+            decimals = max(finer.values())
         short = pathdata.to_string(commands, decimals, close_shortcut=not markers)
         if len(short) <= len(d):
             element.set("d", short)
