@@ -88,3 +88,20 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     missing = run(str(tmp_path / "nope.svg"), "-o", str(tmp_path / "x.svg"))
     assert missing.returncode == 1
     assert "no such file" in missing.stderr
+
+
+def test_prefix_ids_uses_each_file_name(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    badge = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+        '<defs><linearGradient id="g"><stop offset="0" stop-color="red"/></linearGradient>'
+        '</defs><path fill="url(#g)" d="M2 2h20v20H2z"/></svg>'
+    )
+    (source / "badge.svg").write_text(badge)
+    (source / "2fa.svg").write_text(badge)
+    out = tmp_path / "out"
+    assert run(str(source), "-o", str(out), "--prefix-ids").returncode == 0
+    assert b'id="badge-a"' in (out / "badge.svg").read_bytes()
+    assert b"url(#badge-a)" in (out / "badge.svg").read_bytes()
+    assert b'id="_2fa-a"' in (out / "2fa.svg").read_bytes()

@@ -9,6 +9,7 @@ default); results come back in sorted path order, so reports are deterministic.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from .errors import IconkitError, IconSourceError
 from .optimize import optimize_svg
 from .transforms import DEFAULT_PRECISION
 
-__all__ = ["BatchResult", "FileResult", "optimize_paths"]
+__all__ = ["BatchResult", "FileResult", "id_prefix_for", "optimize_paths"]
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,21 @@ def _write_atomic(target: Path, data: bytes) -> None:
         raise
 
 
-def _one(job: tuple[Path, Path, int, bool]) -> FileResult:
-    source, target, precision, guard = job
+def id_prefix_for(path: Path) -> str:
+    """Return the id prefix for a file: its name as a valid XML id start, then a hyphen."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]", "-", path.stem)
+    return (stem if re.match(r"[A-Za-z_]", stem) else f"_{stem}") + "-"
+
+
+def _one(job: tuple[Path, Path, int, bool, bool]) -> FileResult:
+    source, target, precision, guard, prefix_ids = job
     try:
         try:
             data = source.read_bytes()
         except OSError as exc:
             raise IconSourceError(source, f"cannot read: {exc.strerror}") from None
-        result = optimize_svg(data, source, precision=precision, guard=guard)
+        prefix = id_prefix_for(source) if prefix_ids else None
+        result = optimize_svg(data, source, precision=precision, guard=guard, id_prefix=prefix)
         _write_atomic(target, result.svg)
     except IconkitError as exc:
         return FileResult(source, target, error=str(exc))
@@ -113,16 +121,19 @@ def optimize_paths(
     precision: int = DEFAULT_PRECISION,
     guard: bool = True,
     jobs: int | None = None,
+    prefix_ids: bool = False,
 ) -> BatchResult:
     """Optimize ``source`` (an SVG file, or a folder searched for ``*.svg``) into ``out``.
 
     A folder's layout is kept under ``out``. ``jobs`` worker processes share
-    the files (default: one per core).
+    the files (default: one per core). ``prefix_ids`` prefixes each file's
+    remaining ids with its name (:func:`id_prefix_for`), so icons inlined
+    together never collide.
     """
     if not 1 <= precision <= 8:
         raise ValueError(f"precision must be between 1 and 8, not {precision}")
     pairs = _jobs(Path(source), Path(out))
-    work = [(src, dst, precision, guard) for src, dst in pairs]
+    work = [(src, dst, precision, guard, prefix_ids) for src, dst in pairs]
     workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if workers == 1:
         return BatchResult(tuple(_one(job) for job in work))

@@ -82,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--report", action="store_true", help="list what the guard backed off")
     p.add_argument("--jobs", type=_jobs, default=None, help="worker processes (default: cores)")
+    p.add_argument("--prefix-ids", action="store_true", help="prefix each file's ids with its name")
     p.set_defaults(run=_optimize)
     return parser
 
@@ -100,7 +101,12 @@ def _jobs(text: str) -> int:
 
 def _optimize(args: argparse.Namespace) -> int:
     result = optimize_paths(
-        args.input, args.output, precision=args.precision, guard=args.guard, jobs=args.jobs
+        args.input,
+        args.output,
+        precision=args.precision,
+        guard=args.guard,
+        jobs=args.jobs,
+        prefix_ids=args.prefix_ids,
     )
     for item in result.files:
         if item.error:
