@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iconkit.pathdata import bbox, format_number, parse, to_string
+from iconkit.pathdata import bbox, format_number, is_valid, parse, to_string
 
 
 @pytest.mark.parametrize(
@@ -25,12 +25,20 @@ from iconkit.pathdata import bbox, format_number, parse, to_string
 def test_shortest_form(d: str, expected: str) -> None:
     commands = parse(d)
     assert commands is not None
+    assert is_valid(d)
     assert to_string(commands, 3) == expected
 
 
 @pytest.mark.parametrize("d", ["L1 1", "M1", "M1 1 L", "M 1 1 A 1 1 0 2 0 3 3", "M1 1 x", "5 5"])
 def test_malformed_path_data_is_refused(d: str) -> None:
     assert parse(d) is None
+    assert not is_valid(d)
+
+
+def test_validation_of_a_long_malformed_path_takes_linear_time() -> None:
+    # Digit runs that could split many ways must not make the pattern backtrack.
+    assert not is_valid("M" + "1" * 20000 + "x")
+    assert not is_valid("M1 1" + " 1" * 20000 + " x")
 
 
 def test_format_number() -> None:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
 from typing import Any
 
 __all__ = [
     "Command",
     "bbox",
     "format_number",
+    "is_valid",
     "parse",
     "sensitive_points",
     "snap",
@@ -39,6 +39,33 @@ _ARITY = {
     "M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0,
 }  # fmt: skip
 _LETTERS = frozenset("MmZzLlHhVvCcSsQqTtAa")
+
+
+# Atomic numbers and possessive separators: a run of digits is read one way
+# only, so a malformed path is refused in linear time, without backtracking.
+_N = r"(?>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
+_S = r"[\s,]*+"
+_P = rf"{_N}{_S}{_N}"
+_F = r"[01]"
+
+
+def _repeat(unit: str) -> str:
+    return rf"{_S}{unit}(?:{_S}{unit})*"
+
+
+# The whole path-data grammar (SVG 2, 9.3.9) as one pattern, for a quick yes/no.
+_VALID = re.compile(
+    rf"\s*[Mm]{_repeat(_P)}(?:{_S}(?:"
+    rf"[Mm]{_repeat(_P)}|[LlTt]{_repeat(_P)}|[HhVv]{_repeat(_N)}"
+    rf"|[Cc]{_repeat(rf'{_P}{_S}{_P}{_S}{_P}')}|[SsQq]{_repeat(rf'{_P}{_S}{_P}')}"
+    rf"|[Aa]{_repeat(rf'{_N}{_S}{_N}{_S}{_N}{_S}{_F}{_S}{_F}{_S}{_P}')}|[Zz]"
+    rf"))*[\s,]*"
+)
+
+
+def is_valid(d: str) -> bool:
+    """Return whether ``d`` is well-formed path data, without building the commands."""
+    return _VALID.fullmatch(d) is not None
 
 
 def parse(d: str) -> list[Command] | None:
@@ -221,9 +248,14 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
     markers, which are drawn at every vertex.
     """
     scale = 10**decimals
-    fmt: Callable[[int], str] = (
-        str if decimals == 0 else (lambda n: _format_int(n, decimals))  # type: ignore[assignment]
-    )
+    memo: dict[int, str] = {}
+
+    def fmt(n: int) -> str:
+        text = memo.get(n)
+        if text is None:
+            text = memo[n] = _format_int(n, decimals)
+        return text
+
     out: list[str] = []
     last = ""  # the last numbers written, for separators when a command letter is implied
     implied = ""  # the letter a bare number pair would continue with

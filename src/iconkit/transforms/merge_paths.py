@@ -146,14 +146,14 @@ def merge_paths(root: etree._Element, options: Options) -> None:
 
 def _merge(group: list[etree._Element], margin: float, cautious: bool) -> list[etree._Element]:
     """Merge a run of paths with the same attributes as far as it is safe; return what merged."""
-    parsed = [pathdata.parse(p.get("d", "")) for p in group]
-    first = parsed[0]
-    if not first:
-        return [group[0]]
     merged = [group[0]]
     if not cautious and _stroke_only(group[0]):
-        for element, path in zip(group[1:], parsed[1:], strict=True):
-            if not path:
+        # No geometry needed: only that each path is well-formed, so that an
+        # error in one cannot cut short the drawing of the next.
+        if not pathdata.is_valid(group[0].get("d", "")):
+            return merged
+        for element in group[1:]:
+            if not pathdata.is_valid(element.get("d", "")):
                 break
             merged.append(element)
         if len(merged) > 1:
@@ -161,7 +161,9 @@ def _merge(group: list[etree._Element], margin: float, cautious: bool) -> list[e
             group[0].set("d", d)
     else:
         pad = _pad(group[0], margin)
-        if pad is None:
+        parsed = [pathdata.parse(p.get("d", "")) for p in group]
+        first = parsed[0]
+        if pad is None or not first:
             return merged
         commands = list(first)
         boxes = [_box(first, pad)]
