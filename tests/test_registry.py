@@ -5,7 +5,10 @@ from __future__ import annotations
 import importlib
 import re
 
-from iconkit.transforms import ALL_TRANSFORMS, DEFAULT_PRESET, Transform, by_name
+import pytest
+from support import ROOT
+
+from iconkit.transforms import ALL_TRANSFORMS, DEFAULT_PRESET, Transform, by_name, reference
 
 
 def test_codes_are_unique_and_in_the_optimization_range() -> None:
@@ -34,3 +37,12 @@ def test_every_transform_has_a_one_line_summary() -> None:
 
 def test_default_preset_names_registered_transforms_in_order() -> None:
     assert [by_name(name) for name in DEFAULT_PRESET] == list(ALL_TRANSFORMS)
+
+
+def test_the_docs_page_is_current(request: pytest.FixtureRequest) -> None:
+    page = ROOT / "docs" / "transforms.md"
+    if request.config.getoption("--update-fixtures"):
+        page.write_text(reference(), "utf-8")
+    assert page.read_text("utf-8") == reference(), "run pytest --update-fixtures"
+    for step in ALL_TRANSFORMS:
+        assert f"## {step.code} `{step.name}`" in page.read_text("utf-8")

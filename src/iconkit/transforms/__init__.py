@@ -7,6 +7,8 @@ ones :func:`iconkit.optimize_svg` runs unless told otherwise.
 
 from __future__ import annotations
 
+import inspect
+
 from ._pass import DEFAULT_PRECISION, Options, Transform
 from .apply_transforms import apply_transforms
 from .clean_ids import clean_ids
@@ -30,6 +32,7 @@ __all__ = [
     "Options",
     "Transform",
     "by_name",
+    "reference",
 ]
 
 ALL_TRANSFORMS: tuple[Transform, ...] = (
@@ -58,3 +61,19 @@ def by_name(name: str) -> Transform:
         if candidate.name == name:
             return candidate
     raise KeyError(name)
+
+
+def reference() -> str:
+    """Return the Markdown reference of every transform, generated from their docstrings.
+
+    ``docs/transforms.md`` holds it; a test fails when the file is not current.
+    """
+    parts = [
+        "# Optimization passes\n",
+        "Generated from the transforms' docstrings by `iconkit.transforms.reference()`;"
+        " do not edit by hand. `DEFAULT_PRESET` runs them all, in this order.\n",
+    ]
+    for step in ALL_TRANSFORMS:
+        text = inspect.cleandoc(step.fn.__doc__ or step.summary)
+        parts.append(f"## {step.code} `{step.name}`\n\n{text}\n")
+    return "\n".join(parts)
