@@ -240,6 +240,14 @@ def _join(parts: list[str]) -> str:
     return out
 
 
+def _pair(a: str, b: str) -> str:
+    """Join two numbers with a separator only where a parser needs one."""
+    first = b[0]
+    if first == "-" or (first == "." and "." in a):
+        return a + b
+    return f"{a} {b}"
+
+
 def to_string(commands: list[Command], decimals: int, close_shortcut: bool = True) -> str:
     """Write ``commands`` in their shortest form, coordinates rounded to ``decimals`` places.
 
@@ -283,11 +291,12 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
             if close_shortcut and following == "M":
                 continue  # a moveto followed by another moveto draws nothing
             if not out:
-                choices = [("M", _join([fmt(x), fmt(y)]))]
+                first = _pair(fmt(x), fmt(y))
+                choices = [("M", first), ("M", first)]
             else:
                 choices = [
-                    ("M", _join([fmt(x), fmt(y)])),
-                    ("m", _join([fmt(x - ix), fmt(y - iy)])),
+                    ("M", _pair(fmt(x), fmt(y))),
+                    ("m", _pair(fmt(x - ix), fmt(y - iy))),
                 ]
             sx, sy = x, y
             cubic = quad = None
@@ -308,7 +317,7 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
             elif dx == 0 and dy != 0:
                 choices = [("V", fmt(y)), ("v", fmt(dy))]
             else:
-                choices = [("L", _join([fmt(x), fmt(y)])), ("l", _join([fmt(dx), fmt(dy)]))]
+                choices = [("L", _pair(fmt(x), fmt(y))), ("l", _pair(fmt(dx), fmt(dy)))]
             cubic = quad = None
         elif letter == "C":
             x1 = round(command[1] * scale)
@@ -345,7 +354,7 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
             y1 = round(command[2] * scale)
             reflected = (2 * ix - quad[0], 2 * iy - quad[1]) if quad else (ix, iy)
             if (x1, y1) == reflected:
-                choices = [("T", _join([fmt(x), fmt(y)])), ("t", _join([fmt(x - ix), fmt(y - iy)]))]
+                choices = [("T", _pair(fmt(x), fmt(y))), ("t", _pair(fmt(x - ix), fmt(y - iy)))]
             else:
                 choices = [
                     ("Q", _join([fmt(x1), fmt(y1), fmt(x), fmt(y)])),
@@ -365,11 +374,9 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
             ]
             cubic = quad = None
         best_letter, best_body = choices[0]
-        best_cost = len(best_body) + (best_letter != implied)
-        for choice_letter, body in choices[1:]:
-            cost = len(body) + (choice_letter != implied)
-            if cost <= best_cost:
-                best_letter, best_body, best_cost = choice_letter, body, cost
+        choice_letter, body = choices[1]
+        if len(body) + (choice_letter != implied) <= len(best_body) + (best_letter != implied):
+            best_letter, best_body = choice_letter, body
         if best_letter == implied:
             first = best_body[0]
             if not (first == "-" or (first == "." and "." in last)):

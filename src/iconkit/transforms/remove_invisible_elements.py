@@ -37,11 +37,9 @@ def _invisible(element: etree._Element, dynamic: bool) -> bool:
         return True
     if name == "path" and not (element.get("d") or "").strip():
         return True
-    if dynamic:
+    if dynamic or paints(element, "fill") or paints(element, "stroke"):
         return False
-    if any((resolve(element, m) or "none").strip() != "none" for m in _MARKERS):
-        return False
-    return not paints(element, "fill") and not paints(element, "stroke")
+    return all((resolve(element, m) or "none").strip() == "none" for m in _MARKERS)
 
 
 @transform(code="O505", name="remove-invisible-elements")
@@ -59,7 +57,5 @@ def remove_invisible_elements(root: etree._Element, options: Options) -> None:
     for element in reversed(list(root.iter())):
         if element is root or not isinstance(element.tag, str) or not local(element):
             continue
-        if not _in_place(element) or is_protected(element):
-            continue
-        if _invisible(element, dynamic):
+        if _invisible(element, dynamic) and _in_place(element) and not is_protected(element):
             remove_element(element)
