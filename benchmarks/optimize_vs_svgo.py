@@ -120,7 +120,9 @@ def _diff(job: tuple[bytes, bytes | None]) -> tuple[bool, bool, bool]:
     return bool(delta.any()), moved > VISIBLE.max_fraction * 96 * 96, False
 
 
-def measure(name: str, files: list[Path], work: Path, runs: int, jobs: int, svgo: Path) -> None:
+def measure(
+    name: str, files: list[Path], work: Path, runs: int, jobs: int, svgo: Path, precision: int
+) -> None:
     source = work / name / "in"
     if source.exists():
         shutil.rmtree(source)
@@ -130,7 +132,9 @@ def measure(name: str, files: list[Path], work: Path, runs: int, jobs: int, svgo
     originals = {p.name: (source / p.name).read_bytes() for p in files}
     outs = {tool: work / name / f"out-{tool}" for tool in TOOLS}
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    iconkit = [sys.executable, "-m", "iconkit", "optimize", str(source)]
+    iconkit = [
+        sys.executable, "-m", "iconkit", "optimize", str(source), "--precision", str(precision)
+    ]  # fmt: skip
     commands = {
         "svgo": ([str(svgo), "-q", "-rf", str(source), "-o", str(outs["svgo"])], None),
         "iconkit": ([*iconkit, "-o", str(outs["iconkit"]), "--no-guard"], env),
@@ -193,6 +197,7 @@ def main() -> int:
     parser.add_argument("--sample", type=int, default=None, help="files per corpus (default all)")
     parser.add_argument("--runs", type=int, default=3, help="timed runs per tool (default 3)")
     parser.add_argument("--bench-dir", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--precision", type=int, default=3, help="iconkit's --precision")
     args = parser.parse_args()
     bench = args.bench_dir.resolve()
     ensure_installed(bench)
@@ -204,7 +209,7 @@ def main() -> int:
         folder = CORPORA[name]
         folder = folder if folder.is_absolute() else bench / folder
         files = sample(sorted(folder.glob("*.svg")), args.sample)
-        measure(name, files, bench / "work", args.runs, jobs, svgo)
+        measure(name, files, bench / "work", args.runs, jobs, svgo, args.precision)
     return 0
 
 
