@@ -7,6 +7,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .batch import BatchResult as BatchResult
+from .batch import optimize_paths as optimize_paths
 from .build import BuildOptions as BuildOptions
 from .build import BuildResult as BuildResult
 from .build import build as build
@@ -24,10 +26,16 @@ from .errors import IconNotFound as IconNotFound
 from .errors import IconSourceError as IconSourceError
 from .errors import IconUsageError as IconUsageError
 from .errors import UnsafeSvgError as UnsafeSvgError
+from .fidelity import Comparison as Comparison
+from .fidelity import Tolerance as Tolerance
+from .fidelity import compare_renders as compare_renders
 from .importer import ImportResult as ImportResult
 from .importer import import_icons as import_icons
 from .jinja import render_icon as render_icon
 from .jinja import setup as setup_environment
+from .licence import extract_licence as extract_licence
+from .licence import package_licence as package_licence
+from .licence import set_licence as set_licence
 from .lint import Report as Report
 from .lint import Selection as Selection
 from .lint import lint as lint
@@ -38,6 +46,9 @@ from .model import Icon as Icon
 from .model import IconMeta as IconMeta
 from .model import IconSet as IconSet
 from .model import SourceRef as SourceRef
+from .optimize import OptimizeResult as OptimizeResult
+from .optimize import optimize_svg as optimize_svg
+from .optimize import optimize_tree as optimize_tree
 from .render import contact_sheet as contact_sheet
 from .render import render_png as render_png
 from .report import format_report as format_report
@@ -49,14 +60,20 @@ from .sanitize import sanitize_svg as sanitize_svg
 from .source import load_icons as load_icons
 from .source import load_meta as load_meta
 from .sprite import build_sprite as build_sprite
+from .transforms import ALL_TRANSFORMS as ALL_TRANSFORMS
+from .transforms import DEFAULT_PRESET as DEFAULT_PRESET
 
-__all__ = [
+__all__ = [  # noqa: RUF022 (plain sorted order, as tests/test_public_api.py pins it)
     "ALL_RULES",
+    "ALL_TRANSFORMS",
+    "BatchResult",
     "BuildError",
     "BuildFailed",
     "BuildOptions",
     "BuildResult",
+    "Comparison",
     "Coverage",
+    "DEFAULT_PRESET",
     "Diagnostic",
     "DocumentError",
     "Entry",
@@ -69,23 +86,31 @@ __all__ = [
     "IconUsageError",
     "IconkitError",
     "ImportResult",
+    "OptimizeResult",
     "Report",
     "Rule",
     "SanitizeResult",
     "Selection",
     "SourceRef",
     "TemplateScan",
+    "Tolerance",
     "UnsafeSvgError",
     "__version__",
     "build",
     "build_sprite",
+    "compare_renders",
     "contact_sheet",
     "coverage",
+    "extract_licence",
     "format_report",
     "import_icons",
     "lint",
     "load_icons",
     "load_meta",
+    "optimize_paths",
+    "optimize_svg",
+    "optimize_tree",
+    "package_licence",
     "parse_document",
     "read_document",
     "render_icon",
@@ -93,5 +118,6 @@ __all__ = [
     "sanitize",
     "sanitize_svg",
     "scan_templates",
+    "set_licence",
     "setup_environment",
 ]

@@ -21,6 +21,7 @@ from pathlib import Path
 from . import __version__
 from ._json import dump_json
 from ._xml import read_svg
+from .batch import optimize_paths
 from .build import BuildOptions, BuildResult, build
 from .config import LintConfig, load_config
 from .coverage import coverage, format_coverage
@@ -154,6 +155,20 @@ def _parser() -> argparse.ArgumentParser:
         "--strict", action="store_true", help="refuse unsafe input instead of removing it"
     )
     p.set_defaults(run=_sanitize)
+
+    p = verbs.add_parser("optimize", help="optimize an SVG file or a folder of them, losslessly")
+    p.add_argument("input", type=Path, help="an SVG file or a folder (searched for *.svg)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="output file or folder")
+    p.add_argument(
+        "--precision", type=_precision, default=3, help="significant digits across the view box"
+    )
+    p.add_argument(
+        "--no-guard", dest="guard", action="store_false", help="skip the render comparison"
+    )
+    p.add_argument("--report", action="store_true", help="list what the guard backed off")
+    p.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: cores)")
+    p.add_argument("--prefix-ids", action="store_true", help="prefix each file's ids with its name")
+    p.set_defaults(run=_optimize)
     return parser
 
 
@@ -231,6 +246,45 @@ def _rules(args: argparse.Namespace) -> int:
     written = write_docs(args.docs)
     print(f"wrote {len(written)} pages into {args.docs}")
     return 0
+
+
+def _precision(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 8:
+        raise argparse.ArgumentTypeError(f"precision must be a whole number 1-8, not {text!r}")
+    return int(text)
+
+
+def _optimize(args: argparse.Namespace) -> int:
+    result = optimize_paths(
+        args.input,
+        args.output,
+        precision=args.precision,
+        guard=args.guard,
+        jobs=args.jobs,
+        prefix_ids=args.prefix_ids,
+    )
+    for item in result.files:
+        if item.error:
+            print(f"iconkit: error: {item.error}", file=sys.stderr)
+        elif args.report and (
+            item.backed_off or item.unchanged or item.cautious or item.precision != args.precision
+        ):
+            notes = []
+            if item.cautious:
+                notes.append("cautious passes (crossing strokes kept apart)")
+            if item.backed_off:
+                notes.append("backed off " + ", ".join(item.backed_off))
+            if item.precision != args.precision:
+                notes.append(f"precision raised to {item.precision}")
+            if item.unchanged:
+                notes.append("left unchanged")
+            print(f"{item.source}: {'; '.join(notes)}")
+    done = len(result.files) - len(result.errors)
+    saved = result.size_in - result.size_out
+    share = f" ({saved / result.size_in:.1%} smaller)" if result.size_in else ""
+    guard = "" if args.guard else ", unchecked"
+    print(f"optimized {done} files: {result.size_in} -> {result.size_out} bytes{share}{guard}")
+    return 1 if result.errors else 0
 
 
 def _sizes(text: str) -> tuple[int, ...]:

@@ -1,0 +1,217 @@
+"""Benchmark ``iconkit optimize`` against SVGO 4's default preset, side by side.
+
+Usage (from the repository root)::
+
+    python3 benchmarks/optimize_vs_svgo.py                 # the full run: every icon
+    python3 benchmarks/optimize_vs_svgo.py --sample 200    # a quick look: 200 per corpus
+    python3 benchmarks/optimize_vs_svgo.py --corpus lucide --runs 1
+
+Installs ``svgo@4``, ``lucide-static``, ``@tabler/icons`` and ``simple-icons``
+into ``.bench/`` with npm if they are missing (nothing is vendored), copies each
+corpus (ours: ``icons/``; lucide-static's icons; tabler's outline icons;
+simple-icons) into a scratch input folder, then per corpus:
+
+* runs SVGO's CLI (``svgo -rf IN -o OUT``, default preset) and
+  ``iconkit optimize IN -o OUT --no-guard`` (every core) on the whole folder,
+  alternately, ``--runs`` times, and reports the median wall time of each;
+* runs ``iconkit optimize`` once more with the fidelity guard on (what the
+  build ships) and reports its time;
+* sums the bytes and the per-file gzip sizes (level 9) of every output;
+* renders each original and each output with cairosvg at 96 px and counts the
+  icons that differ at all, and that differ visibly: more than 1% of the pixels
+  move by more than 8/255.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from iconkit.fidelity import VISIBLE, rasterize  # noqa: E402
+
+PACKAGES = ("svgo@4", "lucide-static", "@tabler/icons", "simple-icons")
+CORPORA = {
+    "ours": ROOT / "icons",
+    "lucide": Path("node_modules/lucide-static/icons"),
+    "tabler": Path("node_modules/@tabler/icons/icons/outline"),
+    "simple": Path("node_modules/simple-icons/icons"),
+}
+TOOLS = ("svgo", "iconkit", "iconkit+guard")
+
+
+@dataclass
+class Outcome:
+    """One tool's figures on one corpus."""
+
+    bytes_out: int = 0
+    gzip_out: int = 0
+    seconds: float = 0.0
+    differ: int = 0
+    visible: int = 0
+    failed: int = 0
+
+
+def ensure_installed(bench: Path) -> None:
+    """npm-install the peers into ``bench`` unless they are already there."""
+    wanted = [
+        bench / "node_modules" / p
+        for p in ("svgo", "lucide-static", "@tabler/icons", "simple-icons")
+    ]
+    if all(p.is_dir() for p in wanted):
+        return
+    bench.mkdir(parents=True, exist_ok=True)
+    if not (bench / "package.json").exists():
+        (bench / "package.json").write_text('{"private": true}\n')
+    print(f"installing {' '.join(PACKAGES)} into {bench} ...", flush=True)
+    subprocess.run(
+        ["npm", "install", "--no-audit", "--no-fund", "--prefix", str(bench), *PACKAGES],
+        check=True,
+    )
+
+
+def sample(files: list[Path], count: int | None) -> list[Path]:
+    """Every k-th file of the sorted list, so a sample spans the whole alphabet."""
+    if count is None or count >= len(files):
+        return files
+    step = len(files) / count
+    return [files[int(k * step)] for k in range(count)]
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def timed(command: list[str], out: Path, env: dict[str, str] | None = None) -> float:
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def _diff(job: tuple[bytes, bytes | None]) -> tuple[bool, bool, bool]:
+    """(differs at all, differs visibly, failed to render) for one original and output."""
+    original, output = job
+    if output is None:
+        return True, True, True
+    reference = rasterize(original, 96)
+    try:
+        other = rasterize(output, 96)
+    except Exception:
+        return True, True, True
+    import numpy as np
+
+    delta = np.abs(reference.astype(np.int16) - other.astype(np.int16)).max(axis=2)
+    moved = int(np.count_nonzero(delta > VISIBLE.threshold))
+    return bool(delta.any()), moved > VISIBLE.max_fraction * 96 * 96, False
+
+
+def measure(
+    name: str, files: list[Path], work: Path, runs: int, jobs: int, svgo: Path, precision: int
+) -> None:
+    source = work / name / "in"
+    if source.exists():
+        shutil.rmtree(source)
+    source.mkdir(parents=True)
+    for path in files:
+        shutil.copyfile(path, source / path.name)
+    originals = {p.name: (source / p.name).read_bytes() for p in files}
+    outs = {tool: work / name / f"out-{tool}" for tool in TOOLS}
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    iconkit = [
+        sys.executable, "-m", "iconkit", "optimize", str(source), "--precision", str(precision)
+    ]  # fmt: skip
+    commands = {
+        "svgo": ([str(svgo), "-q", "-rf", str(source), "-o", str(outs["svgo"])], None),
+        "iconkit": ([*iconkit, "-o", str(outs["iconkit"]), "--no-guard"], env),
+    }
+    times: dict[str, list[float]] = {"svgo": [], "iconkit": []}
+    for run in range(runs):
+        order = ("svgo", "iconkit") if run % 2 == 0 else ("iconkit", "svgo")
+        for tool in order:
+            command, tool_env = commands[tool]
+            times[tool].append(timed(command, outs[tool], tool_env))
+    guarded = timed([*iconkit, "-o", str(outs["iconkit+guard"])], outs["iconkit+guard"], env)
+
+    results: dict[str, Outcome] = {}
+    with ProcessPoolExecutor(jobs) as pool:
+        for tool in TOOLS:
+            outcome = Outcome()
+            outcome.seconds = guarded if tool == "iconkit+guard" else statistics.median(times[tool])
+            pairs = []
+            for file_name, original in originals.items():
+                target = outs[tool] / file_name
+                data = target.read_bytes() if target.exists() else None
+                if data is not None:
+                    outcome.bytes_out += len(data)
+                    outcome.gzip_out += gz(data)
+                pairs.append((original, data))
+            for differ, visible, failed in pool.map(_diff, pairs, chunksize=32):
+                outcome.differ += differ
+                outcome.visible += visible
+                outcome.failed += failed
+            results[tool] = outcome
+    bytes_in = sum(len(d) for d in originals.values())
+    gzip_in = sum(gz(d) for d in originals.values())
+    report(name, len(files), bytes_in, gzip_in, results, runs)
+
+
+def report(
+    name: str, count: int, bytes_in: int, gzip_in: int, results: dict[str, Outcome], runs: int
+) -> None:
+    svgo = results["svgo"]
+    print(f"\n## {name}: {count} files, {bytes_in} bytes in, {gzip_in} gzip bytes in")
+    print(
+        f"| tool | bytes out | vs svgo | gzip out | vs svgo | wall s (median of {runs}) "
+        "| vs svgo | differ | visibly differ |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for tool in TOOLS:
+        r = results[tool]
+        print(
+            f"| {tool} | {r.bytes_out} | {r.bytes_out / svgo.bytes_out:.3f} | {r.gzip_out} "
+            f"| {r.gzip_out / svgo.gzip_out:.3f} | {r.seconds:.2f} "
+            f"| {r.seconds / svgo.seconds:.2f} "
+            f"| {r.differ} | {r.visible} |"
+        )
+    print(json.dumps({"corpus": name, **{t: vars(r) for t, r in results.items()}}, sort_keys=True))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="repeatable")
+    parser.add_argument("--sample", type=int, default=None, help="files per corpus (default all)")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per tool (default 3)")
+    parser.add_argument("--bench-dir", type=Path, default=ROOT / ".bench")
+    parser.add_argument("--precision", type=int, default=3, help="iconkit's --precision")
+    args = parser.parse_args()
+    bench = args.bench_dir.resolve()
+    ensure_installed(bench)
+    svgo = bench / "node_modules" / ".bin" / "svgo"
+    version = subprocess.run([str(svgo), "--version"], capture_output=True, text=True, check=True)
+    print(f"svgo {version.stdout.strip()}, {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    jobs = os.cpu_count() or 1
+    for name in args.corpus or list(CORPORA):
+        folder = CORPORA[name]
+        folder = folder if folder.is_absolute() else bench / folder
+        files = sample(sorted(folder.glob("*.svg")), args.sample)
+        measure(name, files, bench / "work", args.runs, jobs, svgo, args.precision)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,176 @@
+"""The fidelity guard: render two SVGs with cairosvg and compare them pixel by pixel.
+
+A pixel *moves* when any of its four channels (premultiplied RGBA, on a
+transparent background, ``currentColor`` black) changes by more than
+``Tolerance.threshold`` levels out of 255. Two renderings *match* when, at every
+size, at most ``Tolerance.max_fraction`` of the pixels move.
+
+A change counts as *visible* when more than 1% of the pixels of a 96 px
+rendering move by more than 8/255 (:data:`VISIBLE`). The guard is stricter by
+default (:data:`DEFAULT_TOLERANCE`): at most 0.5% of the pixels may move, and
+that at 16, 24 *and* 96 px, so at 16 px at most one pixel and at 24 px at most
+two. It cannot be zero: cairo's anti-aliasing samples coverage in steps of
+about 1/15, so moving an edge by a fiftieth of a pixel (what rounding to two
+decimals on a 24-unit icon does) can flip a sample row and move a few edge
+pixels by 17/255, where nobody sees a change.
+
+Rasters come straight from cairo's ARGB buffer into numpy: no PNG is encoded
+or decoded. cairosvg is never given ``unsafe=True``. numpy and cairosvg are
+imported on first use, so a run without the guard never loads them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import IconSourceError
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = [
+    "DEFAULT_SIZES",
+    "DEFAULT_TOLERANCE",
+    "VISIBLE",
+    "Comparison",
+    "Reference",
+    "Tolerance",
+    "compare_renders",
+    "preload",
+    "rasterize",
+]
+
+DEFAULT_SIZES: tuple[int, ...] = (16, 24, 96)
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """How much two renderings may differ and still match.
+
+    ``threshold``: levels (of 255) a channel may change before its pixel counts
+    as moved. ``max_fraction``: the share of pixels that may move, per size.
+    """
+
+    threshold: int = 8
+    max_fraction: float = 0.005
+
+
+DEFAULT_TOLERANCE = Tolerance()
+#: What the benchmark counts as a visible difference (at 96 px only).
+VISIBLE = Tolerance(threshold=8, max_fraction=0.01)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The outcome of comparing two renderings at each size.
+
+    ``moved[i]`` pixels moved beyond the threshold and ``changed[i]`` changed at
+    all, out of ``sizes[i]**2``.
+    """
+
+    sizes: tuple[int, ...]
+    moved: tuple[int, ...]
+    changed: tuple[int, ...]
+    tolerance: Tolerance
+
+    @property
+    def matches(self) -> bool:
+        """Whether the renderings match at every size within the tolerance."""
+        return all(
+            moved <= self.tolerance.max_fraction * size * size
+            for size, moved in zip(self.sizes, self.moved, strict=True)
+        )
+
+    @property
+    def identical(self) -> bool:
+        """Whether not a single pixel changed at any size."""
+        return not any(self.changed)
+
+
+def rasterize(data: bytes, size: int, path: str = "<svg>") -> np.ndarray:
+    """Render SVG ``data`` to a ``size`` x ``size`` x 4 array of premultiplied ARGB bytes."""
+    import numpy as np
+    from cairosvg.parser import Tree
+    from cairosvg.surface import PNGSurface
+
+    try:
+        surface = PNGSurface(Tree(bytestring=data), None, 96, output_width=size, output_height=size)
+    except Exception as exc:  # cairosvg raises many unrelated types on bad input
+        raise IconSourceError(path, f"cannot render: {exc}") from None
+    image = surface.cairo
+    image.flush()
+    width, height, stride = image.get_width(), image.get_height(), image.get_stride()
+    pixels = np.frombuffer(image.get_data(), np.uint8).reshape(height, stride // 4, 4)
+    raster = pixels[:, :width].copy()
+    surface.finish()
+    return raster
+
+
+def preload() -> None:
+    """Import numpy and cairosvg now (before forking workers, say) rather than on first use."""
+    import cairosvg.surface  # noqa: F401
+    import numpy  # noqa: F401
+
+
+def _count(a: np.ndarray, b: np.ndarray, threshold: int) -> tuple[int, int]:
+    import numpy as np
+
+    if a.shape != b.shape:
+        return a.shape[0] * a.shape[1], a.shape[0] * a.shape[1]
+    delta = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2)
+    return int(np.count_nonzero(delta > threshold)), int(np.count_nonzero(delta))
+
+
+class Reference:
+    """An original SVG's renderings, made once and compared against each candidate."""
+
+    def __init__(
+        self,
+        data: bytes,
+        sizes: tuple[int, ...] = DEFAULT_SIZES,
+        tolerance: Tolerance = DEFAULT_TOLERANCE,
+        path: str = "<svg>",
+    ) -> None:
+        self.sizes = sizes
+        self.tolerance = tolerance
+        self.path = path
+        self.rasters = tuple(rasterize(data, size, path) for size in sizes)
+
+    def compare(self, candidate: bytes) -> Comparison:
+        """Render ``candidate`` at every size and compare it with the original."""
+        moved: list[int] = []
+        changed: list[int] = []
+        for size, raster in zip(self.sizes, self.rasters, strict=True):
+            try:
+                other = rasterize(candidate, size, self.path)
+            except IconSourceError:
+                moved.append(size * size)
+                changed.append(size * size)
+                continue
+            m, c = _count(raster, other, self.tolerance.threshold)
+            moved.append(m)
+            changed.append(c)
+        return Comparison(self.sizes, tuple(moved), tuple(changed), self.tolerance)
+
+    def matches(self, candidate: bytes) -> bool:
+        """Whether ``candidate`` matches, stopping at the first size that does not."""
+        for size, raster in zip(self.sizes, self.rasters, strict=True):
+            try:
+                other = rasterize(candidate, size, self.path)
+            except IconSourceError:
+                return False
+            moved, _ = _count(raster, other, self.tolerance.threshold)
+            if moved > self.tolerance.max_fraction * size * size:
+                return False
+        return True
+
+
+def compare_renders(
+    original: bytes,
+    candidate: bytes,
+    sizes: tuple[int, ...] = DEFAULT_SIZES,
+    tolerance: Tolerance = DEFAULT_TOLERANCE,
+) -> Comparison:
+    """Render both SVGs at ``sizes`` with cairosvg and compare them pixel by pixel."""
+    return Reference(original, sizes, tolerance).compare(candidate)

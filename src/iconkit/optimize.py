@@ -1,0 +1,185 @@
+"""Optimize SVG icons: run the transforms, then prove the picture did not change.
+
+:func:`optimize_tree` runs a preset of transforms over a parsed tree (the
+pipeline's entry point). :func:`optimize_svg` does the same for bytes and, with
+``guard=True``, renders the original and the result with cairosvg
+(:mod:`iconkit.fidelity`). If they differ beyond the tolerance, it first tries
+finer precision; if that does not help, it bisects the preset for the pass that
+changed the picture, runs again without it, and repeats until the picture
+matches. It never returns a changed picture: at worst it returns the input
+unchanged. Renders happen only when needed: the original once, the result
+once, and more only when something failed.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lxml import etree
+
+from ._xml import parse_svg
+from .errors import IconSourceError
+from .transforms import DEFAULT_PRECISION, DEFAULT_PRESET, Options, Transform, by_name
+
+if TYPE_CHECKING:
+    from .fidelity import Reference, Tolerance
+
+__all__ = ["OptimizeResult", "optimize_svg", "optimize_tree", "serialize"]
+
+_ID_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+# How many extra digits the guard tries before it backs a pass off.
+_EXTRA_PRECISION = 2
+
+
+@dataclass(frozen=True)
+class OptimizeResult:
+    """An optimized SVG and what the guard did to get it.
+
+    ``backed_off`` names the passes left out for this icon because they changed
+    its picture; ``precision`` is the precision finally used (the guard raises
+    it before backing anything off); ``checked`` says whether the guard compared
+    renderings; ``cautious`` whether the passes had to run in their cautious
+    variants (no merging of crossing strokes); ``unchanged`` says whether the
+    input came back as it was, because it could not be rendered to check, or
+    nothing could be made safely.
+    """
+
+    svg: bytes
+    original_size: int
+    backed_off: tuple[str, ...] = ()
+    precision: int = DEFAULT_PRECISION
+    checked: bool = False
+    unchanged: bool = False
+    cautious: bool = False
+
+    @property
+    def size(self) -> int:
+        """The optimized size in bytes."""
+        return len(self.svg)
+
+
+def _resolve(preset: Sequence[str | Transform]) -> list[Transform]:
+    passes: list[Transform] = []
+    for item in preset:
+        if isinstance(item, Transform):
+            passes.append(item)
+            continue
+        try:
+            passes.append(by_name(item))
+        except KeyError:
+            raise ValueError(f"no transform named {item!r}") from None
+    return passes
+
+
+def optimize_tree(
+    root: etree._Element,
+    preset: Sequence[str | Transform] = DEFAULT_PRESET,
+    options: Options | None = None,
+) -> None:
+    """Run the transforms of ``preset`` over ``root``, in order, editing it in place."""
+    options = options or Options()
+    for step in _resolve(preset):
+        step(root, options)
+
+
+def serialize(root: etree._Element) -> bytes:
+    """Write a tree as UTF-8 bytes: no XML declaration, no added whitespace."""
+    data: bytes = etree.tostring(root, encoding="utf-8", xml_declaration=False)
+    return data
+
+
+def optimize_svg(
+    data: bytes,
+    path: Path | str = "<svg>",
+    preset: Sequence[str | Transform] = DEFAULT_PRESET,
+    precision: int = DEFAULT_PRECISION,
+    guard: bool = True,
+    id_prefix: str | None = None,
+    tolerance: Tolerance | None = None,
+) -> OptimizeResult:
+    """Optimize SVG ``data``; with ``guard``, never return a picture that renders differently.
+
+    ``path`` names the file in errors. ``precision`` is the significant digits
+    kept across the view box (see :class:`iconkit.transforms.Options`).
+    ``id_prefix`` goes in front of every id that remains. ``tolerance`` is the
+    guard's (default :data:`iconkit.fidelity.DEFAULT_TOLERANCE`).
+    """
+    if not 1 <= precision <= 8:
+        raise ValueError(f"precision must be between 1 and 8, not {precision}")
+    if id_prefix is not None and not _ID_PREFIX.match(id_prefix):
+        raise ValueError(f"id prefix {id_prefix!r} is not a valid start of an XML id")
+    passes = _resolve(preset)
+    root = parse_svg(data, path)
+
+    def run(steps: Sequence[Transform], digits: int, cautious: bool = False) -> bytes:
+        tree = copy.deepcopy(root) if guard else root
+        options = Options(precision=digits, id_prefix=id_prefix, cautious=cautious)
+        for step in steps:
+            step(tree, options)
+        return serialize(tree)
+
+    result = run(passes, precision)
+    if not guard:
+        return OptimizeResult(result, len(data), precision=precision)
+
+    from .fidelity import DEFAULT_TOLERANCE, Reference
+
+    try:
+        reference = Reference(data, tolerance=tolerance or DEFAULT_TOLERANCE, path=str(path))
+    except IconSourceError:
+        return OptimizeResult(data, len(data), precision=precision, unchanged=True)
+    if reference.matches(result):
+        return OptimizeResult(result, len(data), precision=precision, checked=True)
+    # Rounding and merged anti-aliasing are the likeliest causes: try the
+    # cautious variants and finer coordinates before dropping a pass.
+    attempts = [(0, True), (1, False), (1, True)]
+    attempts += [(extra, True) for extra in range(2, _EXTRA_PRECISION + 1)]
+    for extra, cautious in attempts:
+        digits = min(precision + extra, 8)
+        careful = run(passes, digits, cautious)
+        if reference.matches(careful):
+            return OptimizeResult(
+                careful, len(data), precision=digits, checked=True, cautious=cautious
+            )
+    digits = min(precision + _EXTRA_PRECISION, 8)
+    return _back_off(reference, lambda steps, d: run(steps, d, True), passes, digits, data)
+
+
+def _back_off(
+    reference: Reference,
+    run: Callable[[Sequence[Transform], int], bytes],
+    passes: list[Transform],
+    digits: int,
+    data: bytes,
+) -> OptimizeResult:
+    """Drop the passes that change the picture, one at a time, found by bisection."""
+    active = list(passes)
+    backed_off: list[str] = []
+    while active:
+        # The shortest prefix of the active passes whose output no longer matches.
+        low, high = 0, len(active)  # prefix `low` matches (the input re-written), `high` fails
+        while high - low > 1:
+            middle = (low + high) // 2
+            if reference.matches(run(active[:middle], digits)):
+                low = middle
+            else:
+                high = middle
+        culprit = active.pop(high - 1)
+        backed_off.append(culprit.name)
+        result = run(active, digits)
+        if reference.matches(result):
+            return OptimizeResult(
+                result, len(data), tuple(backed_off), digits, checked=True, cautious=True
+            )
+    if reference.matches(run([], digits)):
+        return OptimizeResult(
+            run([], digits), len(data), tuple(backed_off), precision=digits, checked=True
+        )
+    return OptimizeResult(
+        data, len(data), tuple(backed_off), precision=digits, checked=True, unchanged=True
+    )

@@ -1,0 +1,84 @@
+"""O506 collapse-groups: unwrap groups that do nothing, or that wrap a single element."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+from .._xml import qname
+from ._pass import Options, transform
+from ._style import INHERITED, declared, is_dynamic, local
+
+__all__ = ["collapse_groups"]
+
+_G = qname("g")
+
+
+def _unwrap(group: etree._Element) -> None:
+    parent = group.getparent()
+    assert parent is not None
+    index = parent.index(group)
+    tail = group.tail
+    children = list(group)
+    if (group.text and group.text.strip()) == "":
+        group.text = None
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    if tail:
+        if children:
+            children[-1].tail = (children[-1].tail or "") + tail
+        else:
+            previous = group.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+    parent.remove(group)
+
+
+def _can_push_down(group: etree._Element, child: etree._Element) -> bool:
+    """Whether the group's attributes can all move onto its only child without a visible change."""
+    for name in group.attrib:
+        if name == "transform":
+            # A child that is referenced (<use>, clip paths) must keep its own coordinates.
+            if "id" in child.attrib:
+                return False
+            continue
+        if name not in INHERITED:
+            return False  # opacity, filter, clip-path, mask, class, style, id... act on the group
+    return True
+
+
+@transform(code="O506", name="collapse-groups")
+def collapse_groups(root: etree._Element, options: Options) -> None:
+    """Unwrap ``<g>`` elements with no attributes; push a lone child's group attributes onto it.
+
+    Why: editors nest layers inside layers; each ``<g>`` costs bytes and none of
+    them draws anything. A group's inherited attributes (fill, stroke...) move
+    to its single child only where the child does not set them itself, and its
+    transform is prepended to the child's. Groups with an id, a class, a style,
+    opacity, a filter, a clip path, a mask, a role or ``aria-*`` stay.
+    Example: ``<g><g fill="red"><path d="M0 0h1v1z"/></g></g>`` becomes
+    ``<path fill="red" d="M0 0h1v1z"/>``.
+    """
+    dynamic = is_dynamic(root)
+    for group in reversed(list(root.iter(_G))):
+        parent = group.getparent()
+        if parent is None or local(parent) == "switch" or (group.text and group.text.strip()):
+            continue
+        if not group.attrib:
+            _unwrap(group)
+            continue
+        children = [c for c in group if isinstance(c.tag, str)]
+        if dynamic or len(children) != 1 or len(group) != 1:
+            continue
+        child = children[0]
+        if not local(child) or not _can_push_down(group, child):
+            continue
+        for name, value in group.attrib.items():
+            if name == "transform":
+                own = child.get("transform")
+                child.set("transform", f"{value} {own}" if own else value)
+            elif declared(child, name) is None:
+                child.set(name, value)
+        group.attrib.clear()
+        _unwrap(group)

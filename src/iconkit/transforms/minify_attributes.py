@@ -1,0 +1,132 @@
+"""O512 minify-attributes: write numbers, colours, transforms and lists in their shortest form."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .. import transformlist
+from ..pathdata import format_number
+from ._pass import Options, local_decimals, transform
+from ._style import local
+
+__all__ = ["minify_attributes"]
+
+# Coordinates and lengths in the element's user space: rounded like path data.
+_COORDINATES = frozenset(
+    {
+        "x", "y", "width", "height", "cx", "cy", "r", "rx", "ry", "x1", "y1", "x2", "y2",
+        "fx", "fy", "dx", "dy", "stroke-width", "stroke-dashoffset", "font-size", "refX", "refY",
+        "markerWidth", "markerHeight",
+    }
+)  # fmt: skip
+_LISTS = frozenset({"points", "stroke-dasharray"})
+_COLOURS = frozenset({"fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"})
+_FRACTIONS = frozenset({"opacity", "fill-opacity", "stroke-opacity", "stop-opacity", "offset"})
+_NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(px)?\s*$")
+_NUMBERS = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_LIST_SHAPE = re.compile(r"^[\s,0-9eE.+-]*$")
+_HEX6 = re.compile(r"^#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3$")
+_RGB = re.compile(r"^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$")
+# Named colours and their hex form, for the names that are longer than their hex.
+_NAMES = {
+    "black": "#000",
+    "white": "#fff",
+    "yellow": "#ff0",
+    "fuchsia": "#f0f",
+    "magenta": "#f0f",
+    "cyan": "#0ff",
+    "aqua": "#0ff",
+    "blue": "#00f",
+    "lime": "#0f0",
+    "silver": "#c0c0c0",
+    "maroon": "#800000",
+    "purple": "#800080",
+}
+_SHORTER_NAMES = {"#f00": "red", "#ff0000": "red", "#d2b48c": "tan"}
+
+
+def _colour(value: str) -> str:
+    text = value.strip()
+    lowered = text.lower()
+    if lowered == "currentcolor":
+        return "currentColor"
+    match = _RGB.match(lowered)
+    if match:
+        channels = [int(c) for c in match.groups()]
+        if all(c <= 255 for c in channels):
+            lowered = "#" + "".join(f"{c:02x}" for c in channels)
+    if lowered in _NAMES:
+        lowered = _NAMES[lowered]
+    if lowered.startswith("#"):
+        short = _HEX6.match(lowered)
+        if short:
+            lowered = "#" + "".join(short.groups())
+        return _SHORTER_NAMES.get(lowered, lowered)
+    return text if lowered not in ("none", "transparent") else lowered
+
+
+def _number(value: str, decimals: int) -> str:
+    match = _NUMBER.match(value)
+    if not match:
+        return value
+    return format_number(float(match.group(1)), decimals)
+
+
+def _list(value: str, decimals: int) -> str:
+    if not _LIST_SHAPE.match(value):
+        return value
+    numbers = _NUMBERS.findall(value)
+    if not numbers:
+        return value
+    return " ".join(format_number(float(n), decimals) for n in numbers)
+
+
+@transform(code="O512", name="minify-attributes")
+def minify_attributes(root: etree._Element, options: Options) -> None:
+    """Shorten attribute values: numbers rounded and trimmed, short colours, terse transforms.
+
+    Why: ``stroke-width="2.000px"``, ``fill="#FFFFFF"`` and ``translate(2, 0)``
+    say what ``stroke-width="2"``, ``fill="#fff"`` and ``translate(2)`` say.
+    Coordinates round on the same grid as path data; the root's size and view
+    box are only trimmed, never rounded.
+    Example: ``fill="rgb(255, 0, 0)"`` becomes ``fill="red"``.
+    """
+    for element in root.iter():
+        if not isinstance(element.tag, str) or not local(element):
+            continue
+        attrib = element.attrib
+        if not attrib:
+            continue
+        if "transform" in attrib:
+            # A transform's offsets are in the parent's user space.
+            parent = element.getparent()
+            decimals = local_decimals(
+                parent if parent is not None else element, root, options.precision
+            )
+            attrib["transform"] = transformlist.minify(attrib["transform"], decimals)
+            if not attrib["transform"]:
+                del attrib["transform"]
+        for name, value in list(attrib.items()):
+            if name in _COLOURS:
+                attrib[name] = _colour(value)
+            elif name in _FRACTIONS:
+                attrib[name] = _number(value, 3)
+            elif name in _COORDINATES:
+                if element is root:
+                    attrib[name] = _number(value, 10)  # trimmed, not rounded
+                else:
+                    attrib[name] = _number(value, local_decimals(element, root, options.precision))
+            elif name in _LISTS:
+                attrib[name] = _list(value, local_decimals(element, root, options.precision))
+            elif name == "viewBox":
+                attrib[name] = _list(value, 10)
+            elif name == "style" and "url(" not in value:
+                attrib[name] = ";".join(
+                    f"{k.strip()}:{v.strip()}"
+                    for k, _, v in (d.partition(":") for d in value.split(";"))
+                    if k.strip()
+                )
+            elif name == "class":
+                attrib[name] = " ".join(value.split())

@@ -1,0 +1,83 @@
+"""The fidelity guard: a pass that changes the picture is caught, backed off and reported."""
+
+from __future__ import annotations
+
+from lxml import etree
+from support import ICONS
+
+from iconkit import DEFAULT_PRESET, compare_renders, optimize_svg
+from iconkit._xml import qname
+from iconkit.fidelity import DEFAULT_TOLERANCE, VISIBLE, Reference, Tolerance, rasterize
+from iconkit.transforms import Options, Transform
+
+SQUARE = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <!-- a comment to remove -->
+  <path d="M4.000 4.000 L 20 4 L 20 20 L 4 20 Z"/>
+</svg>"""
+
+
+def _nudge(root: etree._Element, options: Options) -> None:
+    """Move every path right by two units (a deliberately lossy pass)."""
+    for path in root.iter(qname("path")):
+        path.set("transform", "translate(2 0)")
+
+
+NUDGE = Transform(code="O599", name="nudge-paths", summary="Lossy.", fn=_nudge)
+
+
+def test_a_lossy_pass_is_caught_backed_off_and_reported() -> None:
+    result = optimize_svg(SQUARE, preset=[*DEFAULT_PRESET[:4], NUDGE, *DEFAULT_PRESET[4:]])
+    assert result.backed_off == ("nudge-paths",)
+    assert result.checked
+    assert b"translate" not in result.svg
+    assert b"comment" not in result.svg, "the other passes still ran"
+    assert compare_renders(SQUARE, result.svg).moved == (0, 0, 0)
+
+
+def test_without_the_guard_the_lossy_pass_ships() -> None:
+    result = optimize_svg(SQUARE, preset=[NUDGE], guard=False)
+    assert not result.checked
+    assert b"translate(2 0)" in result.svg
+    comparison = compare_renders(SQUARE, result.svg)
+    assert not comparison.matches
+    assert not compare_renders(SQUARE, result.svg, sizes=(96,), tolerance=VISIBLE).matches
+
+
+def test_rounding_that_shows_raises_precision_before_backing_off() -> None:
+    # Precision 1 on a 100-unit view box rounds to whole units: the hole moves 0.4.
+    data = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100">'
+        b'<path d="M10 10h80v80H10zM30.4 30.4h40v40h-40z" fill-rule="evenodd"/></svg>'
+    )
+    lossy = optimize_svg(data, precision=1, guard=False)
+    assert not compare_renders(data, lossy.svg).matches
+    result = optimize_svg(data, precision=1)
+    assert result.precision > 1
+    assert compare_renders(data, result.svg).matches
+
+
+def test_comparison_counts_moved_and_changed_pixels() -> None:
+    a = (ICONS / "home.svg").read_bytes()
+    b = (ICONS / "close.svg").read_bytes()
+    same = compare_renders(a, a)
+    assert same.identical
+    assert same.matches
+    assert same.moved == (0, 0, 0)
+    other = compare_renders(a, b)
+    assert not other.matches
+    assert all(m > 0 for m in other.moved)
+    assert all(c >= m for c, m in zip(other.changed, other.moved, strict=True))
+
+
+def test_tolerance_is_stricter_than_visible() -> None:
+    assert DEFAULT_TOLERANCE.threshold <= VISIBLE.threshold
+    assert DEFAULT_TOLERANCE.max_fraction < VISIBLE.max_fraction
+    reference = Reference(SQUARE, sizes=(96,), tolerance=Tolerance(threshold=0, max_fraction=0))
+    assert reference.matches(SQUARE)
+
+
+def test_rasters_are_premultiplied_argb_of_the_requested_size() -> None:
+    raster = rasterize(SQUARE, 24)
+    assert raster.shape == (24, 24, 4)
+    assert raster[12, 12].tolist() == [0, 0, 0, 255]  # opaque black, BGRA in memory
+    assert raster[1, 1].tolist() == [0, 0, 0, 0]

@@ -1,0 +1,83 @@
+"""Path data: parsing every command form, and writing the shortest exact form."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from iconkit.pathdata import bbox, format_number, is_valid, parse, to_string
+
+
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        ("M 10 20 L 10 30 L 20 30 Z", "M10 20v10h10z"),
+        ("M0,0 a1,1 0 011,1", "M0 0a1 1 0 011 1"),
+        ("M0 0C0 1 1 2 2 2S4 3 4 4", "M0 0c0 1 1 2 2 2s2 1 2 2"),
+        ("M0 0Q1 1 2 0T4 0", "M0 0q1 1 2 0t2 0"),
+        ("m1 1 2 2", "M1 1 3 3"),
+        ("M.5.5L-.5-.5", "M.5.5l-1-1"),
+        ("M1e1 0h1e-1", "M10 0h.1"),
+        ("M0 0L0 0", "M0 0 0 0"),
+    ],
+)
+def test_shortest_form(d: str, expected: str) -> None:
+    commands = parse(d)
+    assert commands is not None
+    assert is_valid(d)
+    assert to_string(commands, 3) == expected
+
+
+@pytest.mark.parametrize("d", ["L1 1", "M1", "M1 1 L", "M 1 1 A 1 1 0 2 0 3 3", "M1 1 x", "5 5"])
+def test_malformed_path_data_is_refused(d: str) -> None:
+    assert parse(d) is None
+    assert not is_valid(d)
+
+
+def test_validation_of_a_long_malformed_path_takes_linear_time() -> None:
+    # Digit runs that could split many ways must not make the pattern backtrack.
+    assert not is_valid("M" + "1" * 20000 + "x")
+    assert not is_valid("M1 1" + " 1" * 20000 + " x")
+
+
+def test_format_number() -> None:
+    assert format_number(0.5, 3) == ".5"
+    assert format_number(-0.05, 3) == "-.05"
+    assert format_number(10.0, 2) == "10"
+    assert format_number(-0.0001, 3) == "0"
+    assert format_number(123.456, 0) == "123"
+
+
+def test_bbox_of_an_arc_covers_its_bulge() -> None:
+    commands = parse("M0 0a5 5 0 0 1 10 0")
+    assert commands is not None
+    x0, y0, x1, _ = bbox(commands)  # type: ignore[misc]
+    assert (x0, x1) == (0, 10)
+    assert y0 <= -5
+
+
+coordinate = st.integers(min_value=-5000, max_value=5000)
+segment = st.one_of(
+    st.tuples(st.just("L"), coordinate, coordinate),
+    st.tuples(st.just("C"), coordinate, coordinate, coordinate, coordinate, coordinate, coordinate),
+    st.tuples(st.just("Q"), coordinate, coordinate, coordinate, coordinate),
+)
+
+
+@settings(deadline=None)  # timing on a shared CI machine is not what this tests
+@given(st.tuples(coordinate, coordinate), st.lists(segment, min_size=1, max_size=12), st.booleans())
+def test_written_path_parses_back_to_the_same_points(start, segments, closed) -> None:
+    # Points on a 0.01 grid: writing at two decimals must be exact.
+    commands = [["M", start[0] / 100, start[1] / 100]]
+    commands += [[s[0], *(v / 100 for v in s[1:])] for s in segments]
+    if closed:
+        commands.append(["Z"])
+    text = to_string(commands, 2, close_shortcut=False)
+    again = parse(text)
+    assert again is not None
+    assert len(again) == len(commands)
+    for original, parsed in zip(commands, again, strict=True):
+        assert original[0] == parsed[0]
+        assert parsed[1:] == pytest.approx(original[1:], abs=1e-9)
+    assert to_string(again, 2, close_shortcut=False) == text
