@@ -72,10 +72,10 @@ def test_one_changed_icon_is_the_only_one_redone(tmp_path: Path, icon_copy: Path
     out = tmp_path / "dist"
     build(icon_copy, out)
     svg = icon_copy / "close.svg"
-    svg.write_text(svg.read_text().replace('stroke-width="2"', 'stroke-width="2" id="x"', 1))
+    svg.write_text(svg.read_text().replace("\n  <", "\n  <title>Dismiss</title>\n  <", 1))
     result = build(icon_copy, out)
     assert (result.processed, result.cached, result.up_to_date) == (1, 2, False)
-    assert b'id="x"' in (out / "svg/close.svg").read_bytes()
+    assert b"<title>Dismiss</title>" in (out / "svg/close.svg").read_bytes()
 
 
 def test_a_damaged_output_is_rebuilt(tmp_path: Path, icon_copy: Path) -> None:
@@ -193,3 +193,24 @@ def test_shipped_svg_is_the_sanitized_one(tmp_path: Path, icon_copy: Path) -> No
     assert result.ok
     assert [d.code for d in result.diagnostics] == ["S113"]
     assert b"<!--" not in (tmp_path / "dist/svg/calendar.svg").read_bytes()
+
+
+def test_optimized_icons_ship_and_the_set_licence_is_kept_once(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    for svg in icon_copy.glob("*.svg"):
+        svg.write_text("<!-- @license Example Icons v1 - ISC -->\n" + svg.read_text())
+    out = tmp_path / "dist"
+    result = build(icon_copy, out)
+    assert result.bytes_out < result.bytes_in
+    assert json.loads((out / "icons.json").read_text())["licence"] == (
+        "@license Example Icons v1 - ISC"
+    )
+    assert (
+        (out / "sprite.svg")
+        .read_text()
+        .startswith("<!-- @license Example Icons v1 - ISC -->\n<svg")
+    )
+    for svg in (out / "svg").iterdir():
+        assert b"<!--" not in svg.read_bytes()
+        assert len(svg.read_bytes()) < len((icon_copy / svg.name).read_bytes())

@@ -169,6 +169,7 @@ def build(
                 ((icon.slug, results[icon.slug].svg) for icon in shipped),
                 prefix=options.sprite_prefix,
                 only=only,
+                licence=_licence(shipped, results),
             )
             (tmp / "sprite.svg").write_bytes(sprite)
         progress.advance()
@@ -315,8 +316,20 @@ def _package(
         _place(cache.file(key, "svg"), tmp / "svg" / f"{icon.slug}.svg", result.svg)
         _place(cache.file(key, "png_1x"), tmp / "png" / f"{icon.slug}@1x.png", result.png_1x)
         _place(cache.file(key, "png_2x"), tmp / "png" / f"{icon.slug}@2x.png", result.png_2x)
-    (tmp / "icons.json").write_text(dump_json(manifest(shipped, svgs)), "utf-8")
+    data = manifest(shipped, svgs)
+    licence = _licence(shipped, results)
+    if licence:
+        data["licence"] = licence
+    (tmp / "icons.json").write_text(dump_json(data), "utf-8")
     return sum(len(data) for data in svgs.values())
+
+
+def _licence(shipped: list[Icon], results: dict[str, IconResult]) -> str | None:
+    """The set's licence: the first one an icon's source states, in slug order.
+
+    Optimized icons lose their comments; the licence is kept once for the set.
+    """
+    return next((results[i.slug].licence for i in shipped if results[i.slug].licence), None)
 
 
 def _place(cached: Path, target: Path, data: bytes | None) -> None:

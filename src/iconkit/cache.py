@@ -62,6 +62,8 @@ class Cache:
             diagnostics=tuple(Diagnostic(**d) for d in summary["diagnostics"]),
             bytes_in=summary["bytes_in"],
             seconds=tuple((name, float(sec)) for name, sec in summary["seconds"]),
+            licence=summary.get("licence"),
+            backed_off=tuple(summary.get("backed_off", ())),
         )
 
     def put(self, key: str, result: IconResult) -> None:

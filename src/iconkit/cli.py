@@ -327,7 +327,8 @@ def _build(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(f"iconkit: error: {error}", file=sys.stderr)
     for diagnostic in result.diagnostics:
-        print(diagnostic, file=sys.stderr)
+        if diagnostic.severity != "info":
+            print(diagnostic, file=sys.stderr)
     if not args.quiet:
         _print_summary(result)
     return 0 if result.ok else 1

@@ -17,7 +17,7 @@ from lxml import etree
 
 from ._xml import parse_svg
 
-__all__ = ["extract_licence", "package_licence", "set_licence"]
+__all__ = ["extract_licence", "licence_in", "package_licence", "set_licence"]
 
 _LICENCE = re.compile(r"licen[cs]e|copyright|\(c\)|©|spdx", re.IGNORECASE)
 _LICENCE_FILES = ("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "LICENCE.md", "COPYING")
@@ -36,7 +36,11 @@ def _comments(root: etree._Element) -> Iterable[str]:
 
 def extract_licence(data: bytes, path: Path | str = "<svg>") -> str | None:
     """Return the text of the first comment in an SVG that states a licence or copyright."""
-    root = parse_svg(data, path)
+    return licence_in(parse_svg(data, path))
+
+
+def licence_in(root: etree._Element) -> str | None:
+    """Return the first licence or copyright comment around or inside a parsed SVG root."""
     for text in _comments(root):
         if _LICENCE.search(text):
             return " ".join(text.split())

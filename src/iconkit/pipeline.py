@@ -1,4 +1,4 @@
-"""The work done for one icon, in order: lint, sanitize, then package-ready outputs.
+"""The work done for one icon, in order: lint, sanitize, optimize (guarded), then PNGs.
 
 This is the only module that knows the order of the per-icon stages. It is
 pure: an :class:`~iconkit.model.Icon` and options in, an :class:`IconResult`
@@ -15,8 +15,10 @@ from typing import Any
 
 from . import __version__
 from ._xml import parse_svg
+from .licence import licence_in
 from .lint import Selection, icon_diagnostics
 from .model import Diagnostic, Icon
+from .optimize import DEFAULT_PRECISION, optimize_svg
 from .render import svg_to_png
 from .rules.base import SetStyle
 from .sanitize import sanitize, serialize
@@ -34,6 +36,7 @@ class PipelineOptions:
 
     png_size: int = 24
     guard: bool = True
+    precision: int = DEFAULT_PRECISION
     selection: Selection = field(default_factory=Selection)
     style: SetStyle = field(default_factory=SetStyle)
 
@@ -57,6 +60,8 @@ class IconResult:
     diagnostics: tuple[Diagnostic, ...]
     bytes_in: int
     seconds: tuple[tuple[str, float], ...]
+    licence: str | None = None
+    backed_off: tuple[str, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -70,6 +75,8 @@ class IconResult:
             "diagnostics": [d.to_json() for d in self.diagnostics],
             "bytes_in": self.bytes_in,
             "seconds": [list(pair) for pair in self.seconds],
+            "licence": self.licence,
+            "backed_off": list(self.backed_off),
         }
 
 
@@ -102,10 +109,22 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
     seconds.append(("lint", time.perf_counter() - start))
 
     start = time.perf_counter()
+    # The sanitizer drops comments, so a licence comment is read before it runs.
+    licence = licence_in(root)
     clean, removed = sanitize(root, icon.svg_path)
     diagnostics.extend(removed)
-    svg = serialize(clean)
     seconds.append(("sanitize", time.perf_counter() - start))
+
+    start = time.perf_counter()
+    optimized = optimize_svg(
+        serialize(clean),
+        icon.svg_path,
+        precision=options.precision,
+        guard=options.guard,
+        id_prefix=f"{icon.slug}-",
+    )
+    svg = optimized.svg
+    seconds.append(("optimize", time.perf_counter() - start))
 
     start = time.perf_counter()
     png_1x = svg_to_png(svg, options.png_size, path=icon.svg_path)
@@ -120,4 +139,6 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
         diagnostics=tuple(sorted(diagnostics)),
         bytes_in=len(icon.svg),
         seconds=tuple(seconds),
+        licence=licence,
+        backed_off=tuple(str(step) for step in optimized.backed_off),
     )

@@ -91,13 +91,13 @@ CHECKS: tuple[Check, ...] = (
         "S113",
         "comment",
         "A comment (dropped: HTML ends some comments where XML does not).",
-        "warning",
+        "info",
     ),
     Check(
         "S114",
         "document-type",
         "A document type declaration (dropped: it is never loaded, and means nothing inline).",
-        "warning",
+        "info",
     ),
 )
 
