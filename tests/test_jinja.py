@@ -11,7 +11,7 @@ import jinja2
 import pytest
 from support import FIXTURES, ICONS, ROOT
 
-from iconkit import IconUsageError, build, load_icons
+from iconkit import IconUsageError, UnsafeSvgError, build, load_icons
 from iconkit.jinja import (
     load_icon_set,
     macro_docs,
@@ -181,3 +181,17 @@ def test_setup_again_replaces_the_renderer_the_macros_use() -> None:
         env.from_string(page).render()
     setup(env, icons=FIXTURES / "icons" / "with-ids")
     assert 'aria-label="Forward"' in env.from_string(page).render()
+
+
+def test_a_source_folder_is_sanitized_before_anything_is_inlined(tmp_path: Path) -> None:
+    for slug in ("calendar", "close"):
+        for ext in ("svg", "json"):
+            (tmp_path / f"{slug}.{ext}").write_bytes((ICONS / f"{slug}.{ext}").read_bytes())
+    calendar = tmp_path / "calendar.svg"
+    calendar.write_text("<!-- exported -->\n" + calendar.read_text())
+    icons = load_icon_set(tmp_path)
+    assert b"<!--" not in icons.get("calendar").svg
+    close = tmp_path / "close.svg"
+    close.write_text(close.read_text().replace("</svg>", '<path onclick="x()" d="M0 0"/></svg>'))
+    with pytest.raises(UnsafeSvgError, match=r"close\.svg"):
+        load_icon_set(tmp_path)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from markupsafe import Markup
 from .errors import IconSourceError
 from .markup import IconRenderer, Mode
 from .model import Icon, IconMeta, IconSet, SourceRef
+from .sanitize import sanitize_svg
 from .source import load_icons
 from .sprite import DEFAULT_PREFIX
 
@@ -234,12 +236,23 @@ def bundled_icons() -> Path:
 def load_icon_set(path: Path | str | None = None) -> IconSet:
     """Load icons for rendering: a built folder (``icons.json`` + ``svg/``) or a source folder.
 
-    None loads the bundled icons.
+    None loads the bundled icons. A built folder holds what ``iconkit build``
+    made safe and small; a source folder's icons are sanitized here, strictly
+    (an icon that would need anything unsafe removed raises
+    :class:`~iconkit.errors.UnsafeSvgError` naming its file), since every one
+    of them may be inlined into a page.
     """
     folder = bundled_icons() if path is None else Path(path)
     manifest_path = folder / "icons.json"
     if not manifest_path.is_file():
-        return load_icons(folder)
+        source = load_icons(folder)
+        return IconSet(
+            root=source.root,
+            icons=tuple(
+                replace(icon, svg=sanitize_svg(icon.svg, icon.svg_path, strict=True).svg)
+                for icon in source
+            ),
+        )
     try:
         data = json.loads(manifest_path.read_text("utf-8"))
         entries = data["icons"]
