@@ -23,8 +23,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
 from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
@@ -396,6 +394,8 @@ def _read_meta(path: Path) -> tuple[Any, str | None, tuple[tuple[str, int | None
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return None, text, ((f"invalid JSON: {exc.msg}", exc.lineno),)
+    import jsonschema  # deferred, as in source.py
+
     validator = jsonschema.Draft202012Validator(schema())
     errors = []
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):

@@ -12,8 +12,6 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from cairosvg.parser import Tree
-from cairosvg.surface import PNGSurface
 from lxml import etree
 
 from ._svg import viewbox
@@ -49,6 +47,10 @@ def measure(root: Any, around: bool = False) -> Ink:
     elif box is None:
         tree.set("viewBox", "0 0 24 24")
     side = SIZE * scale
+    # Deferred: cairosvg takes longer to import than a no-change rebuild may take.
+    from cairosvg.parser import Tree
+    from cairosvg.surface import PNGSurface
+
     try:
         surface = PNGSurface(
             Tree(bytestring=etree.tostring(tree)),
