@@ -20,7 +20,7 @@ from PIL import Image, ImageChops, ImageOps, ImageStat
 from playwright.sync_api import Page, Route
 from support import FIXTURES, ICONS
 
-from iconkit import build, load_icons
+from iconkit import build
 from iconkit.jinja import macro_reference, setup
 
 ORIGIN = "http://iconkit.test"
@@ -42,9 +42,10 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def env() -> jinja2.Environment:
+def env(dist: Path) -> jinja2.Environment:
+    # Inline icons come from the same build as the sprite, as in production.
     environment = jinja2.Environment(autoescape=True)
-    setup(environment, icons=load_icons(ICONS), png_url="/static/iconkit/png/")
+    setup(environment, icons=dist, png_url="/static/iconkit/png/")
     return environment
 
 
