@@ -16,6 +16,8 @@ from .errors import DocumentError as DocumentError
 from .errors import IconkitError as IconkitError
 from .errors import IconNotFound as IconNotFound
 from .errors import IconSourceError as IconSourceError
+from .gallery import GalleryResult as GalleryResult
+from .gallery import build_gallery as build_gallery
 from .model import Entry as Entry
 from .model import Icon as Icon
 from .model import IconMeta as IconMeta
@@ -23,6 +25,7 @@ from .model import IconSet as IconSet
 from .model import SourceRef as SourceRef
 from .render import contact_sheet as contact_sheet
 from .render import render_png as render_png
+from .serve import GalleryServer as GalleryServer
 from .source import load_icons as load_icons
 from .source import load_meta as load_meta
 
@@ -31,6 +34,8 @@ __all__ = [
     "BuildResult",
     "DocumentError",
     "Entry",
+    "GalleryResult",
+    "GalleryServer",
     "Icon",
     "IconMeta",
     "IconNotFound",
@@ -40,6 +45,7 @@ __all__ = [
     "SourceRef",
     "__version__",
     "build",
+    "build_gallery",
     "contact_sheet",
     "load_icons",
     "load_meta",

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .gallery import build_gallery
 from .model import IconSet
 from .source import load_icons
 
@@ -44,6 +45,7 @@ def build(icons_dir: Path | str, out: Path | str) -> BuildResult:
         for icon in icon_set:
             (svg_dir / f"{icon.slug}.svg").write_bytes(icon.svg)
         (tmp / "icons.json").write_text(dump_json(manifest(icon_set)), "utf-8")
+        build_gallery(icon_set, tmp / "gallery")
     return BuildResult(out=out, icons=len(icon_set))
 
 

@@ -13,14 +13,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
 from .build import build, dump_json
 from .document import read_document
-from .errors import IconkitError
+from .errors import IconkitError, IconSourceError
+from .gallery import build_gallery
 from .render import contact_sheet
+from .serve import GalleryServer
 from .source import load_icons
 
 __all__ = ["main"]
@@ -69,6 +73,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     p.add_argument("--sizes", type=_sizes, default=(16, 24, 48), help="comma-separated pixel sizes")
     p.set_defaults(run=_contact_sheet)
+
+    p = verbs.add_parser("gallery", help="write the docs gallery of an icon set (a static site)")
+    p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="folder to write the site to")
+    p.add_argument("--no-png", action="store_true", help="skip the PNG downloads")
+    p.set_defaults(run=_gallery)
+
+    p = verbs.add_parser("serve", help="serve the gallery on 127.0.0.1, rebuilt as icons change")
+    p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
+    p.set_defaults(run=_serve)
     return parser
 
 
@@ -80,6 +95,16 @@ def _sizes(text: str) -> tuple[int, ...]:
     if not sizes or any(s < 1 or s > 512 for s in sizes):
         raise argparse.ArgumentTypeError("sizes must be between 1 and 512")
     return sizes
+
+
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError("the port must be between 0 and 65535")
+    return port
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -107,4 +132,36 @@ def _contact_sheet(args: argparse.Namespace) -> int:
     tmp.write_bytes(png)
     tmp.replace(out)
     print(f"wrote {out}")
+    return 0
+
+
+def _gallery(args: argparse.Namespace) -> int:
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    icon_set = load_icons(args.icons)
+    result = build_gallery(icon_set, args.output, pngs=not args.no_png, progress=progress)
+    print(f"wrote the gallery of {result.icons} icons to {result.out}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not args.icons.is_dir():
+        raise IconSourceError(args.icons, "not a folder of icons")
+    with tempfile.TemporaryDirectory(prefix="iconkit-serve-") as folder:
+        try:
+            server = GalleryServer(args.icons, Path(folder) / "gallery", port=args.port)
+        except OSError as exc:
+            print(
+                f"iconkit: error: cannot listen on port {args.port}: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return 1
+        stop = threading.Event()
+        server.start()
+        try:
+            server.watch(stop)
+        finally:
+            stop.set()
+            server.close()
     return 0

@@ -1,0 +1,156 @@
+/* iconkit gallery: progressive enhancements. Every page works without this file.
+   - index: search as you type, category filter, result count announced (debounced)
+   - every page: the chosen background and size are remembered
+   - icon pages: copy buttons (Clipboard API, falling back to selecting the text) */
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+
+  function remember(key, value) {
+    try { window.localStorage.setItem("iconkit-gallery-" + key, value); } catch (e) { /* storage off */ }
+  }
+
+  function recall(key) {
+    try { return window.localStorage.getItem("iconkit-gallery-" + key); } catch (e) { return null; }
+  }
+
+  function choice(name, apply) {
+    var stored = recall(name);
+    var radios = document.querySelectorAll('input[type="radio"][name="' + name + '"]');
+    for (var i = 0; i < radios.length; i++) {
+      if (stored !== null && radios[i].value === stored) { radios[i].checked = true; }
+      radios[i].addEventListener("change", function (event) {
+        remember(name, event.target.value);
+        apply(event.target.value);
+      });
+    }
+    if (stored !== null) { apply(stored); }
+  }
+
+  choice("theme", function (value) { root.setAttribute("data-theme", value); });
+  choice("size", function () { /* CSS follows the checked radio */ });
+
+  function enhanceSearch() {
+    var grid = document.getElementById("grid");
+    var search = document.getElementById("search");
+    var category = document.getElementById("category");
+    var count = document.getElementById("count");
+    var empty = document.getElementById("empty");
+    var form = document.getElementById("controls");
+    if (!grid || !search || !category || !count || !empty || !form) { return; }
+
+    var hidden = document.querySelectorAll(".js-only[hidden]");
+    for (var h = 0; h < hidden.length; h++) { hidden[h].hidden = false; }
+
+    // The index is read once: lower-case text per cell, its category, whether it shows.
+    var items = grid.children;
+    var total = items.length;
+    var text = new Array(total);
+    var group = new Array(total);
+    var shown = new Array(total);
+    for (var i = 0; i < total; i++) {
+      text[i] = items[i].getAttribute("data-search") || "";
+      group[i] = items[i].getAttribute("data-category") || "";
+      shown[i] = !items[i].hidden;
+    }
+
+    var announceTimer = 0;
+    var lastAnnounced = count.textContent;
+
+    function announce(visible, filtered) {
+      var noun = total === 1 ? "icon" : "icons";
+      var message = filtered ? visible + " of " + total + " " + noun + " shown" : total + " " + noun;
+      window.clearTimeout(announceTimer);
+      // Wait for a pause in typing so a screen reader says the count once, not per key.
+      announceTimer = window.setTimeout(function () {
+        if (message !== lastAnnounced) {
+          count.textContent = message;
+          lastAnnounced = message;
+        }
+      }, 350);
+    }
+
+    function apply() {
+      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var wanted = category.value;
+      var visible = 0;
+      for (var i = 0; i < total; i++) {
+        var match = wanted === "" || group[i] === wanted;
+        for (var w = 0; match && w < words.length; w++) {
+          match = text[i].indexOf(words[w]) !== -1;
+        }
+        if (match) { visible++; }
+        // Touch only the cells that change: no work, no style invalidation for the rest.
+        if (match !== shown[i]) {
+          items[i].hidden = !match;
+          shown[i] = match;
+        }
+      }
+      empty.hidden = visible !== 0;
+      announce(visible, words.length > 0 || wanted !== "");
+      var params = new URLSearchParams();
+      if (search.value) { params.set("q", search.value); }
+      if (wanted) { params.set("category", wanted); }
+      var query = params.toString();
+      try {
+        window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+      } catch (e) { /* some file:// setups refuse; the search still works */ }
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    search.addEventListener("input", apply);
+    category.addEventListener("change", apply);
+
+    // Coming back from an icon page keeps the search.
+    var initial = new URLSearchParams(window.location.search);
+    if (initial.get("q") || initial.get("category")) {
+      search.value = initial.get("q") || "";
+      category.value = initial.get("category") || "";
+      apply();
+    }
+  }
+
+  function enhanceCopy() {
+    var buttons = document.querySelectorAll("button[data-copy]");
+    var status = document.getElementById("copy-status");
+    if (!buttons.length || !status) { return; }
+
+    function say(message) {
+      status.textContent = "";
+      window.setTimeout(function () { status.textContent = message; }, 50);
+    }
+
+    function fallback(area, what) {
+      area.focus();
+      area.select();
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+      if (copied) {
+        say("Copied the " + what + ".");
+      } else {
+        say("Selected the " + what + ": press Control+C (Command+C on a Mac) to copy it.");
+      }
+    }
+
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener("click", function (event) {
+        var button = event.currentTarget;
+        var area = document.getElementById(button.getAttribute("data-copy"));
+        var what = area.labels && area.labels.length ? area.labels[0].textContent.toLowerCase() : "text";
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(area.value).then(
+            function () { say("Copied the " + what + "."); },
+            function () { fallback(area, what); }
+          );
+        } else {
+          fallback(area, what);
+        }
+      });
+    }
+  }
+
+  enhanceSearch();
+  enhanceCopy();
+})();
