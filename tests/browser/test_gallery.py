@@ -371,3 +371,33 @@ def test_served_page_reloads_and_shows_a_broken_icon(
     shutil.copy(good, icon_copy / "next.svg")
     expect(alert).to_be_hidden(timeout=15_000)
     expect(page.locator("h1")).to_have_text("Dismiss")
+
+
+def test_long_results_show_the_first_300_until_asked(
+    page: Page, tmp_path: Path, icon_set: IconSet
+) -> None:
+    icons = tmp_path / "many"
+    icons.mkdir()
+    drawing = icon_set.get("calendar").svg
+    for number in range(320):
+        (icons / f"shape-{number:03}.svg").write_bytes(drawing)
+        meta = {"title": f"Shape {number:03}", "description": f"Shape number {number}."}
+        (icons / f"shape-{number:03}.json").write_text(json.dumps(meta), "utf-8")
+    many = load_icons(icons)
+    build_gallery(many, tmp_path / "site", pngs=False)
+    page.goto((tmp_path / "site/index.html").as_uri())
+    more = page.get_by_role("button", name="Show all 320 icons")
+    expect(more).to_be_visible()
+    assert len(visible(page)) == 300
+    expect(page.locator("#count")).to_have_text("320 icons, the first 300 shown")
+    more.click()
+    assert len(visible(page)) == 320
+    expect(more).to_be_hidden()
+    assert focused(page)["text"] == "Shape 300"
+    page.get_by_label("Search icons").fill("shape 01")
+    assert visible(page) == expected(many, "shape 01")
+    assert len(visible(page)) == 14  # 001, 010 to 019, 101, 201, 301
+    expect(page.locator("#more")).to_be_hidden()
+    page.get_by_label("Search icons").fill("shape")
+    assert len(visible(page)) == 300
+    expect(page.locator("#count")).to_have_text("320 of 320 icons match, the first 300 shown")

@@ -55,12 +55,24 @@
       shown[i] = !items[i].hidden;
     }
 
+    // Showing a cell costs far more than hiding one (Chromium rebuilds the SVG's layout), so
+    // at most LIMIT cells show at once; a button shows the rest of a long result on request.
+    var LIMIT = 300;
+    var expanded = false;
+    var lastQuery = "";
+    var more = document.getElementById("more");
     var announceTimer = 0;
     var lastAnnounced = count.textContent;
 
-    function announce(visible, filtered) {
-      var noun = total === 1 ? "icon" : "icons";
-      var message = filtered ? visible + " of " + total + " " + noun + " shown" : total + " " + noun;
+    function plural(n) { return n === 1 ? "icon" : "icons"; }
+
+    function announce(matches, filtered, capped) {
+      var message = filtered ? matches + " of " + total + " " + plural(total) + " shown"
+        : total + " " + plural(total);
+      if (capped) {
+        message = (filtered ? matches + " of " + total + " icons match" : total + " icons") +
+          ", the first " + LIMIT + " shown";
+      }
       window.clearTimeout(announceTimer);
       // Wait for a pause in typing so a screen reader says the count once, not per key.
       announceTimer = window.setTimeout(function () {
@@ -74,28 +86,48 @@
     function apply() {
       var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
       var wanted = category.value;
-      var visible = 0;
+      var query = words.join(" ") + "\u0000" + wanted;
+      if (query !== lastQuery) { expanded = false; lastQuery = query; }
+      var matches = 0;
       for (var i = 0; i < total; i++) {
         var match = wanted === "" || group[i] === wanted;
         for (var w = 0; match && w < words.length; w++) {
           match = text[i].indexOf(words[w]) !== -1;
         }
-        if (match) { visible++; }
+        if (match) { matches++; }
+        var show = match && (expanded || matches <= LIMIT);
         // Touch only the cells that change: no work, no style invalidation for the rest.
-        if (match !== shown[i]) {
-          items[i].hidden = !match;
-          shown[i] = match;
+        if (show !== shown[i]) {
+          items[i].hidden = !show;
+          shown[i] = show;
         }
       }
-      empty.hidden = visible !== 0;
-      announce(visible, words.length > 0 || wanted !== "");
+      var capped = !expanded && matches > LIMIT;
+      empty.hidden = matches !== 0;
+      if (more) {
+        more.hidden = !capped;
+        if (capped) { more.textContent = "Show all " + matches + " " + plural(matches); }
+      }
+      announce(matches, words.length > 0 || wanted !== "", capped);
       var params = new URLSearchParams();
       if (search.value) { params.set("q", search.value); }
       if (wanted) { params.set("category", wanted); }
-      var query = params.toString();
+      var address = params.toString();
       try {
-        window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
+        window.history.replaceState(null, "", address ? "?" + address : window.location.pathname);
       } catch (e) { /* some file:// setups refuse; the search still works */ }
+    }
+
+    if (more) {
+      more.addEventListener("click", function () {
+        expanded = true;
+        apply();
+        // The button is gone: focus the first cell it revealed.
+        var seen = 0;
+        for (var i = 0; i < total; i++) {
+          if (shown[i] && ++seen === LIMIT + 1) { items[i].querySelector("a").focus(); break; }
+        }
+      });
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -104,11 +136,9 @@
 
     // Coming back from an icon page keeps the search.
     var initial = new URLSearchParams(window.location.search);
-    if (initial.get("q") || initial.get("category")) {
-      search.value = initial.get("q") || "";
-      category.value = initial.get("category") || "";
-      apply();
-    }
+    search.value = initial.get("q") || "";
+    category.value = initial.get("category") || "";
+    if (search.value || category.value || total > LIMIT) { apply(); }
   }
 
   function enhanceCopy() {
