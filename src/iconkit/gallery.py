@@ -223,6 +223,7 @@ def build_gallery(
     env = _environment(icon_set)
     coverage = gallery_coverage(icon_set)
     categories = sorted({icon.meta.category for icon in icon_set})
+    stroked = len(icon_set) > 0 and all(_is_stroked(icon) for icon in icon_set)
     common: dict[str, Any] = {
         "site_title": title,
         "live_reload": live_reload,
@@ -241,7 +242,12 @@ def build_gallery(
         _write(
             tmp / "index.html",
             env.get_template("gallery/index.html.jinja").render(
-                common, root="", page="index", icons=grid, categories=categories
+                common,
+                root="",
+                page="index",
+                icons=grid,
+                categories=categories,
+                stroked=stroked,
             ),
         )
         _write(
@@ -304,6 +310,12 @@ def _grid_item(icon: Icon) -> dict[str, Any]:
         "icon": icon,
         "search": " ".join(" ".join(words).lower().split()),
     }
+
+
+def _is_stroked(icon: Icon) -> bool:
+    """Whether the icon is drawn with strokes set on its root, so a stroke-width preview works."""
+    root = parse_svg(icon.svg, icon.svg_path)
+    return root.get("stroke", "none") != "none" and root.get("stroke-width") is not None
 
 
 def _environment(icon_set: IconSet) -> jinja2.Environment:

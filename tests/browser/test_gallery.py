@@ -401,3 +401,32 @@ def test_long_results_show_the_first_300_until_asked(
     page.get_by_label("Search icons").fill("shape")
     assert len(visible(page)) == 300
     expect(page.locator("#count")).to_have_text("320 of 320 icons match, the first 300 shown")
+
+
+def test_colour_and_stroke_preview(page: Page, site: Path) -> None:
+    page.goto((site / "index.html").as_uri())
+    first_icon = "#grid svg"
+    page.get_by_label("Icon colour").fill("#c01c28")
+    assert page.eval_on_selector(first_icon, "s => getComputedStyle(s).color") == "rgb(192, 28, 40)"
+    page.get_by_role("button", name="Reset colour").click()
+    assert page.eval_on_selector(first_icon, "s => getComputedStyle(s).color") == "rgb(27, 27, 31)"
+    stroke = page.get_by_label("Stroke width")
+    stroke.focus()
+    page.keyboard.press("ArrowRight")  # 2 -> 2.25
+    shape = "#grid a[href='icons/calendar.html'] svg rect"
+    assert page.eval_on_selector(shape, "r => getComputedStyle(r).strokeWidth") == "2.25px"
+    expect(page.locator("#stroke-value")).to_have_text("2.25 px")
+    assert run_axe(page) == []
+
+
+def test_stroke_preview_only_where_the_set_draws_with_strokes(
+    page: Page, tmp_path: Path, icon_copy: Path
+) -> None:
+    (icon_copy / "close.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="currentColor">'
+        '<path d="M4 4h16v16H4z"/></svg>'
+    )
+    build_gallery(load_icons(icon_copy), tmp_path / "site", pngs=False)
+    page.goto((tmp_path / "site/index.html").as_uri())
+    expect(page.get_by_label("Icon colour")).to_be_visible()
+    assert page.locator("#stroke").count() == 0

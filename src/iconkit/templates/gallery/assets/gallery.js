@@ -181,6 +181,31 @@
     }
   }
 
+  function enhancePreview() {
+    var grid = document.getElementById("grid");
+    var ink = document.getElementById("ink");
+    var reset = document.getElementById("ink-reset");
+    var stroke = document.getElementById("stroke");
+    var strokeValue = document.getElementById("stroke-value");
+    if (!grid || !ink || !reset) { return; }
+    ink.addEventListener("input", function () {
+      grid.style.setProperty("--icon-ink", ink.value);
+      grid.setAttribute("data-ink", "");
+    });
+    reset.addEventListener("click", function () {
+      grid.removeAttribute("data-ink");
+      grid.style.removeProperty("--icon-ink");
+    });
+    if (stroke && strokeValue) {
+      stroke.addEventListener("input", function () {
+        grid.style.setProperty("--icon-stroke", stroke.value);
+        grid.setAttribute("data-stroke", "");
+        strokeValue.textContent = stroke.value + " px";
+      });
+    }
+  }
+
   enhanceSearch();
+  enhancePreview();
   enhanceCopy();
 })();
