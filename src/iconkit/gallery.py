@@ -57,6 +57,7 @@ __all__ = [
     "build_gallery",
     "gallery_coverage",
     "icon_markup",
+    "macro_call",
 ]
 
 SIZES = (16, 24, 32, 48)

@@ -272,7 +272,21 @@ def test_axe_finds_nothing_on_any_page(page: Page, site: Path) -> None:
         found = run_axe(page)
         if found:
             violations[f"index.html ({theme})"] = [v["id"] for v in found]
+        for name in ("icons/calendar.html", "coverage.html"):
+            page.goto((site / name).as_uri())  # the theme is remembered
+            found = run_axe(page)
+            if found:
+                violations[f"{name} ({theme})"] = [v["id"] for v in found]
     assert violations == {}
+
+
+def test_axe_finds_nothing_on_pages_with_findings(page: Page, weak_site: Path) -> None:
+    page.goto((weak_site / "coverage.html").as_uri())
+    expect(page.locator("tbody tr")).to_have_count(6)
+    assert run_axe(page) == []
+    page.goto((weak_site / "icons/close.html").as_uri())
+    expect(page.locator(".findings li")).to_have_count(2)
+    assert run_axe(page) == []
 
 
 def test_browsing_works_without_javascript(browser: Browser, site: Path) -> None:
@@ -296,17 +310,41 @@ def test_browsing_works_without_javascript(browser: Browser, site: Path) -> None
         context.close()
 
 
-def test_pages_reflow_at_400_percent_zoom(browser: Browser, site: Path) -> None:
+@pytest.fixture(scope="module")
+def weak_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A gallery whose coverage page has findings: descriptions that open with 'An icon of'."""
+    folder = tmp_path_factory.mktemp("weak")
+    icons = folder / "icons"
+    icons.mkdir()
+    for slug in ("calendar", "close", "next"):
+        shutil.copy(ICONS / f"{slug}.svg", icons / f"{slug}.svg")
+        data = json.loads((ICONS / f"{slug}.json").read_text("utf-8"))
+        data["description"] = (
+            "An icon of " + data["description"][0].lower() + data["description"][1:]
+        )
+        data["title"] = data["title"] + " Icon"
+        (icons / f"{slug}.json").write_text(json.dumps(data), "utf-8")
+    build_gallery(load_icons(icons), folder / "site", pngs=False)
+    return folder / "site"
+
+
+def test_pages_reflow_at_400_percent_zoom(browser: Browser, site: Path, weak_site: Path) -> None:
     # 1280 x 720 CSS pixels at 400 % zoom leave a 320 x 180 viewport.
     context = browser.new_context(viewport={"width": 320, "height": 180})
     page = context.new_page()
     try:
-        for name in ("index.html", "icons/block-arrow-right.html", "coverage.html"):
-            page.goto((site / name).as_uri())
+        for path in (
+            site / "index.html",
+            site / "icons/block-arrow-right.html",
+            weak_site / "coverage.html",
+            weak_site / "icons/calendar.html",
+        ):
+            page.goto(path.as_uri())
             widths = page.evaluate(
                 "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
             )
-            assert widths[0] <= widths[1], name
+            assert widths[0] <= widths[1], path
+            assert run_axe(page) == [], path
         page.goto((site / "index.html").as_uri())
         box = page.locator("#grid li").first.bounding_box()
         assert box is not None
