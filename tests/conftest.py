@@ -18,3 +18,11 @@ def icon_copy(tmp_path: Path) -> Path:
         for ext in ("svg", "json"):
             shutil.copy(ICONS / f"{slug}.{ext}", folder / f"{slug}.{ext}")
     return folder
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-fixtures",
+        action="store_true",
+        help="rewrite the expected files of fixture tests from the current output",
+    )

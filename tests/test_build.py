@@ -1,15 +1,23 @@
-"""`build`: the output folder, its determinism, and that a failure keeps the old output."""
+"""`build`: output, determinism, the cache, atomicity and --keep-going."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from support import ICONS
 
-from iconkit import IconSourceError, build
+from iconkit import BuildFailed, build
+from iconkit.build import BuildOptions
+from iconkit.lint import Selection
+from iconkit.pipeline import PipelineOptions
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -20,41 +28,168 @@ def _tree(folder: Path) -> dict[str, str]:
     }
 
 
-def test_build_writes_icons_and_manifest(tmp_path: Path) -> None:
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".new-" in p.name or ".old-" in p.name)
+
+
+def test_build_writes_icons_pngs_and_manifest(tmp_path: Path) -> None:
     result = build(ICONS, tmp_path / "dist")
     assert result.icons == len(list(ICONS.glob("*.svg")))
     manifest = json.loads((tmp_path / "dist/icons.json").read_text("utf-8"))
     calendar = manifest["icons"]["calendar"]
     assert calendar["title"] == "Calendar"
-    assert calendar["svg"] == "svg/calendar.svg"
     written = (tmp_path / "dist" / calendar["svg"]).read_bytes()
     assert hashlib.sha256(written).hexdigest() == calendar["sha256"]
     assert sorted(manifest["icons"]) == sorted(p.stem for p in ICONS.glob("*.svg"))
+    png = (tmp_path / "dist" / calendar["png"]["2x"]).read_bytes()
+    assert png.startswith(b"\x89PNG")
+    assert int.from_bytes(png[16:20], "big") == 48
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
-    build(ICONS, tmp_path / "a")
-    build(ICONS, tmp_path / "b")
-    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
-    assert len(_tree(tmp_path / "a")) > 1
+def test_builds_are_byte_identical_whatever_the_cache_and_workers(tmp_path: Path) -> None:
+    build(ICONS, tmp_path / "a", BuildOptions(jobs=1, cache_dir=tmp_path / "c1"))
+    build(ICONS, tmp_path / "b", BuildOptions(jobs=2, cache_dir=tmp_path / "c2"))
+    # A third build served entirely from a warm cache.
+    (tmp_path / "c2" / "stamp.json").unlink()
+    result = build(ICONS, tmp_path / "c", BuildOptions(jobs=2, cache_dir=tmp_path / "c2"))
+    assert result.processed == 0
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b") == _tree(tmp_path / "c")
+    assert len(_tree(tmp_path / "a")) > 100
 
 
-def test_failed_build_keeps_previous_output(tmp_path: Path, icon_copy: Path) -> None:
+def test_rebuild_with_nothing_changed_does_nothing(tmp_path: Path, icon_copy: Path) -> None:
+    out = tmp_path / "dist"
+    first = build(icon_copy, out)
+    assert (first.processed, first.up_to_date) == (3, False)
+    inode = (out / "icons.json").stat().st_ino
+    again = build(icon_copy, out)
+    assert again.up_to_date
+    assert again.icons == 3
+    assert (out / "icons.json").stat().st_ino == inode
+
+
+def test_one_changed_icon_is_the_only_one_redone(tmp_path: Path, icon_copy: Path) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    svg = icon_copy / "close.svg"
+    svg.write_text(svg.read_text().replace('stroke-width="2"', 'stroke-width="2" id="x"', 1))
+    result = build(icon_copy, out)
+    assert (result.processed, result.cached, result.up_to_date) == (1, 2, False)
+    assert b'id="x"' in (out / "svg/close.svg").read_bytes()
+
+
+def test_a_damaged_output_is_rebuilt(tmp_path: Path, icon_copy: Path) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    (out / "icons.json").write_text("{}")
+    result = build(icon_copy, out)
+    assert not result.up_to_date
+    assert "calendar" in json.loads((out / "icons.json").read_text())["icons"]
+
+
+def test_failed_build_keeps_previous_output_and_names_every_bad_file(
+    tmp_path: Path, icon_copy: Path
+) -> None:
     out = tmp_path / "dist"
     build(icon_copy, out)
     before = _tree(out)
-    (icon_copy / "next.svg").write_text("<svg><unclosed></svg>")
-    with pytest.raises(IconSourceError, match=r"next\.svg"):
+    (icon_copy / "next.svg").write_text("<svg>\n<unclosed></svg>")
+    (icon_copy / "close.json").write_text('{"title": ""}')
+    with pytest.raises(BuildFailed) as info:
         build(icon_copy, out)
+    assert [(e.path.name, e.line) for e in info.value.errors] == [
+        ("close.json", 1),
+        ("next.svg", 2),
+    ]
     assert _tree(out) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "icons"]
+    assert _leftovers(tmp_path) == []
 
 
-def test_rebuild_replaces_stale_files(tmp_path: Path, icon_copy: Path) -> None:
+def test_keep_going_builds_the_good_icons(tmp_path: Path, icon_copy: Path) -> None:
+    out = tmp_path / "dist"
+    (icon_copy / "next.svg").write_text("<svg>\n<unclosed></svg>")
+    result = build(icon_copy, out, BuildOptions(keep_going=True))
+    assert not result.ok
+    assert [e.path.name for e in result.errors] == ["next.svg"]
+    assert sorted(json.loads((out / "icons.json").read_text())["icons"]) == ["calendar", "close"]
+    # The failure is not remembered as "up to date": the next build looks again.
+    assert not build(icon_copy, out, BuildOptions(keep_going=True)).up_to_date
+
+
+def test_interrupted_build_keeps_previous_output_and_a_valid_cache(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    build(ICONS, out, BuildOptions(jobs=1))
+    before = _tree(out)
+    # Many fresh icons, so the build is still working when it is interrupted.
+    for i in range(300):
+        (icon_copy / f"extra-{i:03}.svg").write_bytes(
+            (ICONS / "calendar.svg").read_bytes().replace(b"<path", f"<path id='n{i}'".encode(), 1)
+        )
+        (icon_copy / f"extra-{i:03}.json").write_text(
+            json.dumps({"title": f"Extra {i}", "description": "A desk calendar."})
+        )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "iconkit", "build", "--icons", str(icon_copy), "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    progress = ""
+    while "icons:" not in progress and time.monotonic() < deadline and proc.poll() is None:
+        progress += proc.stderr.readline() if proc.stderr else ""
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    err = progress + err
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    assert _tree(out) == before
+    assert _leftovers(tmp_path) == []
+    # What the interrupted build cached is sound: the next build finishes and matches.
+    result = build(icon_copy, out, BuildOptions(jobs=1))
+    assert result.icons == 303
+    fresh = build(icon_copy, tmp_path / "fresh", BuildOptions(jobs=1, cache_dir=tmp_path / "c"))
+    assert _tree(out) == _tree(tmp_path / "fresh")
+    assert fresh.processed == 303
+
+
+def test_a_lint_error_fails_the_build_and_keeps_the_old_output(
+    tmp_path: Path, icon_copy: Path
+) -> None:
     out = tmp_path / "dist"
     build(icon_copy, out)
-    (icon_copy / "next.svg").unlink()
-    (icon_copy / "next.json").unlink()
-    build(icon_copy, out)
+    before = _tree(out)
+    svg = icon_copy / "close.svg"
+    svg.write_text(svg.read_text().replace('stroke="currentColor"', 'stroke="#ff0000"'))
+    with pytest.raises(BuildFailed) as info:
+        build(icon_copy, out)
+    assert [str(e).split(": ", 1)[1][:22] for e in info.value.errors] == ["G305 hardcoded-colour:"]
+    assert _tree(out) == before
+    # Leaving the rule out on purpose lets the build through.
+    options = BuildOptions(pipeline=PipelineOptions(selection=Selection(ignore=("G305",))))
+    assert build(icon_copy, out, options).ok
+
+
+def test_hostile_svg_is_refused_and_never_shipped(tmp_path: Path, icon_copy: Path) -> None:
+    svg = icon_copy / "next.svg"
+    svg.write_text(svg.read_text().replace("</svg>", "<script>alert(1)</script>\n</svg>"))
+    out = tmp_path / "dist"
+    result = build(icon_copy, out, BuildOptions(keep_going=True))
+    assert {d.code for d in result.diagnostics if d.path == str(svg)} >= {"S101"}
     assert not (out / "svg/next.svg").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["dist", "icons"]
+    assert b"script" not in (out / "sprite.svg").read_bytes()
+    assert sorted(p.stem for p in (out / "svg").iterdir()) == ["calendar", "close"]
+
+
+def test_shipped_svg_is_the_sanitized_one(tmp_path: Path, icon_copy: Path) -> None:
+    svg = icon_copy / "calendar.svg"
+    svg.write_text("<!-- exported by a drawing tool -->\n" + svg.read_text())
+    result = build(icon_copy, tmp_path / "dist")
+    assert result.ok
+    assert [d.code for d in result.diagnostics] == ["S113"]
+    assert b"<!--" not in (tmp_path / "dist/svg/calendar.svg").read_bytes()

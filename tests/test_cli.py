@@ -80,3 +80,23 @@ def test_contact_sheet(tmp_path: Path, icon_copy: Path) -> None:
     result = run("contact-sheet", "--icons", str(icon_copy), "-o", str(out), "--sizes", "16,24")
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_import_then_build(tmp_path: Path) -> None:
+    src = tmp_path / "theirs"
+    src.mkdir()
+    (src / "Bell.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" stroke="currentColor" '
+        'stroke-width="2"><path d="M4 4h16"/></svg>'
+    )
+    result = run("import", str(src), "--into", str(tmp_path / "icons"))
+    assert result.returncode == 0, result.stderr
+    assert "1 metadata stubs created" in result.stdout
+    assert "1 need a description written" in result.stdout
+    build = ("build", "--icons", str(tmp_path / "icons"), "--out", str(tmp_path / "dist"))
+    # A stub without a description fails the build's lint until one is written...
+    failed = run(*build)
+    assert failed.returncode == 1
+    assert "A202 missing-description" in failed.stderr
+    # ...or until the rule is left out on purpose.
+    assert run(*build, "--ignore", "A202").returncode == 0

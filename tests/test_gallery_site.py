@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import io
 import json
 import re
@@ -15,8 +16,17 @@ import pytest
 from PIL import Image
 from support import ICONS
 
-from iconkit import IconSet, IconSourceError, build, build_gallery, load_icons
-from iconkit.gallery import SIZES, gallery_coverage, icon_markup, macro_call
+from iconkit import (
+    IconSet,
+    IconSourceError,
+    build,
+    build_gallery,
+    coverage,
+    lint,
+    load_icons,
+    render_icon,
+)
+from iconkit.gallery import SIZES, gallery_coverage, macro_call
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -105,24 +115,15 @@ def test_grid_icons_are_decorative_and_the_link_carries_the_name(
     assert cell.endswith('<span class="name">Calendar</span>')
 
 
-def test_icon_markup_follows_the_contract(bundled: IconSet) -> None:
-    icon = bundled.get("calendar")
-    hidden = str(icon_markup(icon, decorative=True, size=16))
-    assert hidden.startswith("<svg ")
-    assert 'aria-hidden="true"' in hidden
-    assert 'focusable="false"' in hidden
-    assert 'width="16" height="16"' in hidden
-    assert "role=" not in hidden
-    assert "aria-label" not in hidden
-    named = str(icon_markup(icon, label=True))
-    assert 'role="img" aria-label="Calendar"' in named
-    assert "aria-hidden" not in named
-    own = str(icon_markup(icon, label='Pick a "date" <now>'))
-    assert 'aria-label="Pick a &quot;date&quot; &lt;now&gt;"' in own
-    with pytest.raises(ValueError, match=r"label=\.\.\. or decorative=True"):
-        icon_markup(icon)
-    with pytest.raises(ValueError, match="calendar"):
-        icon_markup(icon, label=True, decorative=True)
+def test_pages_draw_icons_with_the_project_macros(bundled: IconSet, tmp_path: Path) -> None:
+    build_gallery(bundled, tmp_path / "site")
+    page = (tmp_path / "site/icons/calendar.html").read_text("utf-8")
+    snippet = re.search(r'<textarea id="snippet-html"[^>]*>(.*?)</textarea>', page, re.S).group(1)
+    assert html.unescape(snippet) == str(render_icon("calendar", label=True))
+    assert 'role="img"' in str(render_icon("calendar", label=True))
+    # The large light preview is named; the others are hidden beside their captions.
+    assert page.count('aria-label="Calendar on a light background"') == 1
+    assert page.count('class="iconkit iconkit-calendar preview-icon"') == 3
 
 
 def test_macro_call_names_the_icon() -> None:
@@ -171,7 +172,8 @@ def test_without_pngs_there_are_no_png_links(bundled: IconSet, tmp_path: Path) -
 def test_progress_reports_each_stage(bundled: IconSet, tmp_path: Path) -> None:
     lines: list[str] = []
     build_gallery(bundled, tmp_path / "site", progress=lines.append)
-    assert lines[0] == "gallery: 45 icons, 9 categories"
+    assert lines[0] == "gallery: linting 45 icons"
+    assert lines[1] == "gallery: 45 icons, 9 categories"
     assert "gallery: writing 45 icon pages" in lines
     assert "gallery: rendering 90 PNGs" in lines
     assert lines[-1] == f"gallery: wrote {tmp_path / 'site'}"
@@ -183,36 +185,38 @@ def test_size_switch_offers_every_size(bundled: IconSet, tmp_path: Path) -> None
     assert re.findall(r'name="size" id="size-(\d+)"', index) == [str(s) for s in SIZES]
 
 
-def test_coverage_of_bundled_set_is_complete(bundled: IconSet) -> None:
-    coverage = gallery_coverage(bundled)
-    assert coverage.icons == coverage.covered == 45
-    assert coverage.percent == 100.0
-    assert [d for d in coverage.findings if d.severity == "error"] == []
+def test_coverage_of_bundled_set_is_what_iconkit_coverage_reports(bundled: IconSet) -> None:
+    data = gallery_coverage(bundled)
+    measured = coverage(ICONS)
+    assert data.icons == len(measured.icons) == 45
+    assert data.covered == sum(row.clean for row in measured.icons)
+    assert data.percent == measured.headline
+    assert [str(d) for d in data.findings] == [
+        str(d).replace(str(ICONS), "icons") for d in lint([ICONS]).diagnostics
+    ]
 
 
-def test_coverage_reports_weak_metadata(icon_copy: Path, tmp_path: Path) -> None:
+def test_coverage_page_and_lint_status_show_the_findings(icon_copy: Path, tmp_path: Path) -> None:
     meta_path = icon_copy / "calendar.json"
     data = json.loads(meta_path.read_text("utf-8"))
     data["title"] = "Calendar Icon"
     data["description"] = "An icon of a desk calendar."
-    data["source"] = []
     meta_path.write_text(json.dumps(data, indent=2), "utf-8")
     icon_set = load_icons(icon_copy)
-    coverage = gallery_coverage(icon_set)
-    codes = [(d.path, d.code, d.name, d.severity) for d in coverage.findings]
+    found = gallery_coverage(icon_set)
+    codes = [(d.path, d.code, d.name) for d in found.findings]
     assert codes == [
-        ("icons/calendar.json", "M402", "title-ends-with-icon", "warning"),
-        ("icons/calendar.json", "M404", "redundant-prefix", "warning"),
-        ("icons/calendar.json", "M405", "no-source", "info"),
+        ("icons/calendar.json", "A204", "title-says-icon"),
+        ("icons/calendar.json", "A203", "redundant-prefix"),
     ]
-    assert coverage.covered == 3
+    assert (found.icons, found.covered, found.percent) == (3, 2, 66.7)
     build_gallery(icon_set, tmp_path / "site")
     page = (tmp_path / "site/icons/calendar.html").read_text("utf-8")
-    assert "icons/calendar.json: M404 redundant-prefix:" in page
+    assert "icons/calendar.json:4: A203 redundant-prefix:" in page
     assert "No findings." in (tmp_path / "site/icons/close.html").read_text("utf-8")
     report = (tmp_path / "site/coverage.html").read_text("utf-8")
-    assert "<strong>100.0%</strong>" in report
-    assert report.count('<tr class="finding-') == 3
+    assert "<strong>66.7%</strong>" in report
+    assert report.count('<tr class="finding-') == 2
 
 
 def test_build_writes_the_gallery_into_dist(tmp_path: Path) -> None:

@@ -59,9 +59,9 @@ def test_invalid_metadata_is_refused(
 def test_missing_required_field(icon_copy: Path) -> None:
     path = icon_copy / "next.json"
     data = json.loads(path.read_text("utf-8"))
-    del data["description"]
+    del data["title"]
     path.write_text(json.dumps(data), "utf-8")
-    with pytest.raises(IconSourceError, match="'description' is a required property"):
+    with pytest.raises(IconSourceError, match="'title' is a required property"):
         load_icons(icon_copy)
 
 

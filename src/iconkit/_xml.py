@@ -1,9 +1,13 @@
 """The one hardened XML parser every stage uses, and SVG namespace helpers.
 
 Parsing never resolves entities, never loads a DTD and never touches the
-network. A document type with an internal subset (where entities are declared)
-is refused outright, and input is bounded in size, nesting depth and element
-count. Accepted encodings: UTF-8 (with or without a byte-order mark) and UTF-16
+network. A document type with an internal subset (where entities, parameter
+entities and elements are declared) is refused before libxml2 sees it, so no
+declaration is ever processed; a reference to an undeclared entity (possible
+when the document names an external DTD, which is never loaded) is refused
+too. Input is bounded in size, and nesting depth and element count are counted
+while parsing, so a deep or wide file is stopped before it is built in full.
+Accepted encodings: UTF-8 (with or without a byte-order mark) and UTF-16
 with a byte-order mark. Every failure raises
 :class:`~iconkit.errors.IconSourceError` naming the file and, where known, the line.
 """
@@ -27,6 +31,17 @@ __all__ = ["SVG_NS", "XLINK_NS", "Limits", "parse_svg", "qname", "read_svg"]
 _DECLARATION = re.compile(rb"^<\?xml\s[^>]*?\?>")
 _DECLARED_ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _UTF8_NAMES = frozenset({"utf-8", "utf8"})
+# A document type without an internal subset: name, then an optional external id.
+_QUOTED = rb"""(?:"([^"]*)"|'([^']*)')"""
+_DOCTYPE = re.compile(
+    rb"<!DOCTYPE\s+[^\s\[>]+(?:\s+(?:SYSTEM|PUBLIC\s+(?:\"[^\"]*\"|'[^']*'))\s+"
+    + _QUOTED
+    + rb")?\s*>"
+)
+# The only external DTDs a document may name (they are still never loaded):
+# the W3C's SVG DTDs, which design tools write into their exports.
+_SVG_DTD = re.compile(rb"^https?://www\.w3\.org/Graphics/SVG/[A-Za-z0-9._/-]+\.dtd$")
+_CHUNK = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -53,7 +68,10 @@ def read_svg(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> etree._Elemen
         size = path.stat().st_size
         if size > limits.max_bytes:
             raise IconSourceError(path, f"file is {size} bytes, over the {limits.max_bytes} limit")
-        data = path.read_bytes()
+        # Read at most one byte past the limit: a device or a growing file can
+        # report a small size and still have no end.
+        with path.open("rb") as stream:
+            data = stream.read(limits.max_bytes + 1)
     except OSError as exc:
         raise IconSourceError(path, f"cannot read: {exc.strerror}") from None
     return parse_svg(data, path, limits)
@@ -71,24 +89,14 @@ def parse_svg(
             path, f"input is {len(data)} bytes, over the {limits.max_bytes} limit"
         )
     utf8 = _to_utf8(data, path)
-    parser = etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_blank_text=False,
-    )
-    try:
-        root = etree.fromstring(utf8, parser)
-    except etree.XMLSyntaxError as exc:
-        message = exc.msg or "not well-formed XML"
-        raise IconSourceError(path, f"not well-formed XML: {message}", exc.lineno or None) from None
-    docinfo = root.getroottree().docinfo
-    internal = docinfo.internalDTD
-    if internal is not None and (list(internal.iterentities()) or list(internal.elements())):
-        raise IconSourceError(path, "document type declares entities or elements; refused", 1)
-    _check_shape(root, path, limits)
+    _check_doctype(utf8, path)
+    root = _parse_bounded(utf8, path, limits)
+    for node in root.iter(etree.Entity):
+        raise IconSourceError(
+            path,
+            f"entity reference {node.text} is refused (entities are never resolved)",
+            node.sourceline,
+        )
     if root.tag != qname("svg"):
         raise IconSourceError(
             path, f"root element is {_display(root.tag)!r}, not an SVG <svg>", root.sourceline
@@ -128,21 +136,78 @@ def _to_utf8(data: bytes, path: Path | str) -> bytes:
     return data
 
 
-def _check_shape(root: etree._Element, path: Path | str, limits: Limits) -> None:
+def _check_doctype(data: bytes, path: Path | str) -> None:
+    """Refuse a document type with an internal subset or a foreign DTD before parsing.
+
+    Every ``<!DOCTYPE`` in the bytes must be a bare name with at most an external
+    id naming one of the W3C's SVG DTDs; anything else (``[``, where entities and
+    parameter entities are declared, or a DTD elsewhere, such as a local file) is
+    refused, even inside a comment, rather than trusting where it stands.
+    """
+    start = data.find(b"<!DOCTYPE")
+    while start != -1:
+        line = data.count(b"\n", 0, start) + 1
+        match = _DOCTYPE.match(data, start)
+        if not match:
+            raise IconSourceError(
+                path,
+                "document type declares entities or elements (an internal subset); refused",
+                line,
+            )
+        system = match.group(1) if match.group(1) is not None else match.group(2)
+        if system is not None and not _SVG_DTD.match(system):
+            shown = system.decode("utf-8", "replace")[:80]
+            raise IconSourceError(
+                path,
+                f"external DTD {shown!r} refused (only W3C SVG DTDs may be named; none is loaded)",
+                line,
+            )
+        start = data.find(b"<!DOCTYPE", start + 1)
+    if b"<!ENTITY" in data:
+        line = data.count(b"\n", 0, data.index(b"<!ENTITY")) + 1
+        raise IconSourceError(path, "entity declaration outside a document type; refused", line)
+
+
+def _parse_bounded(data: bytes, path: Path | str, limits: Limits) -> etree._Element:
+    """Parse in chunks, counting elements and depth as they open, and stop at a limit."""
+    parser = etree.XMLPullParser(
+        events=("start", "end"),
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
     count = 0
-    stack: list[tuple[etree._Element, int]] = [(root, 1)]
-    while stack:
-        element, depth = stack.pop()
-        count += 1
-        if count > limits.max_elements:
-            raise IconSourceError(
-                path, f"more than {limits.max_elements} elements", element.sourceline
-            )
-        if depth > limits.max_depth:
-            raise IconSourceError(
-                path, f"elements nested deeper than {limits.max_depth}", element.sourceline
-            )
-        stack.extend((child, depth + 1) for child in element)
+    depth = 0
+    try:
+        for offset in range(0, len(data), _CHUNK):
+            parser.feed(data[offset : offset + _CHUNK])
+            for event, element in parser.read_events():
+                if event == "end":
+                    depth -= 1
+                    continue
+                count += 1
+                depth += 1
+                if count > limits.max_elements:
+                    raise IconSourceError(
+                        path, f"more than {limits.max_elements} elements", element.sourceline
+                    )
+                if depth > limits.max_depth:
+                    raise IconSourceError(
+                        path, f"elements nested deeper than {limits.max_depth}", element.sourceline
+                    )
+        root: etree._Element = parser.close()
+    except etree.XMLSyntaxError as exc:
+        message = exc.msg or "not well-formed XML"
+        if "Excessive depth" in message:
+            # libxml2's own bound can trip inside one chunk, before ours is counted.
+            message = f"elements nested deeper than {limits.max_depth}"
+        else:
+            message = f"not well-formed XML: {message}"
+        raise IconSourceError(path, message, exc.lineno or None) from None
+    return root
 
 
 def _display(tag: object) -> str:

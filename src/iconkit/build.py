@@ -1,72 +1,411 @@
-"""Build an icon set into an output folder, atomically.
+"""Build an icon set into an output folder: incremental, parallel, atomic, deterministic.
+
+Order: list the inputs (and stop there if nothing changed since the last
+successful build), load and validate, run the per-icon pipeline for each icon
+whose content changed (in worker processes, results cached by content hash),
+then package: ``svg/``, ``png/``, ``sprite.svg`` and ``icons.json``.
 
 The new output is written to a temporary folder beside the target and swapped
-in only when complete, so a failure at any point leaves the previous output as
-it was. The same input always gives byte-identical files.
+in only when complete, so an error, a crash or Ctrl-C at any point leaves the
+previous output as it was, and the cache valid. The same input always gives
+byte-identical files.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ._json import dump_json
+from ._xml import parse_svg
+from .cache import Cache
+from .coverage import scan_templates, template_files
+from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError
 from .gallery import build_gallery
-from .model import IconSet
-from .source import load_icons
+from .lint import set_diagnostics, set_style
+from .model import Diagnostic, Icon, IconSet
+from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
+from .progress import Progress, QuietProgress
+from .source import scan_icons
+from .sprite import DEFAULT_PREFIX, build_sprite
 
-__all__ = ["BuildResult", "build", "manifest"]
+__all__ = ["BuildOptions", "BuildResult", "build", "manifest", "used_slugs"]
 
 FORMAT_VERSION = 1
+# Below this many icons to process, worker start-up costs more than it saves.
+_PARALLEL_THRESHOLD = 16
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: worker count, cache folder, what to do about bad icons, the sprite.
+
+    ``only_used`` names template files or folders: the sprite then holds only
+    the icons they use. ``sprite_prefix`` starts every symbol id.
+    """
+
+    jobs: int | None = None
+    keep_going: bool = False
+    cache_dir: Path | None = None
+    only_used: tuple[Path, ...] | None = None
+    sprite_prefix: str = DEFAULT_PREFIX
+    pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+
+    def fingerprint(self) -> str:
+        """Return what, besides the icons, decides the output: packaging and pipeline options."""
+        return json.dumps(
+            {
+                "pipeline": self.pipeline.fingerprint(),
+                "prefix": self.sprite_prefix,
+                "only_used": [str(p) for p in self.only_used] if self.only_used else None,
+            },
+            sort_keys=True,
+        )
 
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build wrote: the output folder and the number of icons."""
+    """What a build did: counts, findings, errors, sizes and time per stage."""
 
     out: Path
     icons: int
+    processed: int
+    cached: int
+    up_to_date: bool
+    diagnostics: tuple[Diagnostic, ...]
+    errors: tuple[IconSourceError, ...]
+    bytes_in: int
+    bytes_out: int
+    seconds: tuple[tuple[str, float], ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether every icon was built without an error."""
+        return not self.errors
 
 
-def build(icons_dir: Path | str, out: Path | str) -> BuildResult:
-    """Load and check the icons in ``icons_dir`` and write them with ``icons.json`` to ``out``."""
-    icon_set = load_icons(icons_dir)
-    out = Path(out)
-    with _atomic_folder(out) as tmp:
-        svg_dir = tmp / "svg"
-        svg_dir.mkdir()
-        for icon in icon_set:
-            (svg_dir / f"{icon.slug}.svg").write_bytes(icon.svg)
-        (tmp / "icons.json").write_text(dump_json(manifest(icon_set)), "utf-8")
-        build_gallery(icon_set, tmp / "gallery")
-    return BuildResult(out=out, icons=len(icon_set))
+def build(
+    icons_dir: Path | str,
+    out: Path | str,
+    options: BuildOptions | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the icons of ``icons_dir`` into ``out``.
+
+    Raises :class:`~iconkit.errors.BuildFailed` listing every bad icon (file and
+    line) and leaves ``out`` untouched, unless ``options.keep_going`` is set: then
+    the good icons are built and the errors are returned in the result.
+    """
+    options = options or BuildOptions()
+    progress = progress or QuietProgress()
+    icons_dir, out = Path(icons_dir), Path(out)
+    cache = Cache(options.cache_dir or out.parent / ".iconkit-cache")
+    timer = _Timer()
+
+    with timer("scan"):
+        listing = _listing(icons_dir)
+        fingerprint = _fingerprint(listing, options)
+        stamp = cache.read_stamp()
+        if stamp is not None and _still_valid(stamp, fingerprint, out):
+            return _from_stamp(stamp, out, timer)
+        # Files unchanged since the last good build were validated by it.
+        before = stamp.get("listing", {}) if stamp else {}
+        trusted = {name for name, info in listing.items() if before.get(name) == info}
+
+    with timer("load"):
+        icon_set, load_errors = scan_icons(icons_dir, trusted)
+    if load_errors and not options.keep_going:
+        raise BuildFailed(load_errors)
+    # Templates are read before any icon work, so a bad one fails the build at once.
+    only = used_slugs(icon_set, options.only_used) if options.only_used is not None else None
+
+    with timer("lint set"):
+        # What the set's drawings share is the yardstick of each icon's lint,
+        # so it is part of every icon's cache key.
+        style = set_style(parse_svg(icon.svg, icon.svg_path) for icon in icon_set)
+        options = replace(options, pipeline=replace(options.pipeline, style=style))
+        set_findings = set_diagnostics(icon_set, options.pipeline.selection)
+
+    with timer("icons"):
+        results, keys, process_errors, fresh = _process_all(icon_set, options, cache, progress)
+    diagnostics = tuple(
+        sorted({*set_findings, *(d for r in results.values() for d in r.diagnostics)})
+    )
+    errors = (
+        *load_errors,
+        *process_errors,
+        *(
+            IconSourceError(d.path, f"{d.code} {d.name}: {d.message}", d.line)
+            for d in diagnostics
+            if d.severity == "error"
+        ),
+    )
+    if errors and not options.keep_going:
+        raise BuildFailed(errors)
+    failed_paths = {d.path for d in diagnostics if d.severity == "error"}
+    shipped = [
+        icon
+        for icon in icon_set
+        if icon.slug in results
+        and not results[icon.slug].failed
+        and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
+    ]
+
+    with timer("package"):
+        progress.start("package", 1)
+        with _atomic_folder(out) as tmp:
+            bytes_out = _package(tmp, shipped, results, keys, cache)
+            sprite = build_sprite(
+                ((icon.slug, results[icon.slug].svg) for icon in shipped),
+                prefix=options.sprite_prefix,
+                only=only,
+            )
+            (tmp / "sprite.svg").write_bytes(sprite)
+            build_gallery(
+                IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
+                tmp / "gallery",
+            )
+        progress.advance()
+        progress.finish()
+
+    if not errors:
+        cache.prune(set(keys.values()))
+        cache.write_stamp(
+            {
+                "fingerprint": fingerprint,
+                "listing": listing,
+                "manifest": _sha256(out / "icons.json"),
+                "icons": len(shipped),
+                "diagnostics": [d.to_json() for d in diagnostics],
+                "bytes_in": sum(r.bytes_in for r in results.values()),
+                "bytes_out": bytes_out,
+            }
+        )
+    else:
+        cache.clear_stamp()
+
+    stage_seconds = dict(timer.seconds)
+    for result in fresh:
+        for name, seconds in result.seconds:
+            stage_seconds[f"  {name} (cpu)"] = stage_seconds.get(f"  {name} (cpu)", 0.0) + seconds
+    return BuildResult(
+        out=out,
+        icons=len(shipped),
+        processed=len(fresh),
+        cached=len(results) - len(fresh),
+        up_to_date=False,
+        diagnostics=diagnostics,
+        errors=errors,
+        bytes_in=sum(results[icon.slug].bytes_in for icon in shipped),
+        bytes_out=bytes_out,
+        seconds=tuple(stage_seconds.items()),
+    )
 
 
-def manifest(icon_set: IconSet) -> dict[str, Any]:
-    """Return the ``icons.json`` data of a set: every icon's metadata and SVG hash."""
+def used_slugs(icon_set: IconSet, templates: Sequence[Path | str]) -> frozenset[str]:
+    """Return the slugs of the icons that ``templates`` name (a name may be an alias).
+
+    A name that is not in the set raises :class:`~iconkit.errors.BuildError`
+    naming the template and line; a template that cannot be parsed raises
+    :class:`~iconkit.errors.IconSourceError`.
+    """
+    slugs = set()
+    for use in scan_templates(templates).uses:
+        if use.name is None:
+            continue
+        try:
+            slugs.add(icon_set.get(use.name).slug)
+        except IconNotFound as exc:
+            raise BuildError(f"{use.path}:{use.line}: {use.macro}(): {exc}") from None
+    return frozenset(slugs)
+
+
+def manifest(icon_set: IconSet | list[Icon], svgs: dict[str, bytes]) -> dict[str, Any]:
+    """Return the ``icons.json`` data: every icon's metadata and the hash of its shipped SVG."""
     return {
         "format": FORMAT_VERSION,
         "icons": {
             icon.slug: {
                 **icon.meta.to_json(),
                 "svg": f"svg/{icon.slug}.svg",
-                "sha256": hashlib.sha256(icon.svg).hexdigest(),
+                "png": {"1x": f"png/{icon.slug}@1x.png", "2x": f"png/{icon.slug}@2x.png"},
+                "sha256": hashlib.sha256(svgs[icon.slug]).hexdigest(),
             }
             for icon in icon_set
         },
     }
 
 
-def dump_json(data: Any) -> str:
-    """Serialise ``data`` deterministically: sorted keys, two-space indent, final newline."""
-    return json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+def _process_all(
+    icon_set: IconSet, options: BuildOptions, cache: Cache, progress: Progress
+) -> tuple[dict[str, IconResult], dict[str, str], list[IconSourceError], list[IconResult]]:
+    results: dict[str, IconResult] = {}
+    keys = {icon.slug: cache_key(icon, options.pipeline) for icon in icon_set}
+    todo: list[Icon] = []
+    for icon in icon_set:
+        cached = cache.get(keys[icon.slug])
+        if cached is None:
+            todo.append(icon)
+        else:
+            results[icon.slug] = cached
+    errors: list[IconSourceError] = []
+    fresh: list[IconResult] = []
+    progress.start("icons", len(todo))
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs > 1 and len(todo) >= _PARALLEL_THRESHOLD:
+        # forkserver: workers start from a clean process, never from a fork of a
+        # caller that may hold threads or locks.
+        context = multiprocessing.get_context("forkserver")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            futures = {pool.submit(process_icon, icon, options.pipeline): icon for icon in todo}
+            for future in as_completed(futures):
+                _collect(futures[future], future.result, results, fresh, errors)
+                progress.advance()
+    else:
+        for icon in todo:
+            _collect(
+                icon, lambda icon=icon: process_icon(icon, options.pipeline), results, fresh, errors
+            )
+            progress.advance()
+    progress.finish()
+    for result in fresh:
+        cache.put(keys[result.slug], result)
+    errors.sort(key=lambda e: (str(e.path), e.line or 0))
+    fresh.sort(key=lambda r: r.slug)
+    return results, keys, errors, fresh
+
+
+def _collect(
+    icon: Icon,
+    get: Callable[[], IconResult],
+    results: dict[str, IconResult],
+    fresh: list[IconResult],
+    errors: list[IconSourceError],
+) -> None:
+    try:
+        result: IconResult = get()
+    except IconSourceError as exc:
+        errors.append(exc)
+        return
+    results[icon.slug] = result
+    fresh.append(result)
+
+
+def _package(
+    tmp: Path,
+    shipped: list[Icon],
+    results: dict[str, IconResult],
+    keys: dict[str, str],
+    cache: Cache,
+) -> int:
+    """Write the output folder's files into ``tmp``; return the bytes of shipped SVG."""
+    (tmp / "svg").mkdir()
+    (tmp / "png").mkdir()
+    svgs: dict[str, bytes] = {}
+    for icon in shipped:
+        key = keys[icon.slug]
+        result = results[icon.slug]
+        svgs[icon.slug] = result.svg
+        _place(cache.file(key, "svg"), tmp / "svg" / f"{icon.slug}.svg", result.svg)
+        _place(cache.file(key, "png_1x"), tmp / "png" / f"{icon.slug}@1x.png", result.png_1x)
+        _place(cache.file(key, "png_2x"), tmp / "png" / f"{icon.slug}@2x.png", result.png_2x)
+    (tmp / "icons.json").write_text(dump_json(manifest(shipped, svgs)), "utf-8")
+    return sum(len(data) for data in svgs.values())
+
+
+def _place(cached: Path, target: Path, data: bytes | None) -> None:
+    """Hard-link a cached file into the output, or write it when that cannot be done."""
+    try:
+        os.link(cached, target)
+    except OSError:
+        if data is None:
+            shutil.copyfile(cached, target)
+        else:
+            target.write_bytes(data)
+
+
+def _listing(icons_dir: Path) -> dict[str, list[int]]:
+    """Return the size and modification time of every icon file in the folder."""
+    try:
+        entries = sorted(os.scandir(icons_dir), key=lambda e: e.name)
+    except OSError:
+        return {}
+    listing: dict[str, list[int]] = {}
+    for entry in entries:
+        if entry.name.endswith((".svg", ".json")):
+            info = entry.stat()
+            listing[entry.name] = [info.st_size, info.st_mtime_ns]
+    return listing
+
+
+def _fingerprint(listing: dict[str, list[int]], options: BuildOptions) -> str:
+    """Hash the folder listing, the options and any templates read: equal means nothing changed."""
+    if not listing:
+        return ""
+    digest = hashlib.sha256(options.fingerprint().encode())
+    digest.update(json.dumps(listing, sort_keys=True).encode())
+    for template in template_files(options.only_used or ()):
+        info = template.stat()
+        digest.update(f"{template}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _still_valid(stamp: dict[str, Any], fingerprint: str, out: Path) -> bool:
+    if not fingerprint or stamp.get("fingerprint") != fingerprint:
+        return False
+    try:
+        return _sha256(out / "icons.json") == stamp.get("manifest")
+    except OSError:
+        return False
+
+
+def _from_stamp(stamp: dict[str, Any], out: Path, timer: _Timer) -> BuildResult:
+    return BuildResult(
+        out=out,
+        icons=stamp["icons"],
+        processed=0,
+        cached=stamp["icons"],
+        up_to_date=True,
+        diagnostics=tuple(Diagnostic(**d) for d in stamp["diagnostics"]),
+        errors=(),
+        bytes_in=stamp["bytes_in"],
+        bytes_out=stamp["bytes_out"],
+        seconds=timer.seconds,
+    )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class _Timer:
+    """Wall-clock seconds per named stage, in the order the stages ran."""
+
+    def __init__(self) -> None:
+        self._seconds: dict[str, float] = {}
+
+    @property
+    def seconds(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self._seconds.items())
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self._seconds[stage] = self._seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
 @contextmanager

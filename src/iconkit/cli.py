@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import tempfile
 import threading
@@ -19,11 +20,23 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .build import build, dump_json
+from ._json import dump_json
+from ._xml import read_svg
+from .build import BuildOptions, BuildResult, build
+from .config import LintConfig, load_config
+from .coverage import coverage, format_coverage
 from .document import read_document
-from .errors import IconkitError, IconSourceError
+from .errors import BuildFailed, IconkitError, IconSourceError, UnsafeSvgError
 from .gallery import build_gallery
+from .importer import import_icons
+from .lint import SEVERITIES, Selection, lint
+from .pipeline import PipelineOptions
+from .progress import progress_for
 from .render import contact_sheet
+from .report import FORMATS, format_report
+from .rules import ALL_RULES
+from .rules.docs import check_docs, write_docs
+from .sanitize import sanitize, serialize
 from .serve import GalleryServer
 from .source import load_icons
 
@@ -61,6 +74,31 @@ def _parser() -> argparse.ArgumentParser:
     p = verbs.add_parser("build", help="check an icon set and write it to an output folder")
     p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
     p.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    p.add_argument("--jobs", type=_positive, help="worker processes (default: one per core)")
+    p.add_argument(
+        "--cache", type=Path, help="cache folder (default: .iconkit-cache beside the output)"
+    )
+    p.add_argument(
+        "--keep-going", action="store_true", help="build every good icon, then exit 1 on errors"
+    )
+    p.add_argument("--select", type=_selectors, help="lint rules to run: codes, prefixes or names")
+    p.add_argument(
+        "--ignore", type=_selectors, help="lint rules to leave out: codes, prefixes or names"
+    )
+    p.add_argument("--quiet", "-q", action="store_true", help="print errors only")
+    p.add_argument(
+        "--only-used",
+        type=Path,
+        nargs="+",
+        metavar="TEMPLATE_DIR",
+        help="put in sprite.svg only the icons these templates (files or folders) name",
+    )
+    p.add_argument(
+        "--sprite-prefix",
+        default="iconkit-",
+        type=_sprite_prefix,
+        help="id prefix of the sprite's symbols (default: iconkit-)",
+    )
     p.set_defaults(run=_build)
 
     p = verbs.add_parser("document", help="split an icon-description document into entries")
@@ -84,7 +122,129 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
     p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
     p.set_defaults(run=_serve)
+
+    p = verbs.add_parser("import", help="create metadata stubs for a folder of SVGs")
+    p.add_argument("source", type=Path, help="folder of SVG files")
+    p.add_argument("--into", type=Path, help="icon folder to write to (default: in place)")
+    p.set_defaults(run=_import)
+    p = verbs.add_parser("lint", help="check icon folders and documents against the lint rules")
+    p.add_argument(
+        "paths", nargs="*", type=Path, help="icon folders or .svg/.json files (default: icons)"
+    )
+    p.add_argument("--document", type=Path, help="an icon-description document to lint too")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    p.add_argument("--select", type=_selectors, help="rules to run: codes, prefixes or names")
+    p.add_argument("--ignore", type=_selectors, help="rules to leave out: codes, prefixes or names")
+    p.add_argument(
+        "--severity", choices=SEVERITIES, help="lowest severity that fails (default: warning)"
+    )
+    p.add_argument("--fix", action="store_true", help="apply mechanical fixes to metadata files")
+    p.set_defaults(run=_lint)
+
+    p = verbs.add_parser("coverage", help="alt-text coverage of icon metadata and templates")
+    p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
+    p.add_argument(
+        "--templates", type=Path, nargs="+", default=[], help="template files or folders"
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--fail-under", type=_percent, help="exit 1 when coverage is below PCT")
+    p.set_defaults(run=_coverage)
+
+    p = verbs.add_parser("rules", help="list the lint rules, or write their documentation")
+    p.add_argument("--docs", type=Path, metavar="DIR", help="write one Markdown page per rule")
+    p.add_argument("--check", action="store_true", help="with --docs: compare, do not write")
+    p.set_defaults(run=_rules)
+    p = verbs.add_parser(
+        "sanitize",
+        help="remove anything unsafe from an SVG file or a folder of them",
+        description="Write a safe copy of each SVG and print what was removed as "
+        "'path:line: CODE name: message'. Exit 0 when the output is written, 1 when "
+        "a file cannot be read or (with --strict) holds anything unsafe; nothing is "
+        "written then.",
+    )
+    p.add_argument("input", type=Path, help="an SVG file, or a folder searched for *.svg")
+    p.add_argument("-o", "--output", type=Path, required=True, help="the file or folder to write")
+    p.add_argument(
+        "--strict", action="store_true", help="refuse unsafe input instead of removing it"
+    )
+    p.set_defaults(run=_sanitize)
     return parser
+
+
+def _selectors(text: str) -> tuple[str, ...]:
+    chosen = tuple(part.strip() for part in text.split(",") if part.strip())
+    for selector in chosen:
+        if not _known_selector(selector):
+            raise argparse.ArgumentTypeError(f"no rule or code prefix {selector!r}")
+    return chosen
+
+
+def _known_selector(selector: str) -> bool:
+    if any(r.selected_by(selector) for r in ALL_RULES):
+        return True
+    # Codes of checks outside the registry (the sanitizer's S1xx) are valid prefixes too.
+    return len(selector) <= 4 and selector[:1].isalpha() and selector[1:].isdigit()
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError("must be between 0 and 100")
+    return value
+
+
+def _selection(args: argparse.Namespace) -> tuple[Selection, LintConfig]:
+    """The rules chosen by ``--select``/``--ignore``, else by ``[tool.iconkit.lint]``."""
+    config = load_config(Path.cwd())
+    for selector in (*config.select, *config.ignore):
+        if not _known_selector(selector):
+            raise IconSourceError(
+                config.source or "pyproject.toml", f"[tool.iconkit.lint]: no rule {selector!r}"
+            )
+    selection = Selection(
+        select=args.select if args.select is not None else config.select,
+        ignore=args.ignore if args.ignore is not None else config.ignore,
+    )
+    return selection, config
+
+
+def _lint(args: argparse.Namespace) -> int:
+    selection, config = _selection(args)
+    paths = args.paths or ([] if args.document else [Path("icons")])
+    report = lint(paths, document=args.document, selection=selection, fix=args.fix)
+    sys.stdout.write(format_report(report, args.format))
+    return 1 if report.failed(args.severity or config.severity) else 0
+
+
+def _coverage(args: argparse.Namespace) -> int:
+    config = load_config(Path.cwd())
+    result = coverage(args.icons, args.templates, Selection(ignore=config.ignore))
+    sys.stdout.write(format_coverage(result, args.format))
+    if args.fail_under is not None and result.headline < args.fail_under:
+        print(
+            f"iconkit: coverage {result.headline:.1f}% is under {args.fail_under:g}%",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    if args.docs is None:
+        for r in ALL_RULES:
+            print(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")
+        return 0
+    if args.check:
+        stale = check_docs(args.docs)
+        for name in stale:
+            print(f"{args.docs / name}: differs from the rule registry", file=sys.stderr)
+        return 1 if stale else 0
+    written = write_docs(args.docs)
+    print(f"wrote {len(written)} pages into {args.docs}")
+    return 0
 
 
 def _sizes(text: str) -> tuple[int, ...]:
@@ -107,10 +267,63 @@ def _port(text: str) -> int:
     return port
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def _build(args: argparse.Namespace) -> int:
-    result = build(args.icons, args.out)
-    print(f"built {result.icons} icons into {result.out}")
-    return 0
+    selection, _ = _selection(args)
+    options = BuildOptions(
+        pipeline=PipelineOptions(selection=selection),
+        jobs=args.jobs,
+        keep_going=args.keep_going,
+        cache_dir=args.cache,
+        only_used=tuple(args.only_used) if args.only_used else None,
+        sprite_prefix=args.sprite_prefix,
+    )
+    try:
+        result = build(args.icons, args.out, options, progress_for(sys.stderr, args.quiet))
+    except BuildFailed as exc:
+        for error in exc.errors:
+            print(f"iconkit: error: {error}", file=sys.stderr)
+        print(f"iconkit: {exc}; {args.out} was left as it was", file=sys.stderr)
+        return 1
+    for error in result.errors:
+        print(f"iconkit: error: {error}", file=sys.stderr)
+    for diagnostic in result.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    if not args.quiet:
+        _print_summary(result)
+    return 0 if result.ok else 1
+
+
+def _print_summary(result: BuildResult) -> None:
+    if result.up_to_date:
+        print(f"{result.out} is up to date ({result.icons} icons)")
+        return
+    saved = result.bytes_in - result.bytes_out
+    share = f" ({saved / result.bytes_in:.1%})" if result.bytes_in else ""
+    print(
+        f"built {result.icons} icons into {result.out}: {result.processed} processed, "
+        f"{result.cached} from cache, {len(result.diagnostics)} findings, "
+        f"{len(result.errors)} errors; SVG {result.bytes_in} -> {result.bytes_out} bytes, "
+        f"{saved} saved{share}"
+    )
+    print("time: " + ", ".join(f"{name.strip()} {sec:.2f} s" for name, sec in result.seconds))
+
+
+def _sprite_prefix(text: str) -> str:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", text):
+        raise argparse.ArgumentTypeError(
+            f"not an id prefix (a letter, then letters, digits, - or _): {text!r}"
+        )
+    return text
 
 
 def _document(args: argparse.Namespace) -> int:
@@ -121,6 +334,15 @@ def _document(args: argparse.Namespace) -> int:
     for e in entries:
         mark = "" if e.terminated else "  (no closing full stop)"
         print(f"{e.position:3}  {e.name}: {e.description}{mark}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    result = import_icons(args.source, args.into)
+    print(
+        f"{len(result.created)} metadata stubs created, {len(result.existing)} icons already "
+        f"had metadata; {len(result.needs_description)} need a description written"
+    )
     return 0
 
 
@@ -165,3 +387,73 @@ def _serve(args: argparse.Namespace) -> int:
             stop.set()
             server.close()
     return 0
+
+
+def _sanitize(args: argparse.Namespace) -> int:
+    source: Path = args.input
+    target: Path = args.output
+    if source.is_dir():
+        if target.exists() and not target.is_dir():
+            return _usage(f"{target} is a file; a folder's output must be a folder")
+        jobs = [(p, target / p.relative_to(source)) for p in sorted(source.rglob("*.svg"))]
+        if not jobs:
+            print(f"iconkit: error: {source}: no .svg files in this folder", file=sys.stderr)
+            return 1
+    elif source.is_file():
+        if target.is_dir():
+            target = target / source.name
+        jobs = [(source, target)]
+    else:
+        return _usage(f"{source}: no such file or folder")
+    # Sanitize everything first: if any file fails, nothing is written.
+    results: list[tuple[Path, bytes]] = []
+    failed = 0
+    removed = 0
+    for src, dst in jobs:
+        try:
+            clean, diagnostics = sanitize(read_svg(src), src, strict=args.strict)
+        except UnsafeSvgError as exc:
+            for diagnostic in exc.diagnostics:
+                print(diagnostic)
+            print(
+                f"iconkit: error: {src}: refused ({len(exc.diagnostics)} unsafe)", file=sys.stderr
+            )
+            failed += 1
+            continue
+        except IconSourceError as exc:
+            print(f"iconkit: error: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        for diagnostic in diagnostics:
+            print(diagnostic)
+        removed += len(diagnostics)
+        results.append((dst, serialize(clean)))
+    if failed:
+        print(f"iconkit: {failed} of {len(jobs)} files failed; nothing written", file=sys.stderr)
+        return 1
+    for dst, data in results:
+        _write_atomic(dst, data)
+    print(f"sanitized {len(results)} file(s) into {args.output}: {removed} removal(s)")
+    return 0
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _usage(message: str) -> int:
+    print(f"iconkit sanitize: error: {message}", file=sys.stderr)
+    return 2

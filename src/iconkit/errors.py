@@ -6,9 +6,12 @@ where known, the line, and print as ``path:line: message``::
 
     IconkitError
      ├── IconSourceError(path, line)    a file that cannot be read, parsed or validated
-     │    └── DocumentError(path, line)  a text that is not an icon-description document
+     │    ├── DocumentError(path, line)  a text that is not an icon-description document
+     │    └── UnsafeSvgError(path, diagnostics)  an SVG refused by the strict sanitizer
      ├── IconNotFound(name, suggestions) a name that is not in the icon set
+     ├── IconUsageError(template, line)  a macro call that cannot render as written
      └── BuildError                      the build could not complete
+          └── BuildFailed(errors)         one or more icons are bad; each error names its file
 
 Exceptions stop work; findings of a check are values, never exceptions.
 """
@@ -16,13 +19,20 @@ Exceptions stop work; findings of a check are values, never exceptions.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Diagnostic
 
 __all__ = [
     "BuildError",
+    "BuildFailed",
     "DocumentError",
     "IconNotFound",
     "IconSourceError",
+    "IconUsageError",
     "IconkitError",
+    "UnsafeSvgError",
 ]
 
 
@@ -48,6 +58,24 @@ class DocumentError(IconSourceError):
     """A text that is not an icon-description document, or cannot be split into entries."""
 
 
+class UnsafeSvgError(IconSourceError):
+    """An SVG that holds something unsafe, refused by the sanitizer in strict mode.
+
+    ``diagnostics`` lists every reason, each with its ``S1xx`` code and line.
+    """
+
+    def __init__(self, path: Path | str, diagnostics: tuple[Diagnostic, ...]) -> None:
+        self.diagnostics = diagnostics
+        first = diagnostics[0] if diagnostics else None
+        count = len(diagnostics)
+        if first is None:
+            message = "unsafe SVG refused"
+        else:
+            more = f" (and {count - 1} more)" if count > 1 else ""
+            message = f"unsafe SVG refused: {first.code} {first.name}: {first.message}{more}"
+        super().__init__(path, message, first.line if first else None)
+
+
 class IconNotFound(IconkitError):
     """A name that is neither an icon's slug nor one of its aliases."""
 
@@ -58,5 +86,34 @@ class IconNotFound(IconkitError):
         super().__init__(f"no icon named {name!r}{hint}")
 
 
+class IconUsageError(IconkitError):
+    """A macro or render call that cannot render as written (no role, bad argument...).
+
+    ``template`` and ``line`` say where the call is when it comes from a
+    template being rendered; the message says how to fix it.
+    """
+
+    def __init__(self, message: str, template: str | None = None, line: int | None = None):
+        self.template = template
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if self.template is None:
+            return self.message
+        where = f"{self.template}:{self.line}" if self.line else self.template
+        return f"{where}: {self.message}"
+
+
 class BuildError(IconkitError):
     """The build could not complete; the previous output is left as it was."""
+
+
+class BuildFailed(BuildError):
+    """One or more icons could not be built; ``errors`` names each file and line."""
+
+    def __init__(self, errors: tuple[IconSourceError, ...] | list[IconSourceError]) -> None:
+        self.errors = tuple(errors)
+        noun = "icon error" if len(self.errors) == 1 else "icon errors"
+        super().__init__(f"build failed with {len(self.errors)} {noun}")

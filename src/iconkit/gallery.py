@@ -15,48 +15,42 @@ Every page is plain HTML that works from ``file://`` with no server and no
 JavaScript; search, filters and the copy buttons are progressive enhancements.
 The same input gives byte-identical output.
 
-Two seams stand in for stages that are built elsewhere and are kept in one
-place each, so swapping them is a one-function change:
+The icons on every page are drawn by the project's own ``icon`` macro
+(``iconkit/macros.jinja``), set up for the set being shown.
 
-- :func:`icon_markup` produces an icon's inline markup following the
-  accessible-markup contract of the design document (decorative:
-  ``aria-hidden="true" focusable="false"``; labelled: ``role="img"`` and
-  ``aria-label`` on the outer ``<svg>``). The templates call it as ``icon(...)``
-  with the argument names of the ``icon`` macro.
-- :func:`gallery_coverage` computes the coverage page's data: a metadata
-  coverage figure and findings as :class:`~iconkit.model.Diagnostic` values.
+The coverage page and each icon's lint status come from one function,
+:func:`gallery_coverage`: the figure of ``iconkit coverage`` and the findings
+of ``iconkit lint`` on the set's folder.
 """
 
 from __future__ import annotations
 
-import functools
 import json
 import os
-import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from lxml import etree
-from markupsafe import Markup
 
 from ._xml import parse_svg
+from .coverage import coverage
+from .jinja import render_icon, setup
+from .lint import lint
 from .model import Diagnostic, Icon, IconSet
 from .render import render_png
 
 __all__ = [
     "SIZES",
-    "Coverage",
+    "GalleryCoverage",
     "GalleryResult",
     "build_gallery",
     "gallery_coverage",
-    "icon_markup",
     "macro_call",
 ]
 
@@ -81,115 +75,36 @@ class GalleryResult:
 
 
 @dataclass(frozen=True)
-class Coverage:
-    """Alt-text coverage of a set: how many icons are fully described, and every finding."""
+class GalleryCoverage:
+    """What the coverage page shows: the alt-text coverage figure and every lint finding."""
 
     icons: int
     covered: int
+    percent: float
     findings: tuple[Diagnostic, ...]
 
-    @property
-    def percent(self) -> float:
-        """The share of covered icons, 0 to 100 (100 for an empty set)."""
-        return 100.0 if self.icons == 0 else 100.0 * self.covered / self.icons
-
     def for_icon(self, icon: Icon, root: Path) -> tuple[Diagnostic, ...]:
-        """Return the findings about ``icon``'s files."""
+        """Return the findings about ``icon``'s files: its lint status."""
         paths = {_display_path(icon.svg_path, root), _display_path(icon.meta_path, root)}
         return tuple(d for d in self.findings if d.path in paths)
 
 
-# --- the markup seam --------------------------------------------------------------------------
+def gallery_coverage(icon_set: IconSet) -> GalleryCoverage:
+    """Return the coverage page's data, as ``iconkit coverage`` and ``iconkit lint`` report it.
 
-_DROPPED_ROOT_ATTRIBUTES = ("width", "height", "class", "role", "aria-hidden", "aria-label")
-
-
-def icon_markup(
-    icon: Icon,
-    *,
-    label: str | bool | None = None,
-    decorative: bool = False,
-    size: int = 24,
-    css_class: str | None = None,
-) -> Markup:
-    """Return ``icon`` as inline ``<svg>`` markup following the accessible-markup contract.
-
-    The caller states the role: ``decorative=True`` hides the icon from assistive
-    technology (``aria-hidden="true" focusable="false"``); ``label=True`` names it
-    with its title, ``label="..."`` with the caller's words (``role="img"`` and
-    ``aria-label`` on the outer ``<svg>``). Stating neither, or both, is an error.
+    The figure is :func:`iconkit.coverage` of the set's folder; the findings are
+    :func:`iconkit.lint` of that folder, with paths shown from the folder's name.
     """
-    if decorative == bool(label):
-        raise ValueError(f"icon {icon.slug!r}: say either label=... or decorative=True")
-    root = parse_svg(icon.svg, icon.svg_path)
-    for name in _DROPPED_ROOT_ATTRIBUTES:
-        root.attrib.pop(name, None)
-    root.set("width", str(size))
-    root.set("height", str(size))
-    if css_class:
-        root.set("class", css_class)
-    if decorative:
-        root.set("aria-hidden", "true")
-        root.set("focusable", "false")
-    else:
-        root.set("role", "img")
-        root.set("aria-label", icon.meta.title if label is True else str(label))
-    etree.cleanup_namespaces(root)
-    return Markup(etree.tostring(root, encoding="unicode"))
-
-
-# --- the coverage seam ------------------------------------------------------------------------
-
-_REDUNDANT_OPENING = re.compile(r"^(an?|the)\s+(icon|image|picture|graphic)\s+of\b", re.IGNORECASE)
-_TITLE_ENDS_WITH_ICON = re.compile(r"\bicon$", re.IGNORECASE)
-
-
-def gallery_coverage(icon_set: IconSet) -> Coverage:
-    """Return the coverage page's data: metadata completeness of every icon and its findings.
-
-    An icon is covered when it has a title and a description and no error-level
-    finding. This is a metadata check on the loaded set; it is the one place the
-    gallery reads coverage data from.
-    """
-    findings: list[Diagnostic] = []
-    covered = 0
-    for icon in icon_set:
-        path = _display_path(icon.meta_path, icon_set.root)
-        found = list(_metadata_findings(icon, path))
-        findings.extend(found)
-        if not any(d.severity == "error" for d in found):
-            covered += 1
-    return Coverage(icons=len(icon_set), covered=covered, findings=tuple(sorted(findings)))
-
-
-def _metadata_findings(icon: Icon, path: str) -> Iterator[Diagnostic]:
-    meta = icon.meta
-    if not meta.title.strip():
-        yield Diagnostic(path, None, "M401", "empty-title", "the icon has no title")
-    elif _TITLE_ENDS_WITH_ICON.search(meta.title.strip()):
-        yield Diagnostic(
-            path,
-            None,
-            "M402",
-            "title-ends-with-icon",
-            "a screen reader already says it is an image; drop 'Icon'",
-            "warning",
-        )
-    if not meta.description.strip():
-        yield Diagnostic(path, None, "M403", "empty-description", "the icon has no description")
-    elif _REDUNDANT_OPENING.match(meta.description.strip()):
-        yield Diagnostic(
-            path,
-            None,
-            "M404",
-            "redundant-prefix",
-            "the description opens with words a screen reader already says; say what it shows",
-            "warning",
-        )
-    if not meta.source:
-        yield Diagnostic(
-            path, None, "M405", "no-source", "no source document text is recorded", "info"
-        )
+    measured = coverage(icon_set.root)
+    report = lint([icon_set.root])
+    return GalleryCoverage(
+        icons=len(measured.icons),
+        covered=sum(row.clean for row in measured.icons),
+        percent=measured.headline,
+        findings=tuple(
+            replace(d, path=_display_path(Path(d.path), icon_set.root)) for d in report.diagnostics
+        ),
+    )
 
 
 def _display_path(path: Path, root: Path) -> str:
@@ -222,6 +137,7 @@ def build_gallery(
     out = Path(out)
     report = progress or (lambda _line: None)
     env = _environment(icon_set)
+    report(f"gallery: linting {len(icon_set)} icons")
     coverage = gallery_coverage(icon_set)
     categories = sorted({icon.meta.category for icon in icon_set})
     stroked = len(icon_set) > 0 and all(_is_stroked(icon) for icon in icon_set)
@@ -278,7 +194,7 @@ def build_gallery(
                     previous=icons[position - 1] if position > 0 else None,
                     next=icons[position + 1] if position + 1 < len(icons) else None,
                     macro_call=macro_call(icon),
-                    html_snippet=str(icon_markup(icon, label=True)),
+                    html_snippet=str(render_icon(icon.slug, renderer=env.iconkit, label=True)),
                     pngs=pngs,
                     png_size=PNG_SIZE,
                 ),
@@ -328,26 +244,8 @@ def _environment(icon_set: IconSet) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals["icon"] = functools.partial(_template_icon, icon_set)
+    setup(env, icons=icon_set)
     return env
-
-
-def _template_icon(
-    icon_set: IconSet,
-    name: str,
-    label: str | bool | None = None,
-    decorative: bool = False,
-    size: int = 24,
-    **attrs: str,
-) -> Markup:
-    """``icon(name, ...)`` as the gallery's templates call it, with the ``icon`` macro's names."""
-    return icon_markup(
-        icon_set.get(name),
-        label=label,
-        decorative=decorative,
-        size=size,
-        css_class=attrs.get("class"),
-    )
 
 
 def _write(path: Path, text: str) -> None:

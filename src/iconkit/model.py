@@ -97,20 +97,25 @@ class SourceRef:
 
 @dataclass(frozen=True)
 class IconMeta:
-    """The metadata stored beside an icon's SVG (``icons/<slug>.json``)."""
+    """The metadata stored beside an icon's SVG (``icons/<slug>.json``).
+
+    ``lint_ignore`` lists the lint rules silenced for this icon (codes, code
+    prefixes or names), from the file's ``"lint": {"ignore": [...]}``.
+    """
 
     title: str
-    description: str
+    description: str = ""
     aliases: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     category: str = "general"
     mirror_rtl: bool = False
     animated: bool = False
     source: tuple[SourceRef, ...] = ()
+    lint_ignore: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return the metadata as a JSON-ready mapping, without the ``$schema`` key."""
-        return {
+        data: dict[str, Any] = {
             "title": self.title,
             "description": self.description,
             "aliases": list(self.aliases),
@@ -120,6 +125,9 @@ class IconMeta:
             "animated": self.animated,
             "source": [ref.to_json() for ref in self.source],
         }
+        if self.lint_ignore:
+            data["lint"] = {"ignore": list(self.lint_ignore)}
+        return data
 
 
 @dataclass(frozen=True)
@@ -131,6 +139,7 @@ class Icon:
     meta: IconMeta
     svg_path: Path
     meta_path: Path
+    meta_text: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)

@@ -6,15 +6,15 @@ cairosvg is never given ``unsafe=True``: it reads no external files or URLs.
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
-import cairosvg
 from lxml import etree
 
 from ._xml import SVG_NS, parse_svg, qname
 from .errors import IconSourceError
 from .model import Icon, IconSet
 
-__all__ = ["contact_sheet", "render_png"]
+__all__ = ["contact_sheet", "render_png", "svg_to_png"]
 
 INK = "#1b1b1f"
 PAPER = "#ffffff"
@@ -22,14 +22,21 @@ PAPER = "#ffffff"
 
 def render_png(icon: Icon, size: int, color: str = INK) -> bytes:
     """Render ``icon`` to a ``size`` x ``size`` PNG, ``currentColor`` painted as ``color``."""
-    root = parse_svg(icon.svg, icon.svg_path)
+    return svg_to_png(icon.svg, size, color, icon.svg_path)
+
+
+def svg_to_png(data: bytes, size: int, color: str = INK, path: Path | str = "<svg>") -> bytes:
+    """Render SVG bytes to a ``size`` x ``size`` PNG; ``path`` is used in error messages."""
+    import cairosvg  # deferred: it takes longer to import than a no-change rebuild may take
+
+    root = parse_svg(data, path)
     root.set("color", color)
     try:
         png: bytes = cairosvg.svg2png(
             bytestring=etree.tostring(root), output_width=size, output_height=size
         )
     except Exception as exc:  # cairosvg raises many unrelated types on bad input
-        raise IconSourceError(icon.svg_path, f"cannot render: {exc}") from None
+        raise IconSourceError(path, f"cannot render: {exc}") from None
     return png
 
 
@@ -41,6 +48,8 @@ def contact_sheet(
     Icons are drawn at their true pixel sizes and the whole sheet is then
     enlarged by ``scale``, so a reviewer sees how they read at 16 px.
     """
+    import cairosvg
+
     gap = 12
     label_height = 14
     cell_width = max(sum(sizes) + gap * (len(sizes) + 1), 150)

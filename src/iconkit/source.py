@@ -10,17 +10,16 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
-from ._xml import read_svg
+from ._xml import parse_svg
 from .errors import IconSourceError
 from .model import Icon, IconMeta, IconSet, SourceRef
 
-__all__ = ["load_icons", "load_meta", "parse_meta", "schema"]
+__all__ = ["load_icons", "load_meta", "meta_from_data", "parse_meta", "scan_icons", "schema"]
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
@@ -34,7 +33,10 @@ def schema() -> dict[str, Any]:
 
 
 @functools.cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> Any:
+    # Deferred: a rebuild that finds nothing changed never validates anything.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(schema())
 
 
@@ -43,69 +45,109 @@ def load_icons(root: Path | str) -> IconSet:
 
     Each ``NAME.svg`` needs a ``NAME.json`` beside it and the other way round;
     names are kebab-case; aliases never shadow another icon's name or alias.
-    Files of other kinds in the folder are ignored.
+    Files of other kinds in the folder are ignored. The first problem raises
+    :class:`~iconkit.errors.IconSourceError`.
+    """
+    icon_set, errors = scan_icons(root)
+    if errors:
+        raise errors[0]
+    return icon_set
+
+
+def scan_icons(
+    root: Path | str, trusted: Collection[str] = ()
+) -> tuple[IconSet, tuple[IconSourceError, ...]]:
+    """Load the icons of ``root`` that are sound, and return the errors of the others.
+
+    Like :func:`load_icons`, but a bad icon is left out and its error returned
+    instead of stopping the whole load (``iconkit build --keep-going``). Files
+    named in ``trusted`` were checked by an earlier build and have not changed
+    since: they are read without being validated again.
     """
     root = Path(root)
     if not root.is_dir():
         raise IconSourceError(root, "not a folder of icons")
     svgs = {p.stem: p for p in root.glob("*.svg")}
     metas = {p.stem: p for p in root.glob("*.json")}
-    for stem in sorted(metas.keys() - svgs.keys()):
-        raise IconSourceError(metas[stem], f"metadata without an SVG: {stem}.svg is missing")
+    errors: list[IconSourceError] = [
+        IconSourceError(metas[stem], f"metadata without an SVG: {stem}.svg is missing")
+        for stem in sorted(metas.keys() - svgs.keys())
+    ]
     icons: list[Icon] = []
     for stem in sorted(svgs):
-        svg_path = svgs[stem]
-        if not SLUG.match(stem):
-            raise IconSourceError(
-                svg_path, "file name is not a kebab-case slug (lower-case words joined by '-')"
-            )
-        if stem not in metas:
-            raise IconSourceError(svg_path, f"SVG without metadata: {stem}.json is missing")
-        read_svg(svg_path)
-        icons.append(
-            Icon(
-                slug=stem,
-                svg=svg_path.read_bytes(),
-                meta=load_meta(metas[stem]),
-                svg_path=svg_path,
-                meta_path=metas[stem],
-            )
+        try:
+            icons.append(_load_icon(stem, svgs[stem], metas.get(stem), trusted))
+        except IconSourceError as exc:
+            errors.append(exc)
+    errors.extend(_name_clashes(icons))
+    clashing = {error.path for error in errors}
+    kept = tuple(icon for icon in icons if icon.meta_path not in clashing)
+    return IconSet(root=root, icons=kept), tuple(errors)
+
+
+def _load_icon(stem: str, svg_path: Path, meta_path: Path | None, trusted: Collection[str]) -> Icon:
+    if not SLUG.match(stem):
+        raise IconSourceError(
+            svg_path, "file name is not a kebab-case slug (lower-case words joined by '-')"
         )
-    _check_names(icons)
-    return IconSet(root=root, icons=tuple(icons))
+    if meta_path is None:
+        raise IconSourceError(svg_path, f"SVG without metadata: {stem}.json is missing")
+    data = svg_path.read_bytes()
+    if svg_path.name not in trusted:
+        parse_svg(data, svg_path)
+    try:
+        text = meta_path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise IconSourceError(meta_path, f"cannot read: {exc}") from None
+    meta = parse_meta(text, meta_path, validate=meta_path.name not in trusted)
+    return Icon(
+        slug=stem, svg=data, meta=meta, svg_path=svg_path, meta_path=meta_path, meta_text=text
+    )
 
 
-def load_meta(path: Path | str) -> IconMeta:
-    """Read and validate one metadata file."""
+def load_meta(path: Path | str, validate: bool = True) -> IconMeta:
+    """Read and validate one metadata file (``validate=False``: a file validated before)."""
     path = Path(path)
     try:
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise IconSourceError(path, f"cannot read: {exc}") from None
-    return parse_meta(text, path)
+    return parse_meta(text, path, validate)
 
 
-def parse_meta(text: str, path: Path | str = "<metadata>") -> IconMeta:
-    """Parse and validate metadata JSON text; ``path`` is used in error messages."""
+def parse_meta(text: str, path: Path | str = "<metadata>", validate: bool = True) -> IconMeta:
+    """Parse and validate metadata JSON text; ``path`` is used in error messages.
+
+    ``validate=False`` skips the schema check, for text already validated by
+    an earlier build; malformed JSON is still an error.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise IconSourceError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
+    if not validate:
+        return meta_from_data(data)
     errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         error = errors[0]
         field = _field(error.absolute_path)
         top = str(error.absolute_path[0]) if error.absolute_path else None
         raise IconSourceError(path, f"field {field}: {error.message}", _key_line(text, top))
+    return meta_from_data(data)
+
+
+def meta_from_data(data: dict[str, Any]) -> IconMeta:
+    """Build metadata from an already validated JSON mapping (missing texts become "")."""
     return IconMeta(
-        title=data["title"],
-        description=data["description"],
+        title=data.get("title", ""),
+        description=data.get("description", ""),
         aliases=tuple(data.get("aliases", ())),
         tags=tuple(data.get("tags", ())),
         category=data.get("category", "general"),
         mirror_rtl=data.get("mirror_rtl", False),
         animated=data.get("animated", False),
         source=tuple(SourceRef(**ref) for ref in data.get("source", ())),
+        lint_ignore=tuple(data.get("lint", {}).get("ignore", ())),
     )
 
 
@@ -123,19 +165,24 @@ def _key_line(text: str, key: str | None) -> int | None:
     """Return the line of a top-level key in JSON text (first match), if any."""
     if key is None:
         return None
-    match = re.search(rf'^\s*"{re.escape(key)}"\s*:', text, re.MULTILINE)
+    match = re.search(rf'"{re.escape(key)}"\s*:', text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _check_names(icons: list[Icon]) -> None:
+def _name_clashes(icons: list[Icon]) -> list[IconSourceError]:
+    errors: list[IconSourceError] = []
     owner: dict[str, Icon] = {icon.slug: icon for icon in icons}
     for icon in icons:
         for alias in icon.meta.aliases:
             other = owner.get(alias)
             if other is not None and other is not icon:
-                raise IconSourceError(
-                    icon.meta_path,
-                    f"alias {alias!r} is already the name or an alias of {other.slug!r}",
-                    _key_line(icon.meta_path.read_text("utf-8"), "aliases"),
+                errors.append(
+                    IconSourceError(
+                        icon.meta_path,
+                        f"alias {alias!r} is already the name or an alias of {other.slug!r}",
+                        _key_line(icon.meta_path.read_text("utf-8"), "aliases"),
+                    )
                 )
-            owner[alias] = icon
+            else:
+                owner[alias] = icon
+    return errors

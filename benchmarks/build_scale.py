@@ -1,0 +1,160 @@
+"""How `iconkit build` scales: cold build, no-change rebuild, one-icon rebuild, peak memory.
+
+Installs the npm packages lucide-static and @tabler/icons into .bench/ (once),
+imports each set into a scratch icon folder with `iconkit import`, then runs
+`iconkit build` as a separate process and prints, per set: icons, cold build
+time, no-change rebuild time, one-icon-changed rebuild time, peak memory of the
+build's whole process tree, and time per stage of the cold build.
+
+    python benchmarks/build_scale.py [--sets lucide,tabler] [--jobs N]
+
+Targets on a 2-core machine (tabler's ~5,000 outline icons): cold build under
+60 s with the fidelity guard on, no-change rebuild under 1 s, one changed icon
+under 2 s, peak memory under 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / ".bench"
+# Run the checkout's iconkit even when it is not installed.
+ENV = {
+    **os.environ,
+    "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
+}
+SETS = {
+    "lucide": ("lucide-static", "node_modules/lucide-static/icons"),
+    "tabler": ("@tabler/icons", "node_modules/@tabler/icons/icons/outline"),
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="lucide,tabler", help="comma-separated: lucide,tabler")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes for the build")
+    args = parser.parse_args()
+    names = [name.strip() for name in args.sets.split(",") if name.strip()]
+    install([SETS[name][0] for name in names])
+    rows = []
+    for name in names:
+        with tempfile.TemporaryDirectory(prefix=f"iconkit-scale-{name}-") as scratch:
+            rows.append((name, *measure(BENCH / SETS[name][1], Path(scratch), args.jobs)))
+    print()
+    print(
+        f"{'set':<8} {'icons':>6} {'cold s':>8} {'no-change s':>12} {'one-icon s':>11} "
+        f"{'peak MiB':>9}  cold build stages"
+    )
+    for name, icons, cold, same, one, peak, stages in rows:
+        print(
+            f"{name:<8} {icons:>6} {cold:>8.2f} {same:>12.2f} {one:>11.2f} {peak:>9.0f}  {stages}"
+        )
+    return 0
+
+
+def install(packages: list[str]) -> None:
+    missing = [p for p in packages if not (BENCH / "node_modules" / p / "package.json").is_file()]
+    if missing:
+        BENCH.mkdir(exist_ok=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                "--prefix",
+                BENCH,
+                *missing,
+            ],
+            check=True,
+        )
+
+
+def iconkit(*args: str) -> list[str]:
+    return [sys.executable, "-m", "iconkit", *args]
+
+
+def measure(
+    source: Path, scratch: Path, jobs: int | None
+) -> tuple[int, float, float, float, float, str]:
+    icons = scratch / "icons"
+    imported = subprocess.run(
+        iconkit("import", str(source), "--into", str(icons)),
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    if imported.returncode != 0:
+        raise SystemExit(f"import of {source} failed:\n{imported.stderr}")
+    count = len(list(icons.glob("*.svg")))
+    build = iconkit("build", "--icons", str(icons), "--out", str(scratch / "dist"))
+    if jobs:
+        build += ["--jobs", str(jobs)]
+    cold, peak, output = timed(build)
+    stages = next((line[6:] for line in output.splitlines() if line.startswith("time: ")), "")
+    same, _, _ = timed(build)
+    victim = sorted(icons.glob("*.svg"))[count // 2]
+    victim.write_bytes(victim.read_bytes().replace(b"<path", b'<path id="changed"', 1))
+    one, _, _ = timed(build)
+    shutil.rmtree(scratch / "dist")
+    return count, cold, same, one, peak / 2**20, stages
+
+
+def timed(command: list[str]) -> tuple[float, float, str]:
+    """Run ``command``; return wall seconds, peak RSS of its process tree in bytes, and stdout."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV
+    )
+    peak = [0]
+    watcher = threading.Thread(target=watch_memory, args=(proc, peak), daemon=True)
+    watcher.start()
+    out, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    watcher.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err}")
+    return elapsed, peak[0], out
+
+
+def watch_memory(proc: subprocess.Popen[str], peak: list[int]) -> None:
+    """Sample the resident memory of ``proc`` and all its descendants until it exits."""
+    while proc.poll() is None:
+        peak[0] = max(peak[0], tree_rss(proc.pid))
+        time.sleep(0.05)
+
+
+def tree_rss(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry), int(fields[1])
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

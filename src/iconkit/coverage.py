@@ -1,0 +1,412 @@
+"""Alt-text coverage: of an icon folder's metadata, and of the icons used in Jinja templates.
+
+Templates are read with Jinja's own parser (``Environment().parse``), never
+with regular expressions. A call counts as an iconkit macro when its name is
+imported from ``iconkit/macros.jinja`` (``{% from ... import icon as i %}``,
+``{% import ... as ik %}`` then ``ik.icon(...)``), or when it is one of the
+macro names (``icon``, ``icon_button``, ``icon_link``, ``icon_img``) and the
+template binds that name to nothing else, as when the macros are installed
+as Environment globals.
+
+Each call becomes an :class:`~iconkit.rules.base.IconUse`, checked by the
+rules whose target is ``use``. What counts as named: an ``icon()`` or
+``icon_img()`` needs ``label`` (or ``alt`` for ``icon_img``, where ``alt=""``
+means decorative, as for ``<img>``) or ``decorative``; an ``icon_button()`` or
+``icon_link()`` is named by ``text``, by ``label``, or, failing both, by the
+icon's title, which the macros use as the control's name (reported as a note,
+and counted as named).
+
+The headline figure is the share of checks passed: icons whose title and
+description are both present and free of alt-text findings, plus macro calls
+with no warning or error, over all icons plus all calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+from ._json import dump_json
+from .errors import IconSourceError
+from .lint import Selection, lint, read_folder, sort_key
+from .model import Diagnostic
+from .rules import ALL_RULES
+from .rules.base import Folder, IconUse
+
+__all__ = [
+    "MACROS",
+    "MACRO_TEMPLATE",
+    "Coverage",
+    "IconCoverage",
+    "TemplateScan",
+    "coverage",
+    "format_coverage",
+    "icon_titles",
+    "scan_templates",
+    "template_files",
+]
+
+MACROS = ("icon", "icon_button", "icon_link", "icon_img")
+# The template global that iconkit.jinja.setup() installs: {{ iconkit.icon(...) }}.
+GLOBAL = "iconkit"
+MACRO_TEMPLATE = "iconkit/macros.jinja"
+TEMPLATE_SUFFIXES = (".html", ".htm", ".jinja", ".jinja2", ".j2")
+_POSITIONAL = {
+    "icon": ("name",),
+    "icon_button": ("name",),
+    "icon_link": ("name", "href"),
+    "icon_img": ("name",),
+}
+_EXTENSIONS = ("jinja2.ext.i18n", "jinja2.ext.loopcontrols", "jinja2.ext.do")
+
+
+@dataclass(frozen=True)
+class TemplateScan:
+    """Every iconkit macro call found in some templates, and the findings about them.
+
+    ``passed`` counts the calls with no finding of warning or error severity.
+    """
+
+    templates: tuple[Path, ...]
+    uses: tuple[IconUse, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    passed: int
+
+    @property
+    def names(self) -> frozenset[str]:
+        """The icon names the templates ask for by literal string (for ``--only-used``)."""
+        return frozenset(use.name for use in self.uses if use.name is not None)
+
+    @property
+    def dynamic_names(self) -> int:
+        """How many calls compute the icon name at render time (not knowable here)."""
+        return sum(1 for use in self.uses if use.name is None)
+
+    @property
+    def decorative(self) -> int:
+        """How many calls hide the icon from assistive technology."""
+        return sum(1 for use in self.uses if use.decorative_use)
+
+    @property
+    def informative(self) -> int:
+        """How many calls give the icon (or its control) meaning to convey."""
+        return len(self.uses) - self.decorative
+
+
+def icon_titles(folder: Folder) -> dict[str, str]:
+    """Map every name of a folder's icons (slug and aliases) to the icon's title."""
+    titles: dict[str, str] = {}
+    for icon in folder.icons:
+        if icon.svg_path is None:
+            continue
+        title = icon.meta.title if icon.meta is not None else ""
+        titles[icon.slug] = title
+        for alias in icon.meta.aliases if icon.meta is not None else ():
+            titles.setdefault(alias, title)
+    return titles
+
+
+def scan_templates(
+    paths: Iterable[Path | str],
+    titles: Mapping[str, str] | None = None,
+    selection: Selection | None = None,
+) -> TemplateScan:
+    """Find the iconkit macro calls in templates and check them.
+
+    ``paths`` are template files or folders (searched recursively for
+    ``.html``, ``.htm``, ``.jinja``, ``.jinja2`` and ``.j2`` files, in sorted
+    order). ``titles`` maps known icon names to titles (see
+    :func:`icon_titles`); without it icon names are not checked. A template
+    Jinja cannot parse raises :class:`~iconkit.errors.IconSourceError` with
+    its line.
+    """
+    files = template_files(paths)
+    env = Environment(extensions=list(_EXTENSIONS))
+    known = tuple(sorted(titles.items())) if titles is not None else None
+    uses: list[IconUse] = []
+    for path in files:
+        try:
+            source = path.read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise IconSourceError(path, f"cannot read template: {exc}") from None
+        try:
+            tree = env.parse(source, name=path.name, filename=str(path))
+        except TemplateSyntaxError as exc:
+            raise IconSourceError(
+                path, f"cannot parse template: {exc.message}", exc.lineno
+            ) from None
+        uses.extend(_uses(tree, path, known))
+    selection = selection or Selection()
+    rules = [r for r in ALL_RULES if r.target == "use" and selection.wants(r.code, r.name)]
+    found: list[Diagnostic] = []
+    passed = 0
+    for use in uses:
+        mine = [
+            Diagnostic(str(use.path), f.line or use.line, r.code, r.name, f.message, r.severity)
+            for r in rules
+            for f in r.check(use)
+        ]
+        passed += all(d.severity == "info" for d in mine)
+        found.extend(mine)
+    diagnostics = tuple(sorted(set(found), key=sort_key))
+    return TemplateScan(tuple(files), tuple(uses), diagnostics, passed)
+
+
+def template_files(paths: Iterable[Path | str]) -> list[Path]:
+    """Return the template files named by ``paths`` (files, or folders searched recursively).
+
+    Raises :class:`~iconkit.errors.IconSourceError` for a path that does not exist.
+    """
+    found: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.update(
+                p for p in path.rglob("*") if p.is_file() and p.suffix in TEMPLATE_SUFFIXES
+            )
+        elif path.is_file():
+            found.add(path)
+        else:
+            raise IconSourceError(path, "no such template file or folder")
+    return sorted(found)
+
+
+def _uses(tree: nodes.Template, path: Path, titles: Any) -> Iterator[IconUse]:
+    bound: dict[str, str] = {}
+    modules: set[str] = set()
+    shadowed: set[str] = set()
+    kinds = (nodes.FromImport, nodes.Import, nodes.Macro, nodes.Assign, nodes.For)
+    for node in tree.find_all(kinds):
+        if isinstance(node, nodes.FromImport):
+            ours = _is_macro_template(node.template)
+            for item in node.names:
+                name, alias = item if isinstance(item, tuple) else (item, item)
+                if ours and name in MACROS:
+                    bound[alias] = name
+                else:
+                    shadowed.add(alias)
+        elif isinstance(node, nodes.Import):
+            if _is_macro_template(node.template):
+                modules.add(node.target)
+            else:
+                shadowed.add(node.target)
+        elif isinstance(node, nodes.Macro):
+            shadowed.add(node.name)
+        else:
+            shadowed.update(n.name for n in node.target.find_all(nodes.Name))
+            if isinstance(node.target, nodes.Name):
+                shadowed.add(node.target.name)
+    for call in tree.find_all(nodes.Call):
+        macro = _macro(call.node, bound, modules, shadowed)
+        if macro is not None:
+            yield _use(call, macro, path, titles)
+
+
+def _is_macro_template(template: nodes.Expr) -> bool:
+    return isinstance(template, nodes.Const) and str(template.value).endswith(MACRO_TEMPLATE)
+
+
+def _macro(
+    target: nodes.Expr, bound: dict[str, str], modules: set[str], shadowed: set[str]
+) -> str | None:
+    if isinstance(target, nodes.Name):
+        if target.name in bound:
+            return bound[target.name]
+        if target.name in MACROS and target.name not in shadowed:
+            return target.name
+    elif (
+        isinstance(target, nodes.Getattr)
+        and isinstance(target.node, nodes.Name)
+        and (target.node.name in modules or target.node.name == GLOBAL)
+        and target.node.name not in shadowed
+        and target.attr in MACROS
+    ):
+        return target.attr
+    return None
+
+
+def _use(call: nodes.Call, macro: str, path: Path, titles: Any) -> IconUse:
+    args: dict[str, nodes.Expr] = dict(zip(_POSITIONAL[macro], call.args, strict=False))
+    args.update({kw.key: kw.value for kw in call.kwargs})
+    if macro == "icon_img" and "alt" in args:
+        alt = args.pop("alt")
+        if isinstance(alt, nodes.Const) and alt.value == "" and "decorative" not in args:
+            # As for <img>, an empty alt marks the picture as decorative.
+            args["decorative"] = nodes.Const(True)
+        else:
+            args.setdefault("label", alt)
+    values: dict[str, Any] = {}
+    dynamic: set[str] = set()
+    given: set[str] = set()
+    for key, value in args.items():
+        if isinstance(value, nodes.Const):
+            if value.value is None:
+                continue  # label=none says nothing
+            values[key] = value.value
+        else:
+            dynamic.add(key)
+        given.add(key)
+    if call.dyn_kwargs is not None or call.dyn_args is not None:
+        dynamic.update({"name", "label", "text", "decorative"} - given)
+    name = values.get("name")
+    decorative = values.get("decorative")
+    return IconUse(
+        path=path,
+        line=call.lineno,
+        macro=macro,
+        name=name if isinstance(name, str) else None,
+        label=_text(values.get("label")),
+        text=_text(values.get("text")),
+        decorative=decorative if isinstance(decorative, bool) else None,
+        given=frozenset(given - dynamic),
+        dynamic=frozenset(dynamic),
+        titles=titles,
+    )
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+# --- coverage ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IconCoverage:
+    """One icon's alt text: present or not, and the codes of the findings about it."""
+
+    slug: str
+    has_title: bool
+    has_description: bool
+    findings: tuple[str, ...]
+
+    @property
+    def clean(self) -> bool:
+        """Title and description present, and no alt-text finding about them."""
+        return self.has_title and self.has_description and not self.findings
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Metadata coverage of an icon folder and, when templates were given, template coverage."""
+
+    icons: tuple[IconCoverage, ...]
+    templates: TemplateScan | None = None
+
+    @property
+    def headline(self) -> float:
+        """Percentage of checks passed: clean icons plus sound macro calls, over both."""
+        uses = self.templates.uses if self.templates else ()
+        passed = sum(i.clean for i in self.icons) + (self.templates.passed if self.templates else 0)
+        total = len(self.icons) + len(uses)
+        return round(100.0 * passed / total, 1) if total else 100.0
+
+
+def coverage(
+    icons: Path | str,
+    templates: Sequence[Path | str] = (),
+    selection: Selection | None = None,
+) -> Coverage:
+    """Measure the alt-text coverage of the icon folder ``icons`` and of ``templates``.
+
+    An icon's alt text is clean when no accessibility (``A``) rule the
+    ``selection`` keeps reports its metadata; template calls are checked by
+    :func:`scan_templates` against the folder's names.
+    """
+    selection = selection or Selection()
+    folder = read_folder(icons)
+    quality = Selection(select=("A",), ignore=selection.ignore)
+    report = lint([icons], selection=quality)
+    by_path: dict[str, list[str]] = {}
+    for d in report.diagnostics:
+        by_path.setdefault(d.path, []).append(d.code)
+    rows = []
+    for icon in folder.icons:
+        if icon.svg_path is None:
+            continue
+        meta = icon.meta
+        codes = by_path.get(str(icon.meta_path), []) if icon.meta_path else []
+        rows.append(
+            IconCoverage(
+                slug=icon.slug,
+                has_title=bool(meta and meta.title.strip()),
+                has_description=bool(meta and meta.description.strip()),
+                findings=tuple(sorted(set(codes))),
+            )
+        )
+    scan = scan_templates(templates, icon_titles(folder), selection) if templates else None
+    return Coverage(icons=tuple(rows), templates=scan)
+
+
+def format_coverage(result: Coverage, fmt: str = "text") -> str:
+    """Return a coverage result as ``text`` or ``json``."""
+    icons = result.icons
+    count = len(icons)
+    titled = sum(i.has_title for i in icons)
+    described = sum(i.has_description for i in icons)
+    clean = sum(i.clean for i in icons)
+    scan = result.templates
+    if fmt == "json":
+        data: dict[str, Any] = {
+            "version": 1,
+            "headline": result.headline,
+            "metadata": {
+                "icons": count,
+                "with_title": titled,
+                "with_description": described,
+                "clean": clean,
+                "per_icon": [
+                    {
+                        "slug": i.slug,
+                        "title": i.has_title,
+                        "description": i.has_description,
+                        "clean": i.clean,
+                        "findings": list(i.findings),
+                    }
+                    for i in icons
+                ],
+            },
+            "templates": None,
+        }
+        if scan is not None:
+            data["templates"] = {
+                "files": len(scan.templates),
+                "uses": len(scan.uses),
+                "decorative": scan.decorative,
+                "informative": scan.informative,
+                "passed": scan.passed,
+                "findings": [d.to_json() for d in scan.diagnostics],
+            }
+        return dump_json(data)
+    lines = [
+        f"metadata: {count} icons: title {titled} ({_pct(titled, count)}), description "
+        f"{described} ({_pct(described, count)}), both clean {clean} ({_pct(clean, count)})",
+    ]
+    width = max((len(i.slug) for i in icons), default=4)
+    for i in icons:
+        state = (
+            "clean"
+            if i.clean
+            else "missing"
+            if not (i.has_title and i.has_description)
+            else "findings"
+        )
+        codes = " ".join(i.findings)
+        lines.append(f"  {i.slug:<{width}}  {state}{'  ' + codes if codes else ''}")
+    if scan is not None:
+        lines.append(
+            f"templates: {len(scan.templates)} files, {len(scan.uses)} icon uses "
+            f"({scan.informative} informative, {scan.decorative} decorative), "
+            f"{scan.passed} without problems"
+        )
+        lines.extend(f"  {d}" for d in scan.diagnostics)
+    lines.append(f"coverage: {result.headline:.1f}%")
+    return "\n".join(lines) + "\n"
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100.0 * part / whole:.1f}%" if whole else "n/a"

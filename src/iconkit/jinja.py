@@ -1,0 +1,285 @@
+"""Jinja2 integration: the macros' loader, one-call environment setup, and the template scan.
+
+::
+
+    env = jinja2.Environment(autoescape=True)
+    iconkit.jinja.setup(env)                       # the bundled icons
+    iconkit.jinja.setup(env, icons="static/icons")  # a built dist/ or a source folder
+
+    {% from "iconkit/macros.jinja" import icon, icon_button, icon_link %}
+    {{ icon("calendar", label=true) }}
+
+:func:`setup` attaches an :class:`~iconkit.markup.IconRenderer` to the
+environment (``env.iconkit``) and adds one global, ``iconkit``, whose attributes are
+the calls (``iconkit.icon(...)``); ``iconkit/macros.jinja`` exports them under their
+short names. Every cache
+hangs off that renderer, never off this module.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .errors import IconSourceError
+from .markup import IconRenderer, Mode
+from .model import Icon, IconMeta, IconSet, SourceRef
+from .source import load_icons
+from .sprite import DEFAULT_PREFIX
+
+__all__ = [
+    "PackagedTemplates",
+    "TemplateGlobals",
+    "bundled_icons",
+    "default_renderer",
+    "load_icon_set",
+    "loader",
+    "macro_docs",
+    "macro_reference",
+    "render_icon",
+    "setup",
+    "stylesheet",
+]
+
+#: Template calls whose first argument is an icon name, and the name a call implies.
+
+
+def loader() -> jinja2.BaseLoader:
+    """Return a loader for ``iconkit/macros.jinja`` (and ``iconkit/iconkit.css``)."""
+    return PackagedTemplates()
+
+
+def setup(
+    env: jinja2.Environment,
+    icons: IconSet | Path | str | None = None,
+    *,
+    sprite_url: str = "/static/iconkit/sprite.svg",
+    png_url: str | None = None,
+    prefix: str = DEFAULT_PREFIX,
+    strict: bool = True,
+    mode: Mode = "inline",
+) -> IconRenderer:
+    """Make ``env`` render iconkit macros and return the renderer it uses.
+
+    ``icons`` is an :class:`~iconkit.IconSet`, a built output folder (with
+    ``icons.json``), a source folder, or None for the bundled icons. The
+    macros' loader is added after the environment's own, so a project can
+    override ``iconkit/macros.jinja``. Calling it again replaces the renderer.
+    """
+    icon_set = icons if isinstance(icons, IconSet) else load_icon_set(icons)
+    renderer = IconRenderer(
+        icon_set, sprite_url=sprite_url, png_url=png_url, prefix=prefix, strict=strict, mode=mode
+    )
+    if env.loader is None:
+        env.loader = loader()
+    elif not _has_iconkit_loader(env.loader):
+        env.loader = jinja2.ChoiceLoader([env.loader, loader()])
+    env.globals["iconkit"] = TemplateGlobals(renderer)
+    env.iconkit = renderer  # type: ignore[attr-defined]
+    if env.cache is not None:
+        # A loaded iconkit/macros.jinja keeps the calls it exported: load it afresh.
+        env.cache.clear()
+    return renderer
+
+
+def _has_iconkit_loader(found: jinja2.BaseLoader) -> bool:
+    if isinstance(found, PackagedTemplates):
+        return True
+    if isinstance(found, jinja2.ChoiceLoader):
+        return any(_has_iconkit_loader(inner) for inner in found.loaders)
+    return False
+
+
+class TemplateGlobals:
+    """What templates see as the global ``iconkit``: the renderer's calls under macro names.
+
+    One global rather than one per call: every global makes each ``{% from ... import %}``
+    a little slower (Jinja compares the global names on each import).
+    """
+
+    __slots__ = ("icon", "icon_button", "icon_img", "icon_link", "loading", "renderer")
+
+    def __init__(self, renderer: IconRenderer) -> None:
+        self.renderer = renderer
+        self.icon = renderer.icon
+        self.icon_button = renderer.button
+        self.icon_link = renderer.link
+        self.icon_img = renderer.img
+        self.loading = renderer.loading
+
+    @jinja2.pass_context
+    def sprite(self, context: jinja2.runtime.Context) -> Markup:
+        """Return the hidden inline sprite, once per page: a second call in a render is empty."""
+        if context.vars.get("_iconkit_sprite_done"):
+            return Markup("")
+        context.vars["_iconkit_sprite_done"] = True
+        return self.renderer.sprite()
+
+    def styles(self) -> Markup:
+        """Return ``iconkit.css`` in a ``<style>`` element."""
+        return Markup(f"<style>{stylesheet()}</style>")
+
+
+class PackagedTemplates(jinja2.BaseLoader):
+    """Load ``iconkit/...`` templates from the installed package.
+
+    Like ``PackageLoader``, but a packaged file never changes while the process
+    runs, so it is never re-checked: Jinja's auto-reload would otherwise stat it
+    twice on every render of a template that imports the macros.
+    """
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool]]:
+        """Return the source of ``iconkit/NAME`` from the package's ``templates/`` folder."""
+        parts = template.split("/")
+        if parts[0] != "iconkit" or any(p in ("", ".", "..") for p in parts):
+            raise jinja2.TemplateNotFound(template)
+        found = resources.files("iconkit").joinpath("templates", *parts)
+        try:
+            source = found.read_text("utf-8")
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            raise jinja2.TemplateNotFound(template) from None
+        return source, str(found), _unchanged
+
+    def list_templates(self) -> list[str]:
+        """Return the names of the packaged templates."""
+        folder = resources.files("iconkit").joinpath("templates", "iconkit")
+        return sorted(f"iconkit/{entry.name}" for entry in folder.iterdir() if entry.is_file())
+
+
+def _unchanged() -> bool:
+    return True
+
+
+@functools.cache
+def stylesheet() -> str:
+    """Return ``iconkit.css``: visually hidden text, RTL mirroring, forced colors, motion."""
+    return resources.files("iconkit").joinpath("templates/iconkit/iconkit.css").read_text("utf-8")
+
+
+def macro_reference() -> dict[str, Any]:
+    """Return ``iconkit/icon.yaml``: every macro's summary, parameters and examples."""
+    text = resources.files("iconkit").joinpath("templates/iconkit/icon.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+def macro_docs(reference: dict[str, Any] | None = None) -> str:
+    """Return ``docs/macros.md``, generated from :func:`macro_reference`."""
+    macros = (reference or macro_reference())["macros"]
+    names = ", ".join(macros)
+    lines = [
+        "# The iconkit macros",
+        "",
+        "<!-- Generated from src/iconkit/templates/iconkit/icon.yaml by"
+        " iconkit.jinja.macro_docs(); do not edit. -->",
+        "",
+        "```jinja",
+        f'{{% from "iconkit/macros.jinja" import {names} %}}',
+        "```",
+        "",
+        "Set up the environment once with `iconkit.jinja.setup(env)` (or"
+        " `iconkit.setup_environment`). Strict mode (the default) raises an error naming"
+        " the template and line for a call that cannot render as written, such as an icon"
+        " with neither `label` nor `decorative`, or an unknown icon name; with"
+        " `strict=False` such a call renders decorative (or nothing) and logs a warning.",
+        "",
+        "The macros are the attributes of the global `iconkit` that `setup` adds, so"
+        " `{{ iconkit.icon(...) }}` works without the import. All text is escaped. Ids"
+        " inside a rendered icon (`<title>`, `<desc>`, gradients, clip paths) carry an"
+        " instance number from the renderer, so the same icon twice on a page never"
+        " collides. Animated icons (the spinner) are always inlined, so the page's"
+        " reduced-motion rule reaches them.",
+    ]
+    for macro, spec in macros.items():
+        lines += ["", f"## `{macro}`", "", spec["summary"].strip(), ""]
+        if spec["params"]:
+            lines += ["| parameter | type | required | description |", "| --- | --- | --- | --- |"]
+            for param in spec["params"]:
+                required = "yes" if param["required"] else "no"
+                text = " ".join(param["description"].split()).replace("|", "\\|")
+                kind = param["type"].replace("|", "\\|")
+                lines.append(f"| `{param['name']}` | {kind} | {required} | {text} |")
+            lines.append("")
+        lines += ["Examples:", "", "```jinja"]
+        lines += [
+            f"{{{{ {example['call']} }}}}  {{# {example['title']} #}}"
+            for example in spec["examples"]
+        ]
+        lines += ["```"]
+    return "\n".join(lines) + "\n"
+
+
+def bundled_icons() -> Path:
+    """Return the folder of the icons shipped with iconkit.
+
+    An installed wheel carries them as package data (``iconkit/icons``); a
+    source checkout reads the project's ``icons/`` folder.
+    """
+    packaged = Path(str(resources.files("iconkit"))) / "icons"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "icons"
+
+
+def load_icon_set(path: Path | str | None = None) -> IconSet:
+    """Load icons for rendering: a built folder (``icons.json`` + ``svg/``) or a source folder.
+
+    None loads the bundled icons.
+    """
+    folder = bundled_icons() if path is None else Path(path)
+    manifest_path = folder / "icons.json"
+    if not manifest_path.is_file():
+        return load_icons(folder)
+    try:
+        data = json.loads(manifest_path.read_text("utf-8"))
+        entries = data["icons"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise IconSourceError(manifest_path, f"not a built icons.json: {exc}") from None
+    icons = []
+    for slug in sorted(entries):
+        entry = entries[slug]
+        svg_path = folder / entry.get("svg", f"svg/{slug}.svg")
+        try:
+            svg = svg_path.read_bytes()
+            meta = IconMeta(
+                title=entry["title"],
+                description=entry["description"],
+                aliases=tuple(entry.get("aliases", ())),
+                tags=tuple(entry.get("tags", ())),
+                category=entry.get("category", "general"),
+                mirror_rtl=bool(entry.get("mirror_rtl", False)),
+                animated=bool(entry.get("animated", False)),
+                source=tuple(SourceRef(**ref) for ref in entry.get("source", ())),
+            )
+        except OSError as exc:
+            raise IconSourceError(svg_path, f"cannot read: {exc.strerror}") from None
+        except (KeyError, TypeError) as exc:
+            raise IconSourceError(manifest_path, f"icon {slug!r}: bad entry: {exc}") from None
+        icons.append(Icon(slug, svg, meta, svg_path, manifest_path))
+    return IconSet(root=folder, icons=tuple(icons))
+
+
+@functools.cache
+def default_renderer() -> IconRenderer:
+    """Return the renderer of the bundled icons used by :func:`render_icon` (made once)."""
+    return IconRenderer(load_icon_set(None))
+
+
+def render_icon(name: str, *, renderer: IconRenderer | None = None, **options: Any) -> Markup:
+    """Return the markup of ``icon(name, **options)`` outside Jinja, as ``Markup``.
+
+    Options are those of the ``icon`` macro (``label``, ``decorative``,
+    ``describe``, ``tooltip``, ``size``, ``class_``, ``attrs``, ``mode``).
+    Without ``renderer``, the bundled icons are used.
+    """
+    return (renderer or default_renderer()).icon(name, **options)

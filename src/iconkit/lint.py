@@ -1,0 +1,516 @@
+"""Lint icon folders and icon-description documents with the rules of ``ALL_RULES``.
+
+``lint()`` reads the files (tolerantly: a broken file becomes a finding, not an
+exception), runs the selected rules, and returns a :class:`Report` of
+:class:`~iconkit.model.Diagnostic` values sorted by file and line. With
+``fix=True`` it first applies the mechanical fixes rules offer to metadata
+files (never to a document), writing each file atomically, and lints again.
+
+Diagnostics made elsewhere (the sanitizer's ``S1xx`` checks, for instance) join
+the same report through ``extra=``: they are selected, silenced and sorted
+like the rules' own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from ._xml import parse_svg
+from .document import read_document
+from .errors import IconSourceError
+from .model import Diagnostic, Icon, IconSet, Severity
+from .rules import ALL_RULES
+from .rules.base import (
+    AltText,
+    Finding,
+    Fix,
+    Folder,
+    IconFiles,
+    Project,
+    Rule,
+    SetStyle,
+    SvgFile,
+)
+from .source import meta_from_data, schema
+
+__all__ = [
+    "SEVERITIES",
+    "Report",
+    "Selection",
+    "alt_texts",
+    "document_texts",
+    "icon_diagnostics",
+    "lint",
+    "read_folder",
+    "set_diagnostics",
+    "set_style",
+    "svg_files",
+]
+
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
+MAX_FIX_ROUNDS = 10
+_PathFix = tuple[Path, Fix]
+# Schema errors that the alt-text rules report better (missing-title, missing-description).
+_TEXT_FIELDS = ("title", "description")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: ``select`` (empty means all) minus ``ignore``.
+
+    Each entry is a code prefix (``A``, ``A2``, ``A203``) or a rule name.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str, name: str) -> bool:
+        """Whether a finding with this code and rule name is reported."""
+        chosen = not self.select or any(_matches(s, code, name) for s in self.select)
+        return chosen and not any(_matches(s, code, name) for s in self.ignore)
+
+
+def _matches(selector: str, code: str, name: str) -> bool:
+    return selector == name or code.startswith(selector.upper())
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a lint run: diagnostics sorted by file and line, and the rules that ran.
+
+    ``fixed`` counts the fixes written; ``fixable`` the findings that ``--fix``
+    would repair.
+    """
+
+    diagnostics: tuple[Diagnostic, ...]
+    rules: tuple[Rule, ...] = ()
+    fixed: int = 0
+    fixable: int = 0
+    files: int = 0
+
+    def with_diagnostics(self, extra: Iterable[Diagnostic]) -> Report:
+        """Return the report with ``extra`` diagnostics added, still sorted."""
+        merged = tuple(sorted({*self.diagnostics, *extra}, key=sort_key))
+        return replace(self, diagnostics=merged)
+
+    def failed(self, threshold: Severity = "warning") -> bool:
+        """Whether a diagnostic at or above ``threshold`` remains."""
+        rank = SEVERITIES.index(threshold)
+        return any(SEVERITIES.index(d.severity) >= rank for d in self.diagnostics)
+
+    def counts(self) -> dict[str, int]:
+        """Return how many diagnostics there are of each severity."""
+        found = Counter(d.severity for d in self.diagnostics)
+        return {severity: found[severity] for severity in SEVERITIES}
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str, str]:
+    """Order diagnostics by path, line, document entry, code and message."""
+    entry = _ENTRY.match(diagnostic.message)
+    return (
+        diagnostic.path,
+        diagnostic.line or 0,
+        int(entry.group(1)) if entry else 0,
+        diagnostic.code,
+        diagnostic.message,
+    )
+
+
+_ENTRY = re.compile(r"entry (\d+) ")
+
+
+def lint(
+    paths: Sequence[Path | str] = (),
+    *,
+    document: Path | str | None = None,
+    selection: Selection = Selection(),
+    fix: bool = False,
+    extra: Iterable[Diagnostic] = (),
+    rules: Sequence[Rule] = ALL_RULES,
+) -> Report:
+    """Lint icon folders (or single icon files) and, optionally, a source document.
+
+    ``paths`` are folders of ``NAME.svg`` + ``NAME.json`` icons, or single
+    ``.svg``/``.json`` files: a file is linted with its whole folder (so that
+    set-wide rules see every icon) and only its own findings are kept.
+    ``document`` is an icon-description document; when folders are given too,
+    its entries are checked against the icons' ``source`` fields. Raises
+    :class:`~iconkit.errors.IconSourceError` for a path that does not exist or a
+    document that cannot be read.
+    """
+    folders, only = _targets(paths)
+    extra = tuple(extra)
+    chosen = tuple(r for r in rules if r.target != "use" and selection.wants(r.code, r.name))
+    fixed = 0
+    for round_ in range(MAX_FIX_ROUNDS + 1):
+        found, silenced, files = _lint_once(folders, document, chosen)
+        results = [*found, *((d, None) for d in extra)]
+        kept = [
+            (d, fix)
+            for d, fix in results
+            if selection.wants(d.code, d.name)
+            and not _silenced(d, silenced)
+            and (only is None or d.path in only or not d.path.endswith((".svg", ".json")))
+        ]
+        fixes = [fix for _, fix in kept if fix is not None]
+        if not fix or not fixes or round_ == MAX_FIX_ROUNDS:
+            break
+        written = _apply(fixes)
+        if not written:
+            break
+        fixed += written
+    return Report(
+        diagnostics=tuple(sorted({d for d, _ in kept}, key=sort_key)),
+        rules=chosen,
+        fixed=fixed,
+        fixable=len({d for d, f in kept if f is not None}),
+        files=files,
+    )
+
+
+def _targets(paths: Sequence[Path | str]) -> tuple[list[Path], set[str] | None]:
+    folders: list[Path] = []
+    files: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            if path not in folders:
+                folders.append(path)
+        elif path.is_file() and path.suffix in (".svg", ".json"):
+            if path.parent not in folders:
+                folders.append(path.parent)
+            files.update(str(path.with_suffix(ext)) for ext in (".svg", ".json"))
+        elif path.exists():
+            raise IconSourceError(path, "not an icon folder, nor an .svg or .json icon file")
+        else:
+            raise IconSourceError(path, "no such file or folder")
+    whole = any(Path(raw).is_dir() for raw in paths)
+    return folders, (files if files and not whole else None)
+
+
+def _lint_once(
+    roots: list[Path], document: Path | str | None, active: Sequence[Rule]
+) -> tuple[list[tuple[Diagnostic, _PathFix | None]], dict[str, tuple[str, ...]], int]:
+    """Run the rules once; return each diagnostic with its metadata fix, the silenced
+    rules of each file, and how many files were read."""
+    folders = tuple(read_folder(root) for root in roots)
+    documents = (document_texts(document),) if document is not None else ()
+    project = Project(folders=folders, documents=documents)
+    out: list[tuple[Diagnostic, _PathFix | None]] = []
+    silenced: dict[str, tuple[str, ...]] = {}
+    files = len(documents)
+
+    def emit(found: Iterator[Finding], rule: Rule, context: Any) -> None:
+        for finding in found:
+            diagnostic, fix_path = _diagnostic(rule, finding, context)
+            repair = None
+            if finding.fix is not None and fix_path is not None:
+                repair = (fix_path, finding.fix)
+            out.append((diagnostic, repair))
+
+    for folder in folders:
+        texts = alt_texts(folder)
+        svgs = svg_files(folder)
+        files += sum((i.svg_path is not None) + (i.meta_path is not None) for i in folder.icons)
+        for icon in folder.icons:
+            if icon.meta is not None and icon.meta.lint_ignore:
+                for path in (icon.svg_path, icon.meta_path):
+                    if path is not None:
+                        silenced[str(path)] = icon.meta.lint_ignore
+        for rule in active:
+            if rule.target == "text":
+                for text in texts:
+                    emit(rule.check(text), rule, text)
+            elif rule.target == "texts":
+                emit(rule.check(texts), rule, None)
+            elif rule.target == "svg":
+                for svg in svgs:
+                    emit(rule.check(svg), rule, svg)
+            elif rule.target == "folder":
+                emit(rule.check(folder), rule, None)
+    for entries in documents:
+        for rule in active:
+            if rule.target == "text":
+                for text in entries:
+                    emit(rule.check(text), rule, text)
+            elif rule.target == "texts":
+                emit(rule.check(entries), rule, None)
+    for rule in active:
+        if rule.target == "project":
+            emit(rule.check(project), rule, None)
+    return out, silenced, files
+
+
+def icon_diagnostics(
+    icon: Icon,
+    root: Any,
+    style: SetStyle,
+    selection: Selection = Selection(),
+    rules: Sequence[Rule] = ALL_RULES,
+) -> tuple[Diagnostic, ...]:
+    """Run the rules that read one icon alone (its alt text and its parsed SVG ``root``).
+
+    This is the build's per-icon lint: pure, so it can run in a worker and be
+    cached. ``style`` is what the icon's set shares (see :func:`set_style`);
+    the icon's own ``"lint": {"ignore": [...]}`` silences rules as in :func:`lint`.
+    """
+    text = AltText(
+        origin="metadata",
+        path=icon.meta_path,
+        title=icon.meta.title,
+        description=icon.meta.description,
+        lines=tuple((f, key_line(icon.meta_text, [f]) or 1) for f in _TEXT_FIELDS),
+        slug=icon.slug,
+    )
+    svg = SvgFile(icon.svg_path, icon.slug, icon.svg, root, None, style)
+    found: list[Diagnostic] = []
+    for rule in rules:
+        if not selection.wants(rule.code, rule.name):
+            continue
+        context: AltText | SvgFile
+        if rule.target == "text":
+            context = text
+        elif rule.target == "svg":
+            context = svg
+        else:
+            continue
+        found.extend(_diagnostic(rule, finding, context)[0] for finding in rule.check(context))
+    ignore = dict.fromkeys((str(icon.svg_path), str(icon.meta_path)), icon.meta.lint_ignore)
+    return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
+
+
+def set_diagnostics(
+    icon_set: IconSet, selection: Selection = Selection(), rules: Sequence[Rule] = ALL_RULES
+) -> tuple[Diagnostic, ...]:
+    """Run the rules that read a whole loaded set together (duplicates, aliases across icons).
+
+    The complement of :func:`icon_diagnostics` for the build; rules about
+    missing or unreadable files are left to the loader, which reports those.
+    """
+    folder = Folder(
+        root=icon_set.root,
+        icons=tuple(
+            IconFiles(i.slug, i.svg_path, i.meta_path, i.meta, i.meta_text) for i in icon_set
+        ),
+    )
+    texts = tuple(
+        AltText(
+            origin="metadata",
+            path=i.meta_path,
+            title=i.meta.title,
+            description=i.meta.description,
+            lines=tuple((f, key_line(i.meta_text, [f]) or 1) for f in _TEXT_FIELDS),
+            slug=i.slug,
+        )
+        for i in icon_set
+    )
+    found: list[Diagnostic] = []
+    for rule in rules:
+        if not selection.wants(rule.code, rule.name):
+            continue
+        if rule.target == "texts":
+            found.extend(_diagnostic(rule, f, None)[0] for f in rule.check(texts))
+        elif rule.target == "folder":
+            found.extend(_diagnostic(rule, f, None)[0] for f in rule.check(folder))
+    ignore = {str(path): i.meta.lint_ignore for i in icon_set for path in (i.svg_path, i.meta_path)}
+    return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
+
+
+def set_style(roots: Iterable[Any]) -> SetStyle:
+    """Return what most of the parsed SVG ``roots`` share: the view box and stroke width."""
+    roots = list(roots)
+    return SetStyle(
+        viewbox=_most_common(
+            " ".join(r.get("viewBox", "").replace(",", " ").split()) for r in roots
+        ),
+        stroke_width=_most_common(r.get("stroke-width") for r in roots),
+    )
+
+
+def _diagnostic(rule: Rule, finding: Finding, context: Any) -> tuple[Diagnostic, Path | None]:
+    text = finding.text or (context if isinstance(context, AltText) else None)
+    message = finding.message
+    fix_path = None
+    if text is not None and finding.path is None:
+        path, line = text.path, text.line(finding.field)
+        if text.origin == "document":
+            message = f"{text.label}: {message}"
+        else:
+            fix_path = text.path
+    elif finding.node is not None:
+        path, line = context.path, finding.node.sourceline
+    else:
+        path = finding.path or getattr(context, "path", None) or Path(".")
+        line = finding.line
+    diagnostic = Diagnostic(str(path), line, rule.code, rule.name, message, rule.severity)
+    return diagnostic, fix_path
+
+
+def _silenced(diagnostic: Diagnostic, silenced: dict[str, tuple[str, ...]]) -> bool:
+    selectors = silenced.get(diagnostic.path, ())
+    return any(_matches(s, diagnostic.code, diagnostic.name) for s in selectors)
+
+
+# --- reading, tolerantly -------------------------------------------------------------
+
+
+def read_folder(root: Path | str) -> Folder:
+    """Read an icon folder without stopping at the first problem.
+
+    Every ``NAME.svg`` and ``NAME.json`` becomes an :class:`IconFiles`; a
+    metadata file that is not valid keeps its errors (with lines) for the
+    ``invalid-metadata`` rule instead of raising.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise IconSourceError(root, "not a folder of icons")
+    svgs = {p.stem: p for p in root.glob("*.svg") if p.is_file()}
+    metas = {p.stem: p for p in root.glob("*.json") if p.is_file()}
+    icons = []
+    for slug in sorted(svgs.keys() | metas.keys()):
+        meta_path = metas.get(slug)
+        meta = text = None
+        errors: tuple[tuple[str, int | None], ...] = ()
+        if meta_path is not None:
+            meta, text, errors = _read_meta(meta_path)
+        icons.append(IconFiles(slug, svgs.get(slug), meta_path, meta, text, errors))
+    return Folder(root=root, icons=tuple(icons))
+
+
+def _read_meta(path: Path) -> tuple[Any, str | None, tuple[tuple[str, int | None], ...]]:
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, None, ((f"cannot read: {exc}", None),)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return None, text, ((f"invalid JSON: {exc.msg}", exc.lineno),)
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = []
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        where = [str(p) for p in error.absolute_path]
+        if where[:1] and where[0] in _TEXT_FIELDS and error.validator == "minLength":
+            continue
+        if error.validator == "required" and any(f"'{f}'" in error.message for f in _TEXT_FIELDS):
+            continue
+        field_name = ".".join(where) or "(top level)"
+        errors.append((f"field {field_name!r}: {error.message}", key_line(text, where[:1])))
+    if errors:
+        return None, text, tuple(errors)
+    return meta_from_data(data), text, ()
+
+
+def key_line(text: str, keys: Sequence[str]) -> int | None:
+    """Return the line of a top-level key in JSON text (None when absent or not given)."""
+    if not keys:
+        return None
+    match = re.search(rf'^\s*"{re.escape(keys[0])}"\s*:', text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def alt_texts(folder: Folder) -> tuple[AltText, ...]:
+    """Return the alt text of every icon of ``folder`` that has readable metadata."""
+    out = []
+    for icon in folder.icons:
+        if icon.meta is None or icon.meta_path is None:
+            continue
+        text = icon.meta_text or ""
+        out.append(
+            AltText(
+                origin="metadata",
+                path=icon.meta_path,
+                title=icon.meta.title,
+                description=icon.meta.description,
+                lines=tuple((f, key_line(text, [f]) or 1) for f in _TEXT_FIELDS),
+                slug=icon.slug,
+            )
+        )
+    return tuple(out)
+
+
+def document_texts(path: Path | str) -> tuple[AltText, ...]:
+    """Read a document and return its entries as alt texts (raises DocumentError)."""
+    path = Path(path)
+    return tuple(
+        AltText(
+            origin="document",
+            path=path,
+            title=entry.name,
+            description=entry.description,
+            lines=(("title", entry.line), ("description", entry.line)),
+            position=entry.position,
+            entry_text=entry.text,
+        )
+        for entry in read_document(path)
+    )
+
+
+def svg_files(folder: Folder) -> tuple[SvgFile, ...]:
+    """Parse every SVG of ``folder`` with the hardened parser, keeping parse errors."""
+    parsed: list[tuple[Path, str, bytes, Any, IconSourceError | None]] = []
+    for icon in folder.icons:
+        if icon.svg_path is None:
+            continue
+        data, root, error = b"", None, None
+        try:
+            data = icon.svg_path.read_bytes()
+            root = parse_svg(data, icon.svg_path)
+        except OSError as exc:
+            error = IconSourceError(icon.svg_path, f"cannot read: {exc.strerror}")
+        except IconSourceError as exc:
+            error = exc
+        parsed.append((icon.svg_path, icon.slug, data, root, error))
+    style = set_style(root for *_, root, _ in parsed if root is not None)
+    return tuple(
+        SvgFile(path, slug, data, root, error, style) for path, slug, data, root, error in parsed
+    )
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    if not counts:
+        return None
+    return min(counts, key=lambda v: (-counts[v], v))
+
+
+# --- fixing --------------------------------------------------------------------------
+
+
+def _apply(fixes: list[_PathFix]) -> int:
+    """Write the first fix of each field of each metadata file; return how many."""
+    chosen: dict[Path, dict[str, str]] = {}
+    for path, fix in fixes:
+        chosen.setdefault(path, {}).setdefault(fix.field, fix.value)
+    written = 0
+    for path, fields in sorted(chosen.items()):
+        data = json.loads(path.read_text("utf-8"))
+        changed = {k: v for k, v in fields.items() if data.get(k) != v}
+        if not changed:
+            continue
+        data.update(changed)
+        _write_atomically(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        written += len(changed)
+    return written
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

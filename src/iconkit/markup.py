@@ -1,0 +1,592 @@
+"""The accessible markup of icons, icon buttons, icon links, e-mail images and spinners.
+
+:class:`IconRenderer` turns a call such as ``icon("calendar", label=True)`` into
+the markup of the contract in ``DESIGN.md`` and returns it as
+:class:`markupsafe.Markup`. It is what the Jinja globals and macros call, and
+it works without Jinja too (:func:`iconkit.render_icon`).
+
+- The caller states the role: ``label=True`` (the icon's title), ``label="..."``
+  (the caller's words) or ``decorative=True``. A call with neither is an error
+  when ``strict`` (the default); otherwise it renders decorative and logs a
+  warning. Errors raised while a template renders name the template and line.
+- The name is always on the outer ``<svg>`` (``role="img" aria-label``) or on
+  the control, never left to a ``<title>`` inside a sprite symbol.
+- Every value is escaped; ``attrs`` names are checked against a strict pattern
+  and may not be event handlers, may not override the accessibility attributes
+  the renderer owns, and may not carry ``javascript:`` URLs or ``url()`` styles.
+- Ids inside one rendered icon (``<title>``, ``<desc>``, gradients...) are
+  unique per instance: an id counter belongs to the renderer, so the same icon
+  twice on a page, in an include or a macro, never collides.
+
+Renders are cached per argument set on the renderer (a bounded LRU cache), so a
+repeated call costs a dictionary lookup; a miss only joins strings prepared
+once per icon.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import logging
+import re
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from markupsafe import Markup, escape
+
+from .errors import IconNotFound, IconUsageError
+from .model import Icon, IconSet
+from .sprite import DEFAULT_PREFIX, build_sprite, symbol
+
+__all__ = [
+    "MODES",
+    "SIZES",
+    "IconRenderer",
+    "Mode",
+    "template_location",
+]
+
+logger = logging.getLogger("iconkit")
+
+Mode = Literal["inline", "sprite", "inline-sprite"]
+MODES: tuple[str, ...] = ("inline", "sprite", "inline-sprite")
+
+#: Named sizes in CSS pixels.
+SIZES: Mapping[str, int] = {"xs": 16, "sm": 20, "md": 24, "lg": 32, "xl": 48}
+
+# Replaced by the instance number in a rendered icon that needs ids.
+_INSTANCE = "{iconkit-instance}"
+_ATTRIBUTE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[-_:.][a-z0-9]+)*$")
+_OWNED = frozenset(
+    {
+        "role",
+        "aria-hidden",
+        "aria-label",
+        "aria-labelledby",
+        "aria-describedby",
+        "focusable",
+        "width",
+        "height",
+        "viewbox",
+        "class",
+        "type",
+    }
+)
+_URL_ATTRIBUTES = frozenset(
+    {"href", "xlink:href", "src", "action", "formaction", "poster", "data", "ping", "srcset"}
+)
+_BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
+_BAD_STYLE = re.compile(r"url\s*\(|expression\s*\(|javascript:|@import|\\", re.IGNORECASE)
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_CACHE_SIZE = 8192
+_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+
+def template_location() -> tuple[str | None, int | None]:
+    """Return the (template, line) of the Jinja template being rendered on this stack.
+
+    Jinja's compiled templates keep ``__jinja_template__`` in their globals and
+    map Python lines back to template lines; outside a render, ``(None, None)``.
+    """
+    frame = sys._getframe(1)
+    while frame is not None:
+        template = frame.f_globals.get("__jinja_template__")
+        if template is not None:
+            line = template.get_corresponding_lineno(frame.f_lineno)
+            filename = template.filename
+            if not filename or filename.startswith("<"):  # a loader with no files
+                filename = template.name or "<template>"
+            return (filename, line)
+        frame = frame.f_back  # type: ignore[assignment]
+    return (None, None)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """One icon's parts, prepared once: inline body and root attributes as text."""
+
+    slug: str
+    title: str
+    description: str
+    classes: str
+    animated: bool
+    view_box: str
+    presentation: str
+    body: str
+    has_ids: bool
+
+
+class IconRenderer:
+    """Render the accessible markup of the icons of one :class:`~iconkit.IconSet`.
+
+    ``sprite_url`` is where the built ``sprite.svg`` is served (``mode="sprite"``),
+    ``png_url`` the folder of the PNGs (``icon_img``; default: ``png/`` beside the
+    sprite). ``prefix`` is the sprite's symbol id prefix. ``mode`` is the default
+    mode of :meth:`icon`. With ``strict`` false, calls that miss a role render
+    decorative and unknown names render nothing; both log a warning.
+    """
+
+    def __init__(
+        self,
+        icons: IconSet,
+        *,
+        sprite_url: str = "/static/iconkit/sprite.svg",
+        png_url: str | None = None,
+        prefix: str = DEFAULT_PREFIX,
+        strict: bool = True,
+        mode: Mode = "inline",
+    ) -> None:
+        if mode not in MODES:
+            raise IconUsageError(f"mode {mode!r} is not one of {', '.join(MODES)}")
+        if not _PREFIX.match(prefix):
+            raise IconUsageError(
+                f"prefix {prefix!r} is not an id prefix (a letter, then letters, digits, - or _)"
+            )
+        self.icons = icons
+        self.sprite_url = sprite_url
+        self.png_url = png_url if png_url is not None else sprite_url.rpartition("/")[0] + "/png/"
+        self.prefix = prefix
+        self.strict = strict
+        self.mode: Mode = mode
+        self._prepared: dict[str, _Prepared] = {}
+        self._instances: Iterator[int] = itertools.count(1)
+        self._sprite: Markup | None = None
+        self._cached_icon = functools.lru_cache(maxsize=_CACHE_SIZE)(self._finished)
+
+    # -- the public calls -------------------------------------------------------------
+
+    def icon(
+        self,
+        name: str,
+        label: bool | str | None = None,
+        decorative: bool | None = None,
+        describe: bool = False,
+        tooltip: bool = False,
+        size: int | str | None = None,
+        mode: str | None = None,
+        attrs: Mapping[str, Any] | None = None,
+        **extra: Any,
+    ) -> Markup:
+        """Return the ``<svg>`` of icon ``name`` (a slug or alias).
+
+        ``label=True`` names it with the icon's title, ``label="..."`` with the
+        caller's words; ``decorative=True`` hides it from assistive technology.
+        ``describe=True`` adds the icon's description as the accessible
+        description; ``tooltip=True`` names it through a ``<title>`` (a native
+        tooltip). ``size`` is a name (xs, sm, md, lg, xl) or pixels; ``class``
+        (or ``class_``) adds classes; ``attrs`` adds checked attributes;
+        ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``.
+        """
+        css = _class_argument(extra, "icon") if extra else None
+        key_attrs = _attrs_key(attrs) if attrs else None
+        try:
+            found = self._cached_icon(
+                name, label, decorative, describe, tooltip, size, mode, key_attrs, css
+            )
+        except TypeError as exc:  # an unhashable argument: render without the cache
+            if "unhashable" not in str(exc):
+                raise
+            found = self._finished(
+                name, label, decorative, describe, tooltip, size, mode, key_attrs, css
+            )
+        if found.__class__ is Markup:
+            return found
+        # Markup that needs ids of its own comes back as text holding the marker.
+        return Markup(found.replace(_INSTANCE, str(next(self._instances))))
+
+    def button(
+        self,
+        name: str,
+        label: bool | str | None = None,
+        text: str | None = None,
+        type: str = "button",
+        size: int | str | None = None,
+        mode: str | None = None,
+        attrs: Mapping[str, Any] | None = None,
+        **extra: Any,
+    ) -> Markup:
+        """Return a ``<button>`` with icon ``name``, named by ``label`` or by visible ``text``.
+
+        Icon-only (no ``text``): the name is visually hidden text inside the
+        button, the icon's title unless ``label="..."`` says otherwise. With
+        ``text``, the text names the button once and the icon is hidden.
+        ``type`` is button, submit or reset; ``class`` and ``attrs`` go on the button.
+        """
+        if type not in ("button", "submit", "reset"):
+            return self._refuse(
+                f"icon_button({name!r}): type={type!r} is not button, submit or reset"
+            )
+        css = _class_argument(extra, "icon_button")
+        inner = self._control_content("icon_button", name, label, text, size, mode)
+        if inner is None:
+            return Markup("")
+        attributes = f' type="{type}"' + _class_attribute("iconkit-button", css)
+        attributes += self._attributes(attrs, "icon_button", name)
+        return Markup(f"<button{attributes}>{inner}</button>")
+
+    def link(
+        self,
+        name: str,
+        href: str,
+        label: bool | str | None = None,
+        text: str | None = None,
+        size: int | str | None = None,
+        mode: str | None = None,
+        attrs: Mapping[str, Any] | None = None,
+        **extra: Any,
+    ) -> Markup:
+        """Return an ``<a href>`` with icon ``name``, named like :meth:`button`."""
+        css = _class_argument(extra, "icon_link")
+        if not isinstance(href, str) or _BAD_SCHEME.match(_URL_NOISE.sub("", href)):
+            return self._refuse(f"icon_link({name!r}): href {href!r} is not a safe URL")
+        inner = self._control_content("icon_link", name, label, text, size, mode)
+        if inner is None:
+            return Markup("")
+        attributes = f' href="{_text(href)}"' + _class_attribute("iconkit-link", css)
+        attributes += self._attributes(attrs, "icon_link", name)
+        return Markup(f"<a{attributes}>{inner}</a>")
+
+    def img(
+        self,
+        name: str,
+        label: bool | str | None = None,
+        decorative: bool | None = None,
+        size: int | str | None = None,
+        attrs: Mapping[str, Any] | None = None,
+        **extra: Any,
+    ) -> Markup:
+        """Return an ``<img>`` of the icon's PNG with ``alt``, size and a 2x ``srcset``.
+
+        For e-mail and other places where SVG does not work; the PNGs are the
+        build's ``png/NAME@1x.png`` and ``@2x.png`` under ``png_url``.
+        """
+        css = _class_argument(extra, "icon_img")
+        prepared = self._lookup(name, "icon_img")
+        if prepared is None:
+            return Markup("")
+        role = self._role("icon_img", prepared, label, decorative)
+        pixels = self._size(size, "icon_img", name)
+        alt = "" if role is None else role
+        base = _text(self.png_url)
+        return Markup(
+            f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
+            f' width="{pixels}" height="{pixels}" alt="{_text(alt)}"'
+            f"{_class_attribute('iconkit-img', css)}"
+            f"{self._attributes(attrs, 'icon_img', name)}>"
+        )
+
+    def loading(
+        self,
+        label: str | None = None,
+        name: str = "loading-spinner",
+        size: int | str | None = None,
+        mode: str | None = None,
+        **extra: Any,
+    ) -> Markup:
+        """Return a loading indicator: a ``role="status"`` region with the spinner hidden.
+
+        The status text is the spinner's title unless ``label`` says otherwise;
+        it is visually hidden. The spinner stops under ``prefers-reduced-motion``.
+        """
+        css = _class_argument(extra, "loading")
+        prepared = self._lookup(name, "loading")
+        if prepared is None:
+            return Markup("")
+        words = prepared.title if label is None or label is True else label
+        svg = self.icon(name, decorative=True, size=size, mode=mode)
+        return Markup(
+            f'<span role="status"{_class_attribute("iconkit-status", css)}>{svg}'
+            f'<span class="iconkit-visually-hidden">{_text(words)}</span></span>'
+        )
+
+    def sprite(self) -> Markup:
+        """Return the whole sprite as hidden inline SVG, for ``mode="inline-sprite"``.
+
+        Put it once near the top of ``<body>``; ``<use href="#...">`` refers to it.
+        """
+        if self._sprite is None:
+            sheet = build_sprite(self.icons, prefix=self.prefix).decode("utf-8").rstrip("\n")
+            hidden = (
+                ' aria-hidden="true" focusable="false" width="0" height="0"'
+                ' style="position:absolute;width:0;height:0;overflow:hidden"'
+                ' class="iconkit-sprite">'
+            )
+            self._sprite = Markup(sheet.replace(">", hidden, 1))
+        return self._sprite
+
+    # -- building ---------------------------------------------------------------------
+
+    def _finished(self, *args: Any) -> str:
+        """Return :meth:`_icon`'s markup: Markup when final, text when it needs instance ids."""
+        text, ids = self._icon(*args)
+        return text if ids else Markup(text)
+
+    def _icon(
+        self,
+        name: str,
+        label: bool | str | None,
+        decorative: bool | None,
+        describe: bool,
+        tooltip: bool,
+        size: int | str | None,
+        mode: str | None,
+        attrs: tuple[tuple[str, Any], ...] | None,
+        css: str | None,
+    ) -> tuple[str, bool]:
+        prepared = self._lookup(name, "icon")
+        if prepared is None:
+            return ("", False)
+        mode = self.mode if mode is None else mode
+        if mode not in MODES:
+            self._refuse(f"icon({name!r}): mode={mode!r} is not one of {', '.join(MODES)}")
+            mode = self.mode
+        if prepared.animated:
+            # Inlined always: the page's reduced-motion rules do not reach into a <use>
+            # of another document, so a sprite copy would keep turning.
+            mode = "inline"
+        role = self._role("icon", prepared, label, decorative)
+        pixels = self._size(size, "icon", name)
+        if role is None and (describe or tooltip):
+            self._refuse(
+                f"icon({name!r}): describe= and tooltip= need a label; a decorative icon is hidden"
+            )
+            describe = tooltip = False
+        head = f'<svg class="{prepared.classes}'
+        if css:
+            head += " " + _text(css)
+        head += f'" width="{pixels}" height="{pixels}" viewBox="{prepared.view_box}"'
+        if mode == "inline":
+            head += prepared.presentation
+        ids = False
+        inner = ""
+        if role is None:
+            head += ' aria-hidden="true" focusable="false"'
+        else:
+            head += ' role="img"'
+            tag = f"{self.prefix}{prepared.slug}-{_INSTANCE}"
+            if tooltip:
+                head += f' aria-labelledby="{tag}-title"'
+                inner += f'<title id="{tag}-title">{_text(role)}</title>'
+                ids = True
+            else:
+                head += f' aria-label="{_text(role)}"'
+            if describe:
+                head += f' aria-describedby="{tag}-desc"'
+                inner += f'<desc id="{tag}-desc">{_text(prepared.description)}</desc>'
+                ids = True
+        mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
+        head += self._attributes(mapping, "icon", name)
+        if mode == "inline":
+            inner += prepared.body
+            ids = ids or prepared.has_ids
+        else:
+            url = self.sprite_url if mode == "sprite" else ""
+            inner += f'<use href="{_text(url)}#{self.prefix}{prepared.slug}"/>'
+        return (f"{head}>{inner}</svg>", ids)
+
+    def _control_content(
+        self,
+        macro: str,
+        name: str,
+        label: bool | str | None,
+        text: str | None,
+        size: int | str | None,
+        mode: str | None,
+    ) -> Markup | None:
+        prepared = self._lookup(name, macro)
+        if prepared is None:
+            return None
+        svg = self.icon(name, decorative=True, size=size, mode=mode)
+        if text is not None and str(text).strip():
+            if label is not None and label is not False:
+                self._refuse(
+                    f"{macro}({name!r}): give label= or text=, not both; visible text already"
+                    " names the control, and a second name would be read twice or differ"
+                )
+            return Markup(f'{svg}<span class="iconkit-text">{escape(text)}</span>')
+        if label is False or label is None or label is True:
+            words = prepared.title
+        elif isinstance(label, str) and label.strip():
+            words = label
+        else:
+            self._refuse(f"{macro}({name!r}): label={label!r} is empty; say what the control does")
+            words = prepared.title
+        return Markup(f'{svg}<span class="iconkit-visually-hidden">{_text(words)}</span>')
+
+    def _lookup(self, name: str, macro: str) -> _Prepared | None:
+        prepared = self._prepared.get(name)
+        if prepared is not None:
+            return prepared
+        try:
+            icon = self.icons.get(name) if isinstance(name, str) else None
+        except IconNotFound as exc:
+            self._refuse(f"{macro}({name!r}): {exc}", unknown=True)
+            return None
+        if icon is None:
+            self._refuse(f"{macro}(): the icon name must be a string, not {name!r}", unknown=True)
+            return None
+        prepared = self._prepare(icon)
+        self._prepared[name] = prepared
+        return prepared
+
+    def _prepare(self, icon: Icon) -> _Prepared:
+        sym = symbol(icon.slug, icon.svg, f"{self.prefix}{icon.slug}-{_INSTANCE}-")
+        presentation = "".join(f' {n}="{_text(v)}"' for n, v in sym.attributes if n != "viewBox")
+        classes = f"iconkit iconkit-{icon.slug}"
+        if icon.meta.mirror_rtl:
+            classes += " iconkit-mirror"
+        if icon.meta.animated:
+            classes += " iconkit-animated"
+        return _Prepared(
+            slug=icon.slug,
+            title=icon.meta.title,
+            description=icon.meta.description,
+            classes=classes,
+            animated=icon.meta.animated,
+            view_box=_text(sym.view_box),
+            presentation=presentation,
+            body=sym.body,
+            has_ids=bool(sym.ids),
+        )
+
+    def _role(
+        self, macro: str, prepared: _Prepared, label: bool | str | None, decorative: bool | None
+    ) -> str | None:
+        """Return the accessible name, or None for decorative; refuse unclear calls."""
+        if label is True:
+            named: str | None = prepared.title
+        elif isinstance(label, str):
+            named = label if label.strip() else None
+            if named is None:
+                self._refuse(
+                    f"{macro}({prepared.slug!r}): label is empty; write the words that say what"
+                    " the icon means, label=true for its title, or decorative=true"
+                )
+                return None
+        elif label is None or label is False:
+            named = None
+        else:
+            self._refuse(f"{macro}({prepared.slug!r}): label must be true or text, not {label!r}")
+            return None
+        if named is not None and decorative:
+            self._refuse(
+                f"{macro}({prepared.slug!r}): label= and decorative=true contradict each other;"
+                " keep one"
+            )
+            return None
+        if named is None and not decorative:
+            self._refuse(
+                f"{macro}({prepared.slug!r}) needs label= or decorative=: write"
+                f" {macro}({prepared.slug!r}, label=true) to name it {prepared.title!r},"
+                f' {macro}({prepared.slug!r}, label="...") to name it in your own words,'
+                f" or {macro}({prepared.slug!r}, decorative=true) when text beside it says"
+                " what it means"
+            )
+            return None
+        return named
+
+    def _size(self, size: int | str | None, macro: str, name: str) -> int:
+        if size is None:
+            return 24
+        if isinstance(size, str):
+            if size in SIZES:
+                return SIZES[size]
+            digits = size[:-2] if size.endswith("px") else size
+            if digits.isdigit():
+                size = int(digits)
+        if isinstance(size, int) and not isinstance(size, bool) and 1 <= size <= 1024:
+            return size
+        self._refuse(
+            f"{macro}({name!r}): size={size!r} is not one of {', '.join(SIZES)}"
+            " or a number of pixels from 1 to 1024"
+        )
+        return 24
+
+    def _attributes(self, attrs: Mapping[str, Any] | None, macro: str, name: str) -> str:
+        if not attrs:
+            return ""
+        if not isinstance(attrs, Mapping):
+            self._refuse(f"{macro}({name!r}): attrs must be a mapping of names to values")
+            return ""
+        out = []
+        for key, value in attrs.items():
+            problem = _attribute_problem(key, value)
+            if problem:
+                self._refuse(f"{macro}({name!r}): attrs {key!r}: {problem}")
+                continue
+            if value is None or value is False:
+                continue
+            if value is True:
+                out.append(f" {key}")
+            else:
+                out.append(f' {key}="{_text(value)}"')
+        return "".join(out)
+
+    def _refuse(self, message: str, unknown: bool = False) -> Markup:
+        """Raise IconUsageError (strict) or log a warning; return empty markup."""
+        template, line = template_location()
+        error = IconUsageError(message, template, line)
+        if self.strict:
+            raise error
+        # A cached call warns once, on its first render.
+        consequence = "rendered nothing" if unknown else "rendered as best it can"
+        logger.warning("%s (%s)", error, consequence)
+        return Markup("")
+
+
+def _attribute_problem(key: object, value: object) -> str | None:
+    if not isinstance(key, str) or not _ATTRIBUTE_NAME.match(key):
+        return "not an attribute name (lower-case letters, digits and - _ : .)"
+    lower = key.lower()
+    if lower.startswith("on"):
+        return "event handler attributes are refused"
+    if lower in _OWNED:
+        return "set by the macro itself; use its own parameter (label, decorative, size, class)"
+    if lower.startswith("xmlns"):
+        return "namespace declarations are refused"
+    if value is None or isinstance(value, bool):
+        return None
+    if not isinstance(value, str | int | float):
+        return f"value must be text or a number, not {type(value).__name__}"
+    text = str(value)
+    if lower in _URL_ATTRIBUTES and _BAD_SCHEME.match(_URL_NOISE.sub("", text)):
+        return "javascript:, vbscript:, data: and file: URLs are refused"
+    if lower == "style" and _BAD_STYLE.search(text):
+        return "url(), expression(), @import and escapes are refused in style"
+    return None
+
+
+def _class_argument(extra: dict[str, Any], macro: str) -> str | None:
+    css = extra.pop("class", None)
+    underscored = extra.pop("class_", None)
+    if extra:
+        names = ", ".join(sorted(extra))
+        template, line = template_location()
+        raise IconUsageError(f"{macro}() got unknown argument(s): {names}", template, line)
+    value = css if css is not None else underscored
+    if value is None or value is False:
+        return None
+    return " ".join(str(value).split()) or None
+
+
+def _text(value: object) -> str:
+    """Escape ``value`` as plain text, even when it is Markup.
+
+    Markup is safe as HTML content, not inside an attribute's quotes, so every
+    attribute value and every name is escaped as text.
+    """
+    return str(escape(str(value)))
+
+
+def _class_attribute(base: str, css: str | None) -> str:
+    return f' class="{base} {_text(css)}"' if css else f' class="{base}"'
+
+
+def _attrs_key(attrs: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...] | None:
+    if not attrs:
+        return None
+    if not isinstance(attrs, Mapping):
+        return attrs  # type: ignore[return-value]  # refused with a clear message later
+    return tuple(attrs.items())

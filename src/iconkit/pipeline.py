@@ -1,0 +1,123 @@
+"""The work done for one icon, in order: lint, sanitize, then package-ready outputs.
+
+This is the only module that knows the order of the per-icon stages. It is
+pure: an :class:`~iconkit.model.Icon` and options in, an :class:`IconResult`
+out, so results can be computed in worker processes and cached by content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from . import __version__
+from ._xml import parse_svg
+from .lint import Selection, icon_diagnostics
+from .model import Diagnostic, Icon
+from .render import svg_to_png
+from .rules.base import SetStyle
+from .sanitize import sanitize, serialize
+
+__all__ = ["IconResult", "PipelineOptions", "process_icon"]
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """Settings that change what the per-icon work produces (and so the cache key).
+
+    ``selection`` chooses the lint rules; ``style`` is what the set's drawings
+    share (view box, stroke width), against which each icon is linted.
+    """
+
+    png_size: int = 24
+    guard: bool = True
+    selection: Selection = field(default_factory=Selection)
+    style: SetStyle = field(default_factory=SetStyle)
+
+    def fingerprint(self) -> str:
+        """Return a string that changes whenever the options or iconkit's version do."""
+        return json.dumps({"version": __version__, **asdict(self)}, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class IconResult:
+    """What the pipeline made of one icon: the SVG to ship, PNGs, findings and timings.
+
+    The PNGs are None in a result read back from the cache: the build links
+    the cached files into the output without reading them.
+    """
+
+    slug: str
+    svg: bytes
+    png_1x: bytes | None
+    png_2x: bytes | None
+    diagnostics: tuple[Diagnostic, ...]
+    bytes_in: int
+    seconds: tuple[tuple[str, float], ...]
+
+    @property
+    def failed(self) -> bool:
+        """Whether a finding of error severity stops this icon from shipping."""
+        return any(d.severity == "error" for d in self.diagnostics)
+
+    def summary(self) -> dict[str, Any]:
+        """Return the small, JSON-ready part of the result (everything but the bytes)."""
+        return {
+            "slug": self.slug,
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+            "bytes_in": self.bytes_in,
+            "seconds": [list(pair) for pair in self.seconds],
+        }
+
+
+def cache_key(icon: Icon, options: PipelineOptions) -> str:
+    """Return the content hash that identifies the work for ``icon`` under ``options``."""
+    digest = hashlib.sha256()
+    for part in (
+        options.fingerprint().encode(),
+        icon.slug.encode(),
+        icon.svg,
+        json.dumps(icon.meta.to_json(), sort_keys=True).encode(),
+    ):
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
+    """Run every per-icon stage on ``icon`` and return the result.
+
+    Raises :class:`~iconkit.errors.IconSourceError` when the icon cannot be
+    processed at all (it cannot be parsed or rendered).
+    """
+    seconds: list[tuple[str, float]] = []
+    diagnostics: list[Diagnostic] = []
+
+    start = time.perf_counter()
+    root = parse_svg(icon.svg, icon.svg_path)
+    diagnostics.extend(icon_diagnostics(icon, root, options.style, options.selection))
+    seconds.append(("lint", time.perf_counter() - start))
+
+    start = time.perf_counter()
+    clean, removed = sanitize(root, icon.svg_path)
+    diagnostics.extend(removed)
+    svg = serialize(clean)
+    seconds.append(("sanitize", time.perf_counter() - start))
+
+    start = time.perf_counter()
+    png_1x = svg_to_png(svg, options.png_size, path=icon.svg_path)
+    png_2x = svg_to_png(svg, options.png_size * 2, path=icon.svg_path)
+    seconds.append(("png", time.perf_counter() - start))
+
+    return IconResult(
+        slug=icon.slug,
+        svg=svg,
+        png_1x=png_1x,
+        png_2x=png_2x,
+        diagnostics=tuple(sorted(diagnostics)),
+        bytes_in=len(icon.svg),
+        seconds=tuple(seconds),
+    )

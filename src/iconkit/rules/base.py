@@ -1,0 +1,237 @@
+"""What a rule is, what it reads and what it yields.
+
+A rule is a plain function wrapped by :func:`rule`, which returns a
+:class:`Rule` value: a stable ``code``, a kebab-case ``name``, a default
+``severity``, the ``target`` it reads, and the function. Rules read values
+and yield :class:`Finding` values; they never edit, never do I/O and keep no
+state. The linter (``iconkit.lint``) turns findings into
+:class:`~iconkit.model.Diagnostic` values with a path and a line.
+
+Targets, and the value each rule function is called with:
+
+- ``text``: an :class:`AltText`, one icon's title and description or one document entry
+- ``texts``: ``tuple[AltText, ...]``, every alt text of one icon folder or one document
+- ``svg``: an :class:`SvgFile`, one SVG file, parsed (or the error that stopped the parse)
+- ``folder``: a :class:`Folder`, the files of one icon folder
+- ``project``: a :class:`Project`, every folder and document of one run
+- ``use``: an :class:`IconUse`, one call of an iconkit macro in a Jinja template
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import IconSourceError
+from ..model import IconMeta, Severity
+
+__all__ = [
+    "AltText",
+    "Finding",
+    "Fix",
+    "Folder",
+    "IconFiles",
+    "IconUse",
+    "Project",
+    "Rule",
+    "SetStyle",
+    "SvgFile",
+    "Target",
+    "rule",
+]
+
+Target = Literal["text", "texts", "svg", "folder", "project", "use"]
+Origin = Literal["metadata", "document"]
+
+
+@dataclass(frozen=True)
+class AltText:
+    """The alt text of one icon (its metadata) or of one entry of a document.
+
+    ``lines`` maps ``"title"`` and ``"description"`` to the line each stands on.
+    ``position`` is the entry's number in a document and ``entry_text`` the
+    entry as written; both are None for metadata.
+    """
+
+    origin: Origin
+    path: Path
+    title: str
+    description: str
+    lines: tuple[tuple[str, int | None], ...] = ()
+    position: int | None = None
+    slug: str | None = None
+    entry_text: str | None = None
+
+    def line(self, field_name: str | None) -> int | None:
+        """Return the line of ``field_name`` (or of the title when None)."""
+        lookup = dict(self.lines)
+        return lookup.get(field_name or "title", lookup.get("title"))
+
+    @property
+    def label(self) -> str:
+        """How a message names this alt text: ``entry 23 "Close"`` or the slug."""
+        if self.position is not None:
+            return f'entry {self.position} "{self.title}"'
+        return repr(self.slug)
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A mechanical repair of one metadata field: its new value."""
+
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule reports: a message, and where.
+
+    A rule on one value sets at most ``field`` (alt text) or ``node`` (an SVG
+    element, whose ``sourceline`` is the line). A rule on many values says which
+    one with ``text`` (an :class:`AltText`) or with ``path`` and ``line``.
+    """
+
+    message: str
+    field: str | None = None
+    node: Any = None
+    text: AltText | None = None
+    path: Path | None = None
+    line: int | None = None
+    fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class SetStyle:
+    """What most drawings of a folder share: the view box and the stroke width."""
+
+    viewbox: str | None = None
+    stroke_width: str | None = None
+
+
+@dataclass(frozen=True)
+class SvgFile:
+    """One SVG file: its bytes and parsed root, or the error that stopped the parse."""
+
+    path: Path
+    slug: str
+    data: bytes
+    root: Any = None
+    error: IconSourceError | None = None
+    style: SetStyle = field(default_factory=SetStyle)
+
+
+@dataclass(frozen=True)
+class IconFiles:
+    """The two files of one icon slug in a folder; either may be missing.
+
+    ``meta`` is None when the metadata is missing or invalid; ``meta_errors``
+    holds why it is invalid, each with its line.
+    """
+
+    slug: str
+    svg_path: Path | None
+    meta_path: Path | None
+    meta: IconMeta | None = None
+    meta_text: str | None = None
+    meta_errors: tuple[tuple[str, int | None], ...] = ()
+
+
+@dataclass(frozen=True)
+class Folder:
+    """The icons of one folder, sorted by slug."""
+
+    root: Path
+    icons: tuple[IconFiles, ...]
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything one lint run reads: icon folders and document entries."""
+
+    folders: tuple[Folder, ...]
+    documents: tuple[tuple[AltText, ...], ...]
+
+
+@dataclass(frozen=True)
+class IconUse:
+    """One call of an iconkit macro (``icon``, ``icon_button``, ``icon_link``, ``icon_img``).
+
+    Arguments the template computes at render time are ``None`` with their
+    name in ``dynamic``; ``given`` lists every argument the call states.
+    ``titles`` maps each known icon name (slug or alias) to its title; it is
+    None when no icon set was given, and then names are not checked.
+    """
+
+    path: Path
+    line: int
+    macro: str
+    name: str | None
+    label: str | None
+    text: str | None
+    decorative: bool | None
+    given: frozenset[str]
+    dynamic: frozenset[str]
+    titles: tuple[tuple[str, str], ...] | None = None
+
+    def title_of(self, name: str) -> str | None:
+        """Return the title of the icon called ``name``, or None when it is unknown."""
+        return dict(self.titles or ()).get(name)
+
+    @property
+    def decorative_use(self) -> bool:
+        """Whether the icon is hidden from assistive technology in this use."""
+        if self.macro in ("icon", "icon_img"):
+            return self.decorative is True
+        return bool(self.text) or "text" in self.dynamic
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A lint rule: stable code, kebab-case name, default severity, target and check."""
+
+    code: str
+    name: str
+    severity: Severity
+    target: Target
+    check: Callable[[Any], Iterator[Finding]]
+    fixable: bool = False
+
+    @property
+    def module(self) -> str:
+        """The name of the module that defines the rule (the snake_case name)."""
+        return self.check.__module__.rsplit(".", 1)[-1]
+
+    @property
+    def doc(self) -> str:
+        """The rule's docstring, dedented."""
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        """The first line of the docstring: what the rule finds."""
+        return self.doc.split("\n", 1)[0].strip()
+
+    @property
+    def body(self) -> str:
+        """The docstring after its first paragraph: why it matters and an example."""
+        parts = self.doc.split("\n\n", 1)
+        return parts[1].strip() if len(parts) > 1 else ""
+
+    def selected_by(self, selector: str) -> bool:
+        """Whether ``selector`` names this rule: a code prefix (``A``, ``A203``) or its name."""
+        return self.code.startswith(selector.upper()) or selector == self.name
+
+
+def rule(
+    *, code: str, name: str, severity: Severity, target: Target, fixable: bool = False
+) -> Callable[[Callable[[Any], Iterator[Finding]]], Rule]:
+    """Wrap a check function into a :class:`Rule`; nothing is registered by it."""
+
+    def wrap(check: Callable[[Any], Iterator[Finding]]) -> Rule:
+        return Rule(code, name, severity, target, check, fixable)
+
+    return wrap

@@ -1,0 +1,47 @@
+"""G309 empty-drawing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ._canvas import SIZE, measure
+from .base import Finding, SvgFile, rule
+
+MIN_INK = SIZE  # fewer solid pixels than one row of the canvas is not a picture
+
+
+@rule(code="G309", name="empty-drawing", severity="error", target="svg")
+def empty_drawing(svg: SvgFile) -> Iterator[Finding]:
+    """The drawing renders to nothing visible (rendered with cairosvg).
+
+    ## Why it matters
+    An icon that paints nothing (no shapes, `fill="none"` with no stroke, zero
+    opacity, `display: none`) still gets an accessible name, so a screen reader
+    announces a control that sighted people cannot see or find.
+
+    ## Example
+    ```xml
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+      <path d="M4 12h16" fill="none"/>
+    </svg>
+    ```
+
+    Use instead:
+    ```xml
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+      <path d="M4 12h16" fill="none" stroke="currentColor" stroke-width="2"/>
+    </svg>
+    ```
+    """
+    if svg.root is None:
+        return
+    try:
+        ink = measure(svg.root)
+    except ValueError as exc:
+        yield Finding(f"cannot be rendered: {exc}", node=svg.root)
+        return
+    if ink.inside < MIN_INK:
+        yield Finding(
+            f"renders {ink.inside} solid pixels at {SIZE} px: the drawing is empty or invisible",
+            node=svg.root,
+        )

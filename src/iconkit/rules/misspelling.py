@@ -1,0 +1,85 @@
+"""A216 misspelling."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterator
+from importlib import resources
+
+from .base import AltText, Finding, Fix, rule
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
+
+
+@functools.cache
+def _dictionary() -> dict[str, tuple[str, ...]]:
+    """codespell's dictionary of common misspellings: ``wrong -> (right, ...)``."""
+    text = resources.files("codespell_lib").joinpath("data/dictionary.txt").read_text("utf-8")
+    entries: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        wrong, _, right = line.partition("->")
+        if right:
+            entries[wrong.strip().lower()] = tuple(s.strip() for s in right.split(",") if s.strip())
+    return entries
+
+
+@functools.cache
+def _phrases() -> tuple[tuple[re.Pattern[str], str], ...]:
+    text = resources.files("iconkit.rules").joinpath("confusions.json").read_text("utf-8")
+    return tuple(
+        (re.compile(rf"\b{re.escape(p['wrong'])}\b", re.IGNORECASE), p["right"])
+        for p in json.loads(text)["phrases"]
+    )
+
+
+@rule(code="A216", name="misspelling", severity="warning", target="text", fixable=True)
+def misspelling(text: AltText) -> Iterator[Finding]:
+    """A word is misspelt, or a phrase uses the wrong word ("explanation mark").
+
+    ## Why it matters
+    A screen reader says a misspelt word as written, or spells it out letter by
+    letter, and the listener cannot glance back to guess what was meant.
+    "Explanation mark" is read aloud perfectly and still names the wrong thing.
+    Words are checked against codespell's dictionary of common misspellings;
+    phrases against a list shipped with iconkit (`rules/confusions.json`).
+
+    ## Example
+    ```json
+    {"title": "Notice", "description": "An explanation mark centred inside a cirlce."}
+    ```
+
+    Use instead:
+    ```json
+    {"title": "Notice", "description": "An exclamation mark centred inside a circle."}
+    ```
+    """
+    dictionary = _dictionary()
+    for field_name, value in (("title", text.title), ("description", text.description)):
+        found: list[tuple[int, int, str, str | None]] = []
+        for pattern, right in _phrases():
+            found.extend((m.start(), m.end(), m.group(), right) for m in pattern.finditer(value))
+        for match in WORD.finditer(value):
+            fixes = dictionary.get(match.group().lower())
+            if fixes is not None:
+                right = fixes[0] if len(fixes) == 1 else None
+                found.append((match.start(), match.end(), match.group(), right))
+        found.sort()
+        fixed = value
+        for start, end, wrong, right in reversed(found):
+            if right is not None:
+                fixed = fixed[:start] + _same_case(wrong, right) + fixed[end:]
+        for _, _, wrong, right in found:
+            if right is None:
+                options = ", ".join(dictionary[wrong.lower()])
+                yield Finding(f'"{wrong}" looks misspelt (perhaps: {options})', field_name)
+            else:
+                shown = _same_case(wrong, right)
+                yield Finding(
+                    f'"{wrong}" should be "{shown}"', field_name, fix=Fix(field_name, fixed)
+                )
+
+
+def _same_case(wrong: str, right: str) -> str:
+    return right[:1].upper() + right[1:] if wrong[:1].isupper() else right

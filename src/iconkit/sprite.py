@@ -1,0 +1,235 @@
+"""Icons to one SVG sprite sheet: a ``<symbol id="{prefix}{slug}">`` per icon (pure).
+
+Each symbol keeps its icon's ``viewBox`` and presentation attributes (``fill``,
+``stroke``...), because a ``<use>`` instance inherits from the ``<use>``, not from
+the sprite's root. The SVG namespace is declared once, on the root. Every id
+inside an icon is prefixed with the symbol's own id (``iconkit-star-grad``), and
+references to it (``href``, ``url(#...)``, ``aria-*``) follow, so two icons never
+collide. ``<title>`` and ``<desc>`` are left out of symbols: screen readers do not
+read them through ``<use>``, so names always go on the outer ``<svg>``.
+
+The output is deterministic: symbols sorted by slug, attributes in a fixed
+order, no whitespace between elements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ._xml import SVG_NS, XLINK_NS, parse_svg, qname
+from .model import Icon
+
+__all__ = [
+    "DEFAULT_PREFIX",
+    "PRESENTATION_ATTRIBUTES",
+    "SpriteSource",
+    "Symbol",
+    "build_sprite",
+    "prefix_ids",
+    "symbol",
+]
+
+DEFAULT_PREFIX = "iconkit-"
+
+#: Root attributes a symbol keeps (in this order), besides ``viewBox``.
+PRESENTATION_ATTRIBUTES = (
+    "preserveAspectRatio",
+    "fill",
+    "fill-rule",
+    "fill-opacity",
+    "stroke",
+    "stroke-width",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-miterlimit",
+    "stroke-dasharray",
+    "stroke-dashoffset",
+    "stroke-opacity",
+    "clip-rule",
+    "opacity",
+    "color",
+    "shape-rendering",
+)
+
+_ID_REF_ATTRIBUTES = ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
+_URL_REF = re.compile(r"url\(\s*(['\"]?)#([^)'\"\s]+)\1\s*\)")
+_HREF = (qname("href", XLINK_NS), "href")
+_DROPPED = frozenset({qname("title"), qname("desc"), qname("metadata")})
+
+#: One icon's source for the sprite: an Icon, or a ``(slug, svg)`` pair where the
+#: SVG is bytes or an already parsed (for instance optimized) tree.
+SpriteSource = Icon | tuple[str, bytes | etree._Element]
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """One icon made ready for a sprite or for inline use: its root attributes and body.
+
+    ``attributes`` are the root's ``viewBox`` and presentation attributes in a
+    fixed order; ``body`` is the serialised children (no namespace
+    declarations), ids already prefixed with ``id_prefix``; ``ids`` are the
+    prefixed ids it defines.
+    """
+
+    slug: str
+    attributes: tuple[tuple[str, str], ...]
+    body: str
+    ids: tuple[str, ...]
+
+    @property
+    def view_box(self) -> str:
+        """The icon's ``viewBox`` (``0 0 24 24`` when the source has none)."""
+        return dict(self.attributes).get("viewBox", "0 0 24 24")
+
+
+def symbol(slug: str, svg: bytes | etree._Element, id_prefix: str) -> Symbol:
+    """Return the :class:`Symbol` of one icon, every internal id prefixed with ``id_prefix``.
+
+    ``svg`` is the icon's SVG bytes (parsed with the hardened parser) or a
+    parsed tree, which is copied, never changed.
+    """
+    root = parse_svg(svg, f"{slug}.svg") if isinstance(svg, bytes) else _copy(svg)
+    ids = prefix_ids(root, id_prefix)
+    attributes: list[tuple[str, str]] = []
+    view_box = root.get("viewBox")
+    if view_box is None and root.get("width") and root.get("height"):
+        view_box = f"0 0 {_number(root.get('width'))} {_number(root.get('height'))}"
+    attributes.append(("viewBox", " ".join((view_box or "0 0 24 24").replace(",", " ").split())))
+    for name in PRESENTATION_ATTRIBUTES:
+        value = root.get(name)
+        if value is not None:
+            attributes.append((name, value))
+    children = [child for child in root if _kept(child)]
+    for child in children:
+        _strip(child)
+    body = "".join(_serialise(child) for child in children)
+    return Symbol(slug=slug, attributes=tuple(attributes), body=body, ids=tuple(ids))
+
+
+def build_sprite(
+    sources: Iterable[SpriteSource],
+    *,
+    prefix: str = DEFAULT_PREFIX,
+    only: Iterable[str] | None = None,
+    licence: str | None = None,
+) -> bytes:
+    """Return the sprite sheet of ``sources`` as UTF-8 SVG bytes.
+
+    ``sources`` are icons (their ``svg`` bytes are used) or ``(slug, svg)``
+    pairs, so the optimizer's trees can be passed instead of the sources.
+    ``only`` keeps just those slugs; ``licence`` becomes a comment at the top.
+    Symbols are sorted by slug and the output is byte-for-byte deterministic.
+    """
+    keep = None if only is None else frozenset(only)
+    pairs: dict[str, bytes | etree._Element] = {}
+    for source in sources:
+        slug, svg = (source.slug, source.svg) if isinstance(source, Icon) else source
+        if keep is None or slug in keep:
+            pairs[slug] = svg
+    symbols = [symbol(slug, pairs[slug], f"{prefix}{slug}-") for slug in sorted(pairs)]
+    xlink = any(f"{{{XLINK_NS}}}" in s.body or "xlink:" in s.body for s in symbols)
+    head = f'<svg xmlns="{SVG_NS}"'
+    if xlink:
+        head += f' xmlns:xlink="{XLINK_NS}"'
+    parts = [head, ">"]
+    if licence:
+        parts.insert(0, f"<!--{_comment(licence)}-->\n")
+    for sym in symbols:
+        attrs = "".join(f' {name}="{_attr(value)}"' for name, value in sym.attributes)
+        parts.append(f'<symbol id="{_attr(prefix + sym.slug)}"{attrs}>{sym.body}</symbol>')
+    parts.append("</svg>\n")
+    return "".join(parts).encode("utf-8")
+
+
+def prefix_ids(root: etree._Element, id_prefix: str) -> list[str]:
+    """Prefix every ``id`` under ``root`` with ``id_prefix`` and rewrite references to it.
+
+    References are ``href``/``xlink:href="#id"``, ``url(#id)`` in any attribute
+    or ``<style>`` text, and id lists in ``aria-labelledby``-like attributes.
+    Returns the new ids in document order. Changes ``root`` in place.
+    """
+    mapping: dict[str, str] = {}
+    for element in root.iter(etree.Element):
+        old = element.get("id")
+        if old is not None:
+            mapping[old] = id_prefix + old
+            element.set("id", mapping[old])
+    if not mapping:
+        return []
+
+    def url(match: re.Match[str]) -> str:
+        target = mapping.get(match.group(2))
+        return f"url(#{target})" if target else match.group(0)
+
+    for element in root.iter(etree.Element):
+        for name, value in element.attrib.items():
+            if name in _HREF and value.startswith("#") and value[1:] in mapping:
+                element.set(name, "#" + mapping[value[1:]])
+            elif name in _ID_REF_ATTRIBUTES:
+                element.set(name, " ".join(mapping.get(v, v) for v in value.split()))
+            elif "url(" in value:
+                element.set(name, _URL_REF.sub(url, value))
+        if element.tag == qname("style") and element.text:
+            element.text = _URL_REF.sub(url, element.text)
+    return list(mapping.values())
+
+
+def _copy(root: etree._Element) -> etree._Element:
+    return etree.fromstring(etree.tostring(root))
+
+
+def _kept(element: etree._Element) -> bool:
+    if not isinstance(element.tag, str):  # comments, processing instructions
+        return False
+    return element.tag not in _DROPPED and element.tag.startswith(f"{{{SVG_NS}}}")
+
+
+def _strip(element: etree._Element) -> None:
+    """Drop comments, foreign elements and attributes, and blank text between elements."""
+    for child in list(element):
+        if not _kept(child):
+            if child.tail and child.tail.strip():
+                previous = child.getprevious()
+                if previous is not None:
+                    previous.tail = (previous.tail or "") + child.tail
+                else:
+                    element.text = (element.text or "") + child.tail
+            element.remove(child)
+        else:
+            _strip(child)
+    for name in list(element.attrib):
+        if name.startswith("{") and not name.startswith(f"{{{XLINK_NS}}}"):
+            del element.attrib[name]
+    if len(element):
+        if element.text is not None and not element.text.strip():
+            element.text = None
+        for child in element:
+            if child.tail is not None and not child.tail.strip():
+                child.tail = None
+    if element.tail is not None and not element.tail.strip():
+        element.tail = None
+
+
+def _serialise(element: etree._Element) -> str:
+    """Serialise an SVG-namespace element without repeating namespace declarations."""
+    text: str = etree.tostring(element, encoding="unicode")
+    return text.replace(f' xmlns="{SVG_NS}"', "").replace(f' xmlns:xlink="{XLINK_NS}"', "")
+
+
+def _attr(value: str) -> str:
+    return (
+        value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
+
+
+def _comment(text: str) -> str:
+    return " " + text.replace("--", "- -").strip() + " "
+
+
+def _number(value: str | None) -> str:
+    match = re.match(r"\s*([0-9.]+)", value or "")
+    return match.group(1) if match else "24"
