@@ -27,6 +27,7 @@ from iconkit import (
     render_icon,
 )
 from iconkit.gallery import SIZES, gallery_coverage, macro_call
+from iconkit.progress import LineProgress
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -170,13 +171,17 @@ def test_without_pngs_there_are_no_png_links(bundled: IconSet, tmp_path: Path) -
 
 
 def test_progress_reports_each_stage(bundled: IconSet, tmp_path: Path) -> None:
-    lines: list[str] = []
-    build_gallery(bundled, tmp_path / "site", progress=lines.append)
-    assert lines[0] == "gallery: linting 45 icons"
-    assert lines[1] == "gallery: 45 icons, 9 categories"
-    assert "gallery: writing 45 icon pages" in lines
-    assert "gallery: rendering 90 PNGs" in lines
-    assert lines[-1] == f"gallery: wrote {tmp_path / 'site'}"
+    stream = io.StringIO()
+    build_gallery(bundled, tmp_path / "site", progress=LineProgress(stream))
+    lines = [line.split(" in ")[0] for line in stream.getvalue().splitlines()]
+    assert lines == [
+        "gallery lint: 1 to do",
+        "gallery lint: done",
+        "gallery pages: 45 to do",
+        "gallery pages: done",
+        "gallery png: 45 to do",
+        "gallery png: done",
+    ]
 
 
 def test_size_switch_offers_every_size(bundled: IconSet, tmp_path: Path) -> None:
@@ -235,7 +240,10 @@ def test_cli_gallery_writes_the_site(icon_copy: Path, tmp_path: Path) -> None:
     result = _run("gallery", "--icons", str(icon_copy), "-o", str(tmp_path / "site"))
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"wrote the gallery of 3 icons to {tmp_path / 'site'}\n"
-    assert "gallery: writing 3 icon pages" in result.stderr
+    assert "gallery pages: 3 to do" in result.stderr
+    quiet = _run("gallery", "-q", "--icons", str(icon_copy), "-o", str(tmp_path / "site"))
+    assert quiet.returncode == 0
+    assert quiet.stderr == ""
     assert (tmp_path / "site/icons/next.html").is_file()
 
 

@@ -175,6 +175,7 @@ def build(
             build_gallery(
                 IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
                 tmp / "gallery",
+                progress=progress,
             )
         progress.advance()
         progress.finish()

@@ -116,11 +116,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
     p.add_argument("-o", "--output", type=Path, required=True, help="folder to write the site to")
     p.add_argument("--no-png", action="store_true", help="skip the PNG downloads")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     p.set_defaults(run=_gallery)
 
     p = verbs.add_parser("serve", help="serve the gallery on 127.0.0.1, rebuilt as icons change")
     p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
     p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output for builds")
     p.set_defaults(run=_serve)
 
     p = verbs.add_parser("import", help="create metadata stubs for a folder of SVGs")
@@ -358,10 +360,8 @@ def _contact_sheet(args: argparse.Namespace) -> int:
 
 
 def _gallery(args: argparse.Namespace) -> int:
-    def progress(line: str) -> None:
-        print(line, file=sys.stderr, flush=True)
-
     icon_set = load_icons(args.icons)
+    progress = progress_for(sys.stderr, args.quiet)
     result = build_gallery(icon_set, args.output, pngs=not args.no_png, progress=progress)
     print(f"wrote the gallery of {result.icons} icons to {result.out}")
     return 0
@@ -372,7 +372,12 @@ def _serve(args: argparse.Namespace) -> int:
         raise IconSourceError(args.icons, "not a folder of icons")
     with tempfile.TemporaryDirectory(prefix="iconkit-serve-") as folder:
         try:
-            server = GalleryServer(args.icons, Path(folder) / "gallery", port=args.port)
+            server = GalleryServer(
+                args.icons,
+                Path(folder) / "gallery",
+                port=args.port,
+                progress=progress_for(sys.stderr, args.quiet),
+            )
         except OSError as exc:
             print(
                 f"iconkit: error: cannot listen on port {args.port}: {exc.strerror}",

@@ -29,7 +29,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -43,6 +43,7 @@ from .coverage import coverage
 from .jinja import render_icon, setup
 from .lint import lint
 from .model import Diagnostic, Icon, IconSet
+from .progress import Progress, QuietProgress
 from .render import render_png
 
 __all__ = [
@@ -61,8 +62,6 @@ PNG_SIZE = 24
 """The 1x PNG size; the 2x PNG is twice this."""
 
 ASSETS = ("gallery.css", "gallery.js")
-
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -132,13 +131,16 @@ def build_gallery(
     ``pngs=False`` skips the PNG downloads (quicker for very large sets).
     ``live_reload`` is set by ``iconkit serve``: a build identifier stamped on
     every page, whose script polls the server and reloads the page on a new build.
-    ``progress`` is called with one line per stage.
+    ``progress`` is told of each stage (``gallery lint``, ``gallery pages``,
+    ``gallery png``) and of each icon done; see :mod:`iconkit.progress`.
     """
     out = Path(out)
-    report = progress or (lambda _line: None)
+    progress = progress or QuietProgress()
     env = _environment(icon_set)
-    report(f"gallery: linting {len(icon_set)} icons")
+    progress.start("gallery lint", 1)
     coverage = gallery_coverage(icon_set)
+    progress.advance()
+    progress.finish()
     categories = sorted({icon.meta.category for icon in icon_set})
     stroked = len(icon_set) > 0 and all(_is_stroked(icon) for icon in icon_set)
     common: dict[str, Any] = {
@@ -154,7 +156,6 @@ def build_gallery(
         for name in ASSETS:
             (assets / name).write_bytes(package.joinpath(name).read_bytes())
 
-        report(f"gallery: {len(icon_set)} icons, {len(categories)} categories")
         grid = [_grid_item(icon) for icon in icon_set]
         _write(
             tmp / "index.html",
@@ -174,7 +175,7 @@ def build_gallery(
             ),
         )
 
-        report(f"gallery: writing {len(icon_set)} icon pages")
+        progress.start("gallery pages", len(icon_set))
         pages = tmp / "icons"
         svgs = tmp / "svg"
         pages.mkdir()
@@ -199,15 +200,18 @@ def build_gallery(
                     png_size=PNG_SIZE,
                 ),
             )
+            progress.advance()
+        progress.finish()
 
         if pngs:
-            report(f"gallery: rendering {2 * len(icon_set)} PNGs")
+            progress.start("gallery png", len(icon_set))
             png_dir = tmp / "png"
             png_dir.mkdir()
             for icon in icons:
                 (png_dir / f"{icon.slug}@1x.png").write_bytes(render_png(icon, PNG_SIZE))
                 (png_dir / f"{icon.slug}@2x.png").write_bytes(render_png(icon, 2 * PNG_SIZE))
-    report(f"gallery: wrote {out}")
+                progress.advance()
+            progress.finish()
     return GalleryResult(out=out, icons=len(icon_set), pages=len(icon_set) + 2)
 
 

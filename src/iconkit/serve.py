@@ -29,6 +29,7 @@ import watchfiles
 
 from .errors import IconkitError
 from .gallery import build_gallery, gallery_coverage
+from .progress import Progress, QuietProgress
 from .source import load_icons
 
 __all__ = ["GalleryServer"]
@@ -47,7 +48,8 @@ def _stderr(line: str) -> None:
 class GalleryServer:
     """Build the gallery of ``icons`` into ``out`` and serve it on ``host``:``port``.
 
-    ``port=0`` picks a free port (see :attr:`url`). Use :meth:`start`, then
+    ``port=0`` picks a free port (see :attr:`url`). ``log`` receives a line per
+    build, finding and error; ``progress`` follows each build's stages. Use :meth:`start`, then
     :meth:`watch` (blocks until ``stop`` is set), then :meth:`close`.
     """
 
@@ -59,10 +61,12 @@ class GalleryServer:
         host: str = "127.0.0.1",
         port: int = 8000,
         log: Log = _stderr,
+        progress: Progress | None = None,
     ) -> None:
         self.icons = Path(icons)
         self.out = Path(out)
         self.log = log
+        self.progress = progress or QuietProgress()
         self._lock = threading.Lock()
         self._build = 0
         self._error: str | None = None
@@ -87,7 +91,7 @@ class GalleryServer:
         number = self._build + 1
         try:
             icon_set = load_icons(self.icons)
-            build_gallery(icon_set, self.out, live_reload=str(number), progress=self.log)
+            build_gallery(icon_set, self.out, live_reload=str(number), progress=self.progress)
             findings = gallery_coverage(icon_set).findings
         except IconkitError as exc:
             return self._failed(str(exc))
