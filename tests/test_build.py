@@ -214,3 +214,18 @@ def test_optimized_icons_ship_and_the_set_licence_is_kept_once(
     for svg in (out / "svg").iterdir():
         assert b"<!--" not in svg.read_bytes()
         assert len(svg.read_bytes()) < len((icon_copy / svg.name).read_bytes())
+
+
+def test_the_gallery_shows_the_build_findings(tmp_path: Path, icon_copy: Path) -> None:
+    meta = icon_copy / "close.json"
+    meta.write_text(meta.read_text().replace('"An X shape."', '"An icon of an X shape."'))
+    out = tmp_path / "dist"
+    result = build(icon_copy, out)
+    assert [d.code for d in result.diagnostics] == ["A203"]
+    page = (out / "gallery/coverage.html").read_text()
+    assert "A203" in page
+    assert "redundant-prefix" in (out / "gallery/icons/close.html").read_text()
+    # The gallery's downloads are the build's own PNGs.
+    assert (out / "gallery/png/close@2x.png").read_bytes() == (
+        out / "png/close@2x.png"
+    ).read_bytes()

@@ -44,6 +44,7 @@ def hook_repository(folder: Path) -> str:
     shutil.copytree(
         ROOT / "src", folder / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
+    shutil.copytree(ROOT / "icons", folder / "icons")  # the wheel ships the bundled icons
     git("init", "-q", "-b", "main", cwd=folder)
     git("add", "-A", cwd=folder)
     git("commit", "-q", "-m", "iconkit", cwd=folder)

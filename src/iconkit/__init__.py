@@ -29,6 +29,8 @@ from .errors import UnsafeSvgError as UnsafeSvgError
 from .fidelity import Comparison as Comparison
 from .fidelity import Tolerance as Tolerance
 from .fidelity import compare_renders as compare_renders
+from .gallery import GalleryResult as GalleryResult
+from .gallery import build_gallery as build_gallery
 from .importer import ImportResult as ImportResult
 from .importer import import_icons as import_icons
 from .jinja import render_icon as render_icon
@@ -57,6 +59,7 @@ from .rules import Rule as Rule
 from .sanitize import SanitizeResult as SanitizeResult
 from .sanitize import sanitize as sanitize
 from .sanitize import sanitize_svg as sanitize_svg
+from .serve import GalleryServer as GalleryServer
 from .source import load_icons as load_icons
 from .source import load_meta as load_meta
 from .sprite import build_sprite as build_sprite
@@ -77,6 +80,8 @@ __all__ = [  # noqa: RUF022 (plain sorted order, as tests/test_public_api.py pin
     "Diagnostic",
     "DocumentError",
     "Entry",
+    "GalleryResult",
+    "GalleryServer",
     "Icon",
     "IconMeta",
     "IconNotFound",
@@ -97,6 +102,7 @@ __all__ = [  # noqa: RUF022 (plain sorted order, as tests/test_public_api.py pin
     "UnsafeSvgError",
     "__version__",
     "build",
+    "build_gallery",
     "build_sprite",
     "compare_renders",
     "contact_sheet",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from ._atomic import write_atomic
 from .errors import IconkitError, IconSourceError
 from .optimize import optimize_svg
 from .transforms import DEFAULT_PRECISION
@@ -59,22 +60,6 @@ class BatchResult:
         return sum(f.size_out for f in self.files if not f.error)
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    except FileNotFoundError:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def id_prefix_for(path: Path) -> str:
     """Return the id prefix for a file: its name as a valid XML id start, then a hyphen."""
     stem = re.sub(r"[^A-Za-z0-9_.-]", "-", path.stem)
@@ -90,7 +75,7 @@ def _one(job: tuple[Path, Path, int, bool, bool]) -> FileResult:
             raise IconSourceError(source, f"cannot read: {exc.strerror}") from None
         prefix = id_prefix_for(source) if prefix_ids else None
         result = optimize_svg(data, source, precision=precision, guard=guard, id_prefix=prefix)
-        _write_atomic(target, result.svg)
+        write_atomic(target, result.svg)
     except IconkitError as exc:
         return FileResult(source, target, error=str(exc))
     except OSError as exc:

@@ -18,7 +18,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,11 +26,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ._atomic import replace_folder
 from ._json import dump_json
 from ._xml import parse_svg
 from .cache import Cache
 from .coverage import scan_templates, template_files
 from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError
+from .gallery import build_gallery
 from .lint import set_diagnostics, set_style
 from .model import Diagnostic, Icon, IconSet
 from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
@@ -163,7 +164,7 @@ def build(
 
     with timer("package"):
         progress.start("package", 1)
-        with _atomic_folder(out) as tmp:
+        with replace_folder(out) as tmp:
             bytes_out = _package(tmp, shipped, results, keys, cache)
             sprite = build_sprite(
                 ((icon.slug, results[icon.slug].svg) for icon in shipped),
@@ -172,6 +173,13 @@ def build(
                 licence=_licence(shipped, results),
             )
             (tmp / "sprite.svg").write_bytes(sprite)
+            build_gallery(
+                IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
+                tmp / "gallery",
+                progress=progress,
+                findings=diagnostics,
+                png_dir=tmp / "png",
+            )
         progress.advance()
         progress.finish()
 
@@ -414,23 +422,3 @@ class _Timer:
             yield
         finally:
             self._seconds[stage] = self._seconds.get(stage, 0.0) + time.perf_counter() - start
-
-
-@contextmanager
-def _atomic_folder(target: Path) -> Iterator[Path]:
-    """Yield an empty folder beside ``target``; on success it replaces ``target``."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        yield tmp
-        os.chmod(tmp, 0o755)
-        old = None
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-            os.rename(target, old / target.name)
-        os.rename(tmp, target)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

@@ -15,10 +15,12 @@ import os
 import re
 import sys
 import tempfile
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from ._atomic import write_atomic
 from ._json import dump_json
 from ._xml import read_svg
 from .batch import optimize_paths
@@ -27,6 +29,7 @@ from .config import LintConfig, load_config
 from .coverage import coverage, format_coverage
 from .document import read_document
 from .errors import BuildFailed, IconkitError, IconSourceError, UnsafeSvgError
+from .gallery import build_gallery
 from .importer import import_icons
 from .lint import SEVERITIES, Selection, lint
 from .pipeline import PipelineOptions
@@ -36,6 +39,7 @@ from .report import FORMATS, format_report
 from .rules import ALL_RULES
 from .rules.docs import check_docs, write_docs
 from .sanitize import sanitize, serialize
+from .serve import GalleryServer
 from .source import load_icons
 
 __all__ = ["main"]
@@ -109,6 +113,19 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     p.add_argument("--sizes", type=_sizes, default=(16, 24, 48), help="comma-separated pixel sizes")
     p.set_defaults(run=_contact_sheet)
+
+    p = verbs.add_parser("gallery", help="write the docs gallery of an icon set (a static site)")
+    p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="folder to write the site to")
+    p.add_argument("--no-png", action="store_true", help="skip the PNG downloads")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    p.set_defaults(run=_gallery)
+
+    p = verbs.add_parser("serve", help="serve the gallery on 127.0.0.1, rebuilt as icons change")
+    p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress output for builds")
+    p.set_defaults(run=_serve)
 
     p = verbs.add_parser("import", help="create metadata stubs for a folder of SVGs")
     p.add_argument("source", type=Path, help="folder of SVG files")
@@ -297,6 +314,16 @@ def _sizes(text: str) -> tuple[int, ...]:
     return sizes
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError("the port must be between 0 and 65535")
+    return port
+
+
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -380,11 +407,43 @@ def _import(args: argparse.Namespace) -> int:
 def _contact_sheet(args: argparse.Namespace) -> int:
     png = contact_sheet(load_icons(args.icons), sizes=args.sizes)
     out: Path = args.output
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(png)
-    tmp.replace(out)
+    write_atomic(out, png)
     print(f"wrote {out}")
+    return 0
+
+
+def _gallery(args: argparse.Namespace) -> int:
+    icon_set = load_icons(args.icons)
+    progress = progress_for(sys.stderr, args.quiet)
+    result = build_gallery(icon_set, args.output, pngs=not args.no_png, progress=progress)
+    print(f"wrote the gallery of {result.icons} icons to {result.out}")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not args.icons.is_dir():
+        raise IconSourceError(args.icons, "not a folder of icons")
+    with tempfile.TemporaryDirectory(prefix="iconkit-serve-") as folder:
+        try:
+            server = GalleryServer(
+                args.icons,
+                Path(folder) / "gallery",
+                port=args.port,
+                progress=progress_for(sys.stderr, args.quiet),
+            )
+        except OSError as exc:
+            print(
+                f"iconkit: error: cannot listen on port {args.port}: {exc.strerror}",
+                file=sys.stderr,
+            )
+            return 1
+        stop = threading.Event()
+        server.start()
+        try:
+            server.watch(stop)
+        finally:
+            stop.set()
+            server.close()
     return 0
 
 
@@ -431,26 +490,9 @@ def _sanitize(args: argparse.Namespace) -> int:
         print(f"iconkit: {failed} of {len(jobs)} files failed; nothing written", file=sys.stderr)
         return 1
     for dst, data in results:
-        _write_atomic(dst, data)
+        write_atomic(dst, data)
     print(f"sanitized {len(results)} file(s) into {args.output}: {removed} removal(s)")
     return 0
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it into place."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _usage(message: str) -> int:

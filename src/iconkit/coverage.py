@@ -33,7 +33,7 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 from ._json import dump_json
 from .errors import IconSourceError
 from .lint import Selection, lint, read_folder, sort_key
-from .model import Diagnostic
+from .model import Diagnostic, IconMeta, IconSet
 from .rules import ALL_RULES
 from .rules.base import Folder, IconUse
 
@@ -44,6 +44,7 @@ __all__ = [
     "IconCoverage",
     "TemplateScan",
     "coverage",
+    "coverage_of",
     "format_coverage",
     "icon_titles",
     "scan_templates",
@@ -321,25 +322,39 @@ def coverage(
     folder = read_folder(icons)
     quality = Selection(select=("A",), ignore=selection.ignore)
     report = lint([icons], selection=quality)
-    by_path: dict[str, list[str]] = {}
-    for d in report.diagnostics:
-        by_path.setdefault(d.path, []).append(d.code)
-    rows = []
-    for icon in folder.icons:
-        if icon.svg_path is None:
-            continue
-        meta = icon.meta
-        codes = by_path.get(str(icon.meta_path), []) if icon.meta_path else []
-        rows.append(
-            IconCoverage(
-                slug=icon.slug,
-                has_title=bool(meta and meta.title.strip()),
-                has_description=bool(meta and meta.description.strip()),
-                findings=tuple(sorted(set(codes))),
-            )
-        )
+    rows = _rows(
+        ((i.slug, i.meta_path, i.meta) for i in folder.icons if i.svg_path is not None),
+        report.diagnostics,
+    )
     scan = scan_templates(templates, icon_titles(folder), selection) if templates else None
-    return Coverage(icons=tuple(rows), templates=scan)
+    return Coverage(icons=rows, templates=scan)
+
+
+def coverage_of(icon_set: IconSet, diagnostics: Iterable[Diagnostic]) -> Coverage:
+    """Measure the metadata coverage of a loaded set from findings already made.
+
+    The build lints every icon anyway; this counts its accessibility (``A``)
+    findings instead of linting the folder again.
+    """
+    quality = [d for d in diagnostics if d.code.startswith("A")]
+    return Coverage(icons=_rows(((i.slug, i.meta_path, i.meta) for i in icon_set), quality))
+
+
+def _rows(
+    icons: Iterable[tuple[str, Path | None, IconMeta | None]], diagnostics: Iterable[Diagnostic]
+) -> tuple[IconCoverage, ...]:
+    by_path: dict[str, list[str]] = {}
+    for d in diagnostics:
+        by_path.setdefault(d.path, []).append(d.code)
+    return tuple(
+        IconCoverage(
+            slug=slug,
+            has_title=bool(meta and meta.title.strip()),
+            has_description=bool(meta and meta.description.strip()),
+            findings=tuple(sorted(set(by_path.get(str(meta_path), [])))) if meta_path else (),
+        )
+        for slug, meta_path, meta in icons
+    )
 
 
 def format_coverage(result: Coverage, fmt: str = "text") -> str:

@@ -12,14 +12,13 @@ Existing metadata is never overwritten; every file is written atomically.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from ._atomic import write_atomic
 from ._xml import qname, read_svg
 from .errors import IconSourceError
 from .source import load_meta
@@ -80,18 +79,18 @@ def import_icons(source: Path | str, into: Path | str | None = None) -> ImportRe
         root = read_svg(svg_path)
         target_svg = dest / f"{slug}.svg"
         if target_svg.resolve() != svg_path.resolve():
-            _write_atomic(target_svg, svg_path.read_bytes())
+            write_atomic(target_svg, svg_path.read_bytes())
         meta_path = dest / f"{slug}.json"
         source_meta = source / f"{svg_path.stem}.json"
         if meta_path.exists() or source_meta.exists():
             if not meta_path.exists():
-                _write_atomic(meta_path, source_meta.read_bytes())
+                write_atomic(meta_path, source_meta.read_bytes())
             existing.append(slug)
             if not load_meta(meta_path).description:
                 needs.append(slug)
             continue
         stub = {"title": _svg_title(root) or title_for(slug), "description": ""}
-        _write_atomic(meta_path, (json.dumps(stub, indent=2, ensure_ascii=False) + "\n").encode())
+        write_atomic(meta_path, (json.dumps(stub, indent=2, ensure_ascii=False) + "\n").encode())
         created.append(slug)
         needs.append(slug)
     return ImportResult(tuple(created), tuple(existing), tuple(needs))
@@ -101,14 +100,3 @@ def _svg_title(root: etree._Element) -> str:
     title = root.find(qname("title"))
     text = "" if title is None else "".join(title.itertext())
     return " ".join(text.split())
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .._atomic import write_atomic
 from . import ALL_RULES
 from .base import Rule
 
@@ -87,9 +88,7 @@ def write_docs(folder: Path | str, rules: Sequence[Rule] = ALL_RULES) -> list[Pa
     written = []
     for name, text in sorted(render_docs(rules).items()):
         path = folder / name
-        tmp = path.with_name(f".{name}.tmp")
-        tmp.write_text(text, "utf-8")
-        tmp.replace(path)
+        write_atomic(path, text)
         written.append(path)
     return written
 

@@ -1,0 +1,280 @@
+"""The docs gallery: a static site of an icon set that designers open in a browser.
+
+``build_gallery`` writes, atomically (a temporary folder swapped in when complete)::
+
+    index.html            grid of every icon; search, category, size and background controls
+    icons/SLUG.html       one page per icon: previews, metadata, source text, lint status,
+                          copy-ready snippets, downloads
+    coverage.html         the alt-text coverage figure and every finding
+    svg/SLUG.svg          the icon as shipped (a copy of its SVG)
+    png/SLUG@1x.png       24 px and 48 px renderings (cairosvg)
+    png/SLUG@2x.png
+    assets/               gallery.css, gallery.js
+
+Every page is plain HTML that works from ``file://`` with no server and no
+JavaScript; search, filters and the copy buttons are progressive enhancements.
+The same input gives byte-identical output.
+
+The icons on every page are drawn by the project's own ``icon`` macro
+(``iconkit/macros.jinja``), set up for the set being shown.
+
+The coverage page and each icon's lint status come from one function,
+:func:`gallery_coverage`: the figure of ``iconkit coverage`` and the findings
+of ``iconkit lint`` on the set's folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ._atomic import replace_folder
+from ._xml import parse_svg
+from .coverage import coverage, coverage_of
+from .jinja import render_icon, setup
+from .lint import lint
+from .model import Diagnostic, Icon, IconSet
+from .progress import Progress, QuietProgress
+from .render import render_png
+
+__all__ = [
+    "SIZES",
+    "GalleryCoverage",
+    "GalleryResult",
+    "build_gallery",
+    "gallery_coverage",
+    "macro_call",
+]
+
+SIZES = (16, 24, 32, 48)
+"""The sizes of the gallery's size switch, in CSS pixels."""
+
+PNG_SIZE = 24
+"""The 1x PNG size; the 2x PNG is twice this."""
+
+ASSETS = ("gallery.css", "gallery.js")
+
+
+@dataclass(frozen=True)
+class GalleryResult:
+    """What ``build_gallery`` wrote: the output folder, the number of icons and of pages."""
+
+    out: Path
+    icons: int
+    pages: int
+
+
+@dataclass(frozen=True)
+class GalleryCoverage:
+    """What the coverage page shows: the alt-text coverage figure and every lint finding."""
+
+    icons: int
+    covered: int
+    percent: float
+    findings: tuple[Diagnostic, ...]
+
+    def for_icon(self, icon: Icon, root: Path) -> tuple[Diagnostic, ...]:
+        """Return the findings about ``icon``'s files: its lint status."""
+        paths = {_display_path(icon.svg_path, root), _display_path(icon.meta_path, root)}
+        return tuple(d for d in self.findings if d.path in paths)
+
+
+def gallery_coverage(
+    icon_set: IconSet, diagnostics: Sequence[Diagnostic] | None = None
+) -> GalleryCoverage:
+    """Return the coverage page's data, as ``iconkit coverage`` and ``iconkit lint`` report it.
+
+    Without ``diagnostics``, the figure is :func:`iconkit.coverage` of the set's
+    folder and the findings are :func:`iconkit.lint` of it. The build passes the
+    findings it has already made, and the figure is counted from those. Paths
+    are shown from the folder's name.
+    """
+    if diagnostics is None:
+        measured = coverage(icon_set.root)
+        diagnostics = lint([icon_set.root]).diagnostics
+    else:
+        measured = coverage_of(icon_set, diagnostics)
+    return GalleryCoverage(
+        icons=len(measured.icons),
+        covered=sum(row.clean for row in measured.icons),
+        percent=measured.headline,
+        findings=tuple(
+            replace(d, path=_display_path(Path(d.path), icon_set.root)) for d in diagnostics
+        ),
+    )
+
+
+def _display_path(path: Path, root: Path) -> str:
+    """A path as findings show it: the set folder's name and the file name."""
+    try:
+        return path.relative_to(root.parent).as_posix()
+    except ValueError:
+        return path.name
+
+
+# --- the site ---------------------------------------------------------------------------------
+
+
+def build_gallery(
+    icon_set: IconSet,
+    out: Path | str,
+    *,
+    title: str = "iconkit icons",
+    pngs: bool = True,
+    live_reload: str | None = None,
+    progress: Progress | None = None,
+    findings: Sequence[Diagnostic] | None = None,
+    png_dir: Path | None = None,
+) -> GalleryResult:
+    """Write the gallery of ``icon_set`` to the folder ``out``, replacing it atomically.
+
+    ``pngs=False`` skips the PNG downloads (quicker for very large sets).
+    ``findings`` are lint findings already made for the set (the build's), so
+    the set is not linted again; ``png_dir`` holds ``NAME@1x.png`` and
+    ``NAME@2x.png`` already rendered, linked into the gallery instead of
+    rendering them again.
+    ``live_reload`` is set by ``iconkit serve``: a build identifier stamped on
+    every page, whose script polls the server and reloads the page on a new build.
+    ``progress`` is told of each stage (``gallery lint``, ``gallery pages``,
+    ``gallery png``) and of each icon done; see :mod:`iconkit.progress`.
+    """
+    out = Path(out)
+    progress = progress or QuietProgress()
+    env = _environment(icon_set)
+    progress.start("gallery lint", 1)
+    coverage = gallery_coverage(icon_set, findings)
+    progress.advance()
+    progress.finish()
+    categories = sorted({icon.meta.category for icon in icon_set})
+    stroked = len(icon_set) > 0 and all(_is_stroked(icon) for icon in icon_set)
+    common: dict[str, Any] = {
+        "site_title": title,
+        "live_reload": live_reload,
+        "sizes": SIZES,
+        "count": len(icon_set),
+    }
+    with replace_folder(out) as tmp:
+        assets = tmp / "assets"
+        assets.mkdir()
+        package = resources.files("iconkit").joinpath("templates/gallery/assets")
+        for name in ASSETS:
+            (assets / name).write_bytes(package.joinpath(name).read_bytes())
+
+        grid = [_grid_item(icon) for icon in icon_set]
+        _write(
+            tmp / "index.html",
+            env.get_template("gallery/index.html.jinja").render(
+                common,
+                root="",
+                page="index",
+                icons=grid,
+                categories=categories,
+                stroked=stroked,
+            ),
+        )
+        _write(
+            tmp / "coverage.html",
+            env.get_template("gallery/coverage.html.jinja").render(
+                common, root="", page="coverage", coverage=coverage
+            ),
+        )
+
+        progress.start("gallery pages", len(icon_set))
+        pages = tmp / "icons"
+        svgs = tmp / "svg"
+        pages.mkdir()
+        svgs.mkdir()
+        detail = env.get_template("gallery/icon.html.jinja")
+        icons = icon_set.icons
+        for position, icon in enumerate(icons):
+            (svgs / f"{icon.slug}.svg").write_bytes(icon.svg)
+            _write(
+                pages / f"{icon.slug}.html",
+                detail.render(
+                    common,
+                    root="../",
+                    page="icon",
+                    current=icon,
+                    findings=coverage.for_icon(icon, icon_set.root),
+                    previous=icons[position - 1] if position > 0 else None,
+                    next=icons[position + 1] if position + 1 < len(icons) else None,
+                    macro_call=macro_call(icon),
+                    html_snippet=str(render_icon(icon.slug, renderer=env.iconkit, label=True)),
+                    pngs=pngs,
+                    png_size=PNG_SIZE,
+                ),
+            )
+            progress.advance()
+        progress.finish()
+
+        if pngs:
+            progress.start("gallery png", len(icon_set))
+            target = tmp / "png"
+            target.mkdir()
+            for icon in icons:
+                for scale in (1, 2):
+                    name = f"{icon.slug}@{scale}x.png"
+                    if png_dir is not None:
+                        _link(png_dir / name, target / name)
+                    else:
+                        (target / name).write_bytes(render_png(icon, scale * PNG_SIZE))
+                progress.advance()
+            progress.finish()
+    return GalleryResult(out=out, icons=len(icon_set), pages=len(icon_set) + 2)
+
+
+def macro_call(icon: Icon) -> str:
+    """Return the Jinja snippet that renders ``icon`` labelled with its title."""
+    return (
+        '{% from "iconkit/macros.jinja" import icon %}\n'
+        f"{{{{ icon({json.dumps(icon.slug)}, label=true) }}}}"
+    )
+
+
+def _grid_item(icon: Icon) -> dict[str, Any]:
+    """One grid cell: the icon, its title, and the lower-case text search matches."""
+    meta = icon.meta
+    words = [meta.title, icon.slug, *meta.aliases, *meta.tags, meta.description]
+    return {
+        "icon": icon,
+        "search": " ".join(" ".join(words).lower().split()),
+    }
+
+
+def _is_stroked(icon: Icon) -> bool:
+    """Whether the icon is drawn with strokes set on its root, so a stroke-width preview works."""
+    root = parse_svg(icon.svg, icon.svg_path)
+    return root.get("stroke", "none") != "none" and root.get("stroke-width") is not None
+
+
+def _environment(icon_set: IconSet) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("iconkit", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    setup(env, icons=icon_set)
+    return env
+
+
+def _link(source: Path, target: Path) -> None:
+    """Hard-link a file already made into the site, or copy it where links cannot be made."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, "utf-8")

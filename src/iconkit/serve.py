@@ -1,0 +1,188 @@
+"""``iconkit serve``: the gallery on localhost, rebuilt and reloaded as icons change.
+
+The gallery is built into a folder of its own and served from it by the
+standard library's threaded HTTP server, on 127.0.0.1 only. ``watchfiles``
+reports changes to ``*.svg`` and ``*.json`` files of the icon folder; each
+change rebuilds the gallery (atomically, so a page being read never sees a
+half-written site). Pages carry the build's number; a small script polls
+``/__iconkit/state`` and reloads the page when the number changes.
+
+A build that fails (a broken SVG, invalid metadata) does not stop the server:
+the error is printed in the terminal, shown over the last good page, and the
+next good build clears it.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import json
+import sys
+import threading
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import watchfiles
+
+from .errors import IconkitError
+from .gallery import build_gallery, gallery_coverage
+from .progress import Progress, QuietProgress
+from .source import load_icons
+
+__all__ = ["GalleryServer"]
+
+STATE_PATH = "/__iconkit/state"
+LIVE_SCRIPT_PATH = "/__iconkit/live.js"
+WATCHED_SUFFIXES = (".svg", ".json")
+
+Log = Callable[[str], None]
+
+
+def _stderr(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+class GalleryServer:
+    """Build the gallery of ``icons`` into ``out`` and serve it on ``host``:``port``.
+
+    ``port=0`` picks a free port (see :attr:`url`). ``log`` receives a line per
+    build, finding and error; ``progress`` follows each build's stages. Use :meth:`start`, then
+    :meth:`watch` (blocks until ``stop`` is set), then :meth:`close`.
+    """
+
+    def __init__(
+        self,
+        icons: Path | str,
+        out: Path | str,
+        *,
+        host: str = "127.0.0.1",
+        port: int = 8000,
+        log: Log = _stderr,
+        progress: Progress | None = None,
+    ) -> None:
+        self.icons = Path(icons)
+        self.out = Path(out)
+        self.log = log
+        self.progress = progress or QuietProgress()
+        self._lock = threading.Lock()
+        self._build = 0
+        self._error: str | None = None
+        handler = functools.partial(_Handler, self)
+        self._httpd = http.server.ThreadingHTTPServer((host, port), handler)
+        self._httpd.daemon_threads = True
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        """The address the gallery is served at."""
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def state(self) -> dict[str, Any]:
+        """The current build number (as text, empty before the first good build) and error."""
+        with self._lock:
+            return {"build": str(self._build) if self._build else "", "error": self._error}
+
+    def rebuild(self) -> bool:
+        """Build the gallery again; on failure keep the last good one and record the error."""
+        number = self._build + 1
+        try:
+            icon_set = load_icons(self.icons)
+            build_gallery(icon_set, self.out, live_reload=str(number), progress=self.progress)
+            findings = gallery_coverage(icon_set).findings
+        except IconkitError as exc:
+            return self._failed(str(exc))
+        except Exception as exc:  # a server must survive any bad icon; report, keep serving
+            return self._failed(f"{type(exc).__name__}: {exc}")
+        for finding in findings:
+            self.log(f"  {finding}")
+        with self._lock:
+            self._build = number
+            self._error = None
+        self.log(f"build {number}: {len(icon_set)} icons, {len(findings)} findings")
+        return True
+
+    def _failed(self, message: str) -> bool:
+        with self._lock:
+            self._error = message
+        self.log(f"iconkit: error: {message}")
+        return False
+
+    def start(self) -> None:
+        """Build once and start answering requests in a background thread."""
+        self.rebuild()
+        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread.start()
+        self.log(f"serving the gallery of {self.icons} at {self.url}")
+
+    def watch(self, stop: threading.Event) -> None:
+        """Rebuild on every change to an icon or metadata file, until ``stop`` is set."""
+        for changes in watchfiles.watch(
+            self.icons, watch_filter=_icon_files, stop_event=stop, debounce=200, step=50
+        ):
+            names = sorted({Path(path).name for _change, path in changes})
+            self.log(f"changed: {', '.join(names)}")
+            self.rebuild()
+
+    def close(self) -> None:
+        """Stop answering requests."""
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join()
+
+
+def _icon_files(_change: watchfiles.Change, path: str) -> bool:
+    return path.endswith(WATCHED_SUFFIXES)
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Static files from the gallery folder, plus the state and live-reload script."""
+
+    def __init__(self, server_state: GalleryServer, *args: Any, **kwargs: Any) -> None:
+        self.gallery = server_state
+        super().__init__(*args, directory=str(server_state.out), **kwargs)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if path == STATE_PATH:
+            self._send(200, "application/json", json.dumps(self.gallery.state()).encode())
+        elif path == LIVE_SCRIPT_PATH:
+            script = resources.files("iconkit").joinpath("templates/gallery/assets/live.js")
+            self._send(200, "text/javascript; charset=utf-8", script.read_bytes())
+        elif not (self.gallery.out / "index.html").is_file():
+            self._send(503, "text/html; charset=utf-8", _error_page(self.gallery.state()))
+        else:
+            super().do_GET()
+
+    def end_headers(self) -> None:
+        # Every rebuild changes the files: the browser must never show a stale copy.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Requests are not logged; the terminal shows builds and errors."""
+
+    def _send(self, status: int, kind: str, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def _error_page(state: dict[str, Any]) -> bytes:
+    """The page shown while no build has succeeded yet; it reloads when one does."""
+    message = html.escape(state["error"] or "building the gallery")
+    return (
+        '<!doctype html>\n<html lang="en" data-build="">\n<head>\n<meta charset="utf-8">\n'
+        "<title>Gallery build failed · iconkit</title>\n"
+        f'<script src="{LIVE_SCRIPT_PATH}" defer></script>\n</head>\n<body>\n<main>\n'
+        "<h1>The gallery could not be built</h1>\n"
+        f'<pre id="live-error" role="alert">{message}</pre>\n'
+        "<p>Fix the file; this page reloads when the gallery builds.</p>\n"
+        "</main>\n</body>\n</html>\n"
+    ).encode()

@@ -1,0 +1,257 @@
+"""The docs gallery as files: pages, downloads, markup contract, escaping, atomic writes."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import json
+import re
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from support import ICONS
+
+from iconkit import (
+    IconSet,
+    IconSourceError,
+    build,
+    build_gallery,
+    coverage,
+    lint,
+    load_icons,
+    render_icon,
+)
+from iconkit.gallery import SIZES, gallery_coverage, macro_call
+from iconkit.progress import LineProgress
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def bundled() -> IconSet:
+    return load_icons(ICONS)
+
+
+def test_gallery_has_every_page_and_download(bundled: IconSet, tmp_path: Path) -> None:
+    result = build_gallery(bundled, tmp_path / "site")
+    site = tmp_path / "site"
+    assert result.icons == len(bundled) == 45
+    assert result.pages == 47
+    index = (site / "index.html").read_text("utf-8")
+    for icon in bundled:
+        assert f'href="icons/{icon.slug}.html"' in index
+        page = (site / "icons" / f"{icon.slug}.html").read_text("utf-8")
+        assert f"<h1>{icon.meta.title}</h1>" in page
+        assert (site / "svg" / f"{icon.slug}.svg").read_bytes() == icon.svg
+        for scale, size in ((1, 24), (2, 48)):
+            png = Image.open(io.BytesIO((site / "png" / f"{icon.slug}@{scale}x.png").read_bytes()))
+            assert png.size == (size, size)
+    assert (site / "coverage.html").is_file()
+    assert sorted(p.name for p in (site / "assets").iterdir()) == ["gallery.css", "gallery.js"]
+    # Nothing is fetched from elsewhere: every page stays on the file system.
+    for page in site.rglob("*.html"):
+        assert not re.search(r"(src|href)=\"(https?:)?//", page.read_text("utf-8")), page
+
+
+def test_detail_page_shows_metadata_source_snippets_and_neighbours(
+    bundled: IconSet, tmp_path: Path
+) -> None:
+    build_gallery(bundled, tmp_path / "site")
+    email = bundled.get("email")
+    page = (tmp_path / "site/icons/email.html").read_text("utf-8")
+    assert email.meta.description in page
+    for alias in email.meta.aliases:
+        assert f"<code>{alias}</code>" in page
+    for ref in email.meta.source:
+        assert ref.text in page
+    assert "{% from &#34;iconkit/macros.jinja&#34; import icon %}" in page
+    assert "{{ icon(&#34;email&#34;, label=true) }}" in page
+    assert "aria-label=&#34;Email&#34;" in page  # the rendered HTML snippet, escaped as text
+    assert 'href="../svg/email.svg" download="email.svg"' in page
+    slugs = [icon.slug for icon in bundled]
+    position = slugs.index("email")
+    assert f'href="{slugs[position - 1]}.html" rel="prev"' in page
+    assert f'href="{slugs[position + 1]}.html" rel="next"' in page
+    first = (tmp_path / f"site/icons/{slugs[0]}.html").read_text("utf-8")
+    assert 'rel="prev"' not in first
+
+
+def test_search_index_holds_title_slug_aliases_tags_and_description(
+    bundled: IconSet, tmp_path: Path
+) -> None:
+    build_gallery(bundled, tmp_path / "site")
+    index = (tmp_path / "site/index.html").read_text("utf-8")
+    found = re.findall(
+        r'<li data-search="([^"]*)" data-category="[^"]*"><a href="icons/([^"]+)\.html"', index
+    )
+    cells = {slug: text for text, slug in found}
+    email = bundled.get("email")
+    text = cells["email"]
+    assert text == text.lower()
+    for word in (email.meta.title, "email", *email.meta.aliases, *email.meta.tags):
+        assert word.lower() in text
+    assert email.meta.description.lower().rstrip(".") in text
+    assert len(cells) == len(bundled)
+
+
+def test_grid_icons_are_decorative_and_the_link_carries_the_name(
+    bundled: IconSet, tmp_path: Path
+) -> None:
+    build_gallery(bundled, tmp_path / "site")
+    index = (tmp_path / "site/index.html").read_text("utf-8")
+    cell = re.search(r'<a href="icons/calendar.html">(.*?)</a>', index, re.S).group(1)
+    assert 'aria-hidden="true" focusable="false"' in cell
+    assert "role=" not in cell
+    assert cell.endswith('<span class="name">Calendar</span>')
+
+
+def test_pages_draw_icons_with_the_project_macros(bundled: IconSet, tmp_path: Path) -> None:
+    build_gallery(bundled, tmp_path / "site")
+    page = (tmp_path / "site/icons/calendar.html").read_text("utf-8")
+    snippet = re.search(r'<textarea id="snippet-html"[^>]*>(.*?)</textarea>', page, re.S).group(1)
+    assert html.unescape(snippet) == str(render_icon("calendar", label=True))
+    assert 'role="img"' in str(render_icon("calendar", label=True))
+    # The large light preview is named; the others are hidden beside their captions.
+    assert page.count('aria-label="Calendar on a light background"') == 1
+    assert page.count('class="iconkit iconkit-calendar preview-icon"') == 3
+
+
+def test_macro_call_names_the_icon() -> None:
+    icon = load_icons(ICONS).get("next")
+    assert macro_call(icon).splitlines()[-1] == '{{ icon("next", label=true) }}'
+
+
+def test_metadata_text_is_escaped(icon_copy: Path, tmp_path: Path) -> None:
+    meta_path = icon_copy / "close.json"
+    data = json.loads(meta_path.read_text("utf-8"))
+    data["title"] = 'Close <script>alert("x")</script>'
+    data["description"] = "A cross <img src=x onerror=alert(1)>."
+    meta_path.write_text(json.dumps(data), "utf-8")
+    build_gallery(load_icons(icon_copy), tmp_path / "site")
+    for page in ("index.html", "icons/close.html"):
+        text = (tmp_path / "site" / page).read_text("utf-8")
+        assert "<script>alert" not in text
+        assert "<img src=x" not in text
+        assert "Close &lt;script&gt;" in text
+
+
+def test_two_builds_are_byte_identical(bundled: IconSet, tmp_path: Path) -> None:
+    build_gallery(bundled, tmp_path / "a")
+    build_gallery(bundled, tmp_path / "b")
+    assert _tree(tmp_path / "a") == _tree(tmp_path / "b")
+
+
+def test_failed_build_keeps_previous_gallery(icon_copy: Path, tmp_path: Path) -> None:
+    site = tmp_path / "out" / "site"
+    icon_set = load_icons(icon_copy)
+    build_gallery(icon_set, site)
+    before = _tree(site)
+    broken = replace(icon_set.icons[-1], svg=b"<svg xmlns='http://www.w3.org/2000/svg'><g></svg>")
+    with pytest.raises(IconSourceError, match=r"next\.svg"):
+        build_gallery(IconSet(icon_set.root, (*icon_set.icons[:-1], broken)), site)
+    assert _tree(site) == before
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["site"]
+
+
+def test_without_pngs_there_are_no_png_links(bundled: IconSet, tmp_path: Path) -> None:
+    build_gallery(bundled, tmp_path / "site", pngs=False)
+    assert not (tmp_path / "site/png").exists()
+    assert ".png" not in (tmp_path / "site/icons/calendar.html").read_text("utf-8")
+
+
+def test_progress_reports_each_stage(bundled: IconSet, tmp_path: Path) -> None:
+    stream = io.StringIO()
+    build_gallery(bundled, tmp_path / "site", progress=LineProgress(stream))
+    lines = [line.split(" in ")[0] for line in stream.getvalue().splitlines()]
+    assert lines == [
+        "gallery lint: 1 to do",
+        "gallery lint: done",
+        "gallery pages: 45 to do",
+        "gallery pages: done",
+        "gallery png: 45 to do",
+        "gallery png: done",
+    ]
+
+
+def test_size_switch_offers_every_size(bundled: IconSet, tmp_path: Path) -> None:
+    build_gallery(bundled, tmp_path / "site")
+    index = (tmp_path / "site/index.html").read_text("utf-8")
+    assert re.findall(r'name="size" id="size-(\d+)"', index) == [str(s) for s in SIZES]
+
+
+def test_coverage_of_bundled_set_is_what_iconkit_coverage_reports(bundled: IconSet) -> None:
+    data = gallery_coverage(bundled)
+    measured = coverage(ICONS)
+    assert data.icons == len(measured.icons) == 45
+    assert data.covered == sum(row.clean for row in measured.icons)
+    assert data.percent == measured.headline
+    assert [str(d) for d in data.findings] == [
+        str(d).replace(str(ICONS), "icons") for d in lint([ICONS]).diagnostics
+    ]
+
+
+def test_coverage_page_and_lint_status_show_the_findings(icon_copy: Path, tmp_path: Path) -> None:
+    meta_path = icon_copy / "calendar.json"
+    data = json.loads(meta_path.read_text("utf-8"))
+    data["title"] = "Calendar Icon"
+    data["description"] = "An icon of a desk calendar."
+    meta_path.write_text(json.dumps(data, indent=2), "utf-8")
+    icon_set = load_icons(icon_copy)
+    found = gallery_coverage(icon_set)
+    codes = [(d.path, d.code, d.name) for d in found.findings]
+    assert codes == [
+        ("icons/calendar.json", "A204", "title-says-icon"),
+        ("icons/calendar.json", "A203", "redundant-prefix"),
+    ]
+    assert (found.icons, found.covered, found.percent) == (3, 2, 66.7)
+    build_gallery(icon_set, tmp_path / "site")
+    page = (tmp_path / "site/icons/calendar.html").read_text("utf-8")
+    assert "icons/calendar.json:4: A203 redundant-prefix:" in page
+    assert "No findings." in (tmp_path / "site/icons/close.html").read_text("utf-8")
+    report = (tmp_path / "site/coverage.html").read_text("utf-8")
+    assert "<strong>66.7%</strong>" in report
+    assert report.count('<tr class="finding-') == 2
+
+
+def test_build_writes_the_gallery_into_dist(tmp_path: Path) -> None:
+    build(ICONS, tmp_path / "dist")
+    assert (tmp_path / "dist/gallery/index.html").is_file()
+    assert (tmp_path / "dist/gallery/icons/calendar.html").is_file()
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "iconkit", *args], capture_output=True, text=True, check=False
+    )
+
+
+def test_cli_gallery_writes_the_site(icon_copy: Path, tmp_path: Path) -> None:
+    result = _run("gallery", "--icons", str(icon_copy), "-o", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"wrote the gallery of 3 icons to {tmp_path / 'site'}\n"
+    assert "gallery pages: 3 to do" in result.stderr
+    quiet = _run("gallery", "-q", "--icons", str(icon_copy), "-o", str(tmp_path / "site"))
+    assert quiet.returncode == 0
+    assert quiet.stderr == ""
+    assert (tmp_path / "site/icons/next.html").is_file()
+
+
+def test_cli_gallery_reports_a_bad_icon_without_traceback(icon_copy: Path, tmp_path: Path) -> None:
+    (icon_copy / "close.svg").write_text("<svg><oops></svg>")
+    result = _run("gallery", "--icons", str(icon_copy), "-o", str(tmp_path / "site"))
+    assert result.returncode == 1
+    assert "close.svg" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists()
+    assert _run("gallery", "--icons", str(icon_copy)).returncode == 2
