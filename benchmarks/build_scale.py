@@ -97,7 +97,10 @@ def measure(
     if imported.returncode != 0:
         raise SystemExit(f"import of {source} failed:\n{imported.stderr}")
     count = len(list(icons.glob("*.svg")))
-    build = iconkit("build", "--icons", str(icons), "--out", str(scratch / "dist"))
+    # Imported stubs have no descriptions yet: leave that one rule out, on purpose.
+    build = iconkit(
+        "build", "--icons", str(icons), "--out", str(scratch / "dist"), "--ignore", "A202"
+    )
     if jobs:
         build += ["--jobs", str(jobs)]
     cold, peak, output = timed(build)

@@ -2,9 +2,25 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "icons"
 DOCUMENT = ICONS / "source-document.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def run_iconkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the `iconkit` command as a real process, from any folder, installed or not."""
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    return subprocess.run(
+        [sys.executable, "-m", "iconkit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        check=False,
+        env={**os.environ, "PYTHONPATH": path},
+    )

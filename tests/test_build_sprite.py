@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image
-from support import ICONS
+from support import ICONS, run_iconkit
 
 from iconkit import BuildError, BuildOptions, build, load_icons
 from iconkit._xml import parse_svg, qname
@@ -17,12 +15,6 @@ from iconkit._xml import parse_svg, qname
 
 def _symbol_ids(path: Path) -> list[str]:
     return [s.get("id") for s in parse_svg(path.read_bytes()).iter(qname("symbol"))]
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "iconkit", *args], capture_output=True, text=True, cwd=cwd
-    )
 
 
 def test_build_writes_sprite_and_pngs(tmp_path: Path, icon_copy: Path) -> None:
@@ -65,7 +57,7 @@ def test_only_used_with_an_unknown_name_fails_and_keeps_the_old_output(
 def test_cli_build_with_only_used_and_prefix(tmp_path: Path, icon_copy: Path) -> None:
     (tmp_path / "t").mkdir()
     (tmp_path / "t" / "a.html").write_text('{{ icon("close", decorative=true) }}', "utf-8")
-    result = run(
+    result = run_iconkit(
         "build",
         "--icons",
         str(icon_copy),
@@ -81,11 +73,11 @@ def test_cli_build_with_only_used_and_prefix(tmp_path: Path, icon_copy: Path) ->
 
 
 def test_cli_errors(tmp_path: Path, icon_copy: Path) -> None:
-    bad_prefix = run("build", "--icons", str(icon_copy), "--sprite-prefix", '"><x')
+    bad_prefix = run_iconkit("build", "--icons", str(icon_copy), "--sprite-prefix", '"><x')
     assert bad_prefix.returncode == 2
     assert "not an id prefix" in bad_prefix.stderr
     (tmp_path / "broken.html").write_text("{% if %}", "utf-8")
-    broken = run(
+    broken = run_iconkit(
         "build",
         "--icons",
         str(icon_copy),

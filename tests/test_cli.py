@@ -3,42 +3,30 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from support import DOCUMENT, ICONS
+from support import DOCUMENT, ICONS, run_iconkit
 
 import iconkit
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "iconkit", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-    )
-
-
 def test_version_and_help() -> None:
-    assert run("--version").stdout.strip() == f"iconkit {iconkit.__version__}"
-    result = run("--help")
+    assert run_iconkit("--version").stdout.strip() == f"iconkit {iconkit.__version__}"
+    result = run_iconkit("--help")
     assert result.returncode == 0
     for verb in ("build", "document", "contact-sheet"):
         assert verb in result.stdout
 
 
 def test_usage_errors_exit_2() -> None:
-    assert run().returncode == 2
-    assert run("frobnicate").returncode == 2
-    assert run("document").returncode == 2
-    assert run("contact-sheet", "-o", "x.png", "--sizes", "big").returncode == 2
+    assert run_iconkit().returncode == 2
+    assert run_iconkit("frobnicate").returncode == 2
+    assert run_iconkit("document").returncode == 2
+    assert run_iconkit("contact-sheet", "-o", "x.png", "--sizes", "big").returncode == 2
 
 
 def test_document_json_prints_sixty_entries() -> None:
-    result = run("document", str(DOCUMENT), "--json")
+    result = run_iconkit("document", str(DOCUMENT), "--json")
     assert result.returncode == 0, result.stderr
     entries = json.loads(result.stdout)["entries"]
     assert len(entries) == 60
@@ -47,7 +35,7 @@ def test_document_json_prints_sixty_entries() -> None:
 
 
 def test_document_text_output_marks_run_ons() -> None:
-    lines = run("document", str(DOCUMENT)).stdout.splitlines()
+    lines = run_iconkit("document", str(DOCUMENT)).stdout.splitlines()
     assert len(lines) == 60
     assert lines[45].endswith("(no closing full stop)")
 
@@ -55,20 +43,20 @@ def test_document_text_output_marks_run_ons() -> None:
 def test_bad_document_is_one_line_without_traceback(tmp_path: Path) -> None:
     path = tmp_path / "blob.bin"
     path.write_bytes(b"\x00\x01\x02")
-    result = run("document", str(path))
+    result = run_iconkit("document", str(path))
     assert result.returncode == 1
     assert result.stderr == f"iconkit: error: {path}: not a text document (it holds NUL bytes)\n"
 
 
 def test_build_into_a_folder(tmp_path: Path) -> None:
-    result = run("build", "--icons", str(ICONS), "--out", str(tmp_path / "out"))
+    result = run_iconkit("build", "--icons", str(ICONS), "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out/icons.json").is_file()
 
 
 def test_build_error_names_the_file(tmp_path: Path, icon_copy: Path) -> None:
     (icon_copy / "close.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<g>\n</svg>')
-    result = run("build", "--icons", str(icon_copy), "--out", str(tmp_path / "out"))
+    result = run_iconkit("build", "--icons", str(icon_copy), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
     assert result.stderr.startswith(f"iconkit: error: {icon_copy / 'close.svg'}:3: not well-formed")
     assert "Traceback" not in result.stderr
@@ -77,7 +65,9 @@ def test_build_error_names_the_file(tmp_path: Path, icon_copy: Path) -> None:
 
 def test_contact_sheet(tmp_path: Path, icon_copy: Path) -> None:
     out = tmp_path / "sheet.png"
-    result = run("contact-sheet", "--icons", str(icon_copy), "-o", str(out), "--sizes", "16,24")
+    result = run_iconkit(
+        "contact-sheet", "--icons", str(icon_copy), "-o", str(out), "--sizes", "16,24"
+    )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes().startswith(b"\x89PNG")
 
@@ -89,14 +79,14 @@ def test_import_then_build(tmp_path: Path) -> None:
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" stroke="currentColor" '
         'stroke-width="2"><path d="M4 4h16"/></svg>'
     )
-    result = run("import", str(src), "--into", str(tmp_path / "icons"))
+    result = run_iconkit("import", str(src), "--into", str(tmp_path / "icons"))
     assert result.returncode == 0, result.stderr
     assert "1 metadata stubs created" in result.stdout
     assert "1 need a description written" in result.stdout
     build = ("build", "--icons", str(tmp_path / "icons"), "--out", str(tmp_path / "dist"))
     # A stub without a description fails the build's lint until one is written...
-    failed = run(*build)
+    failed = run_iconkit(*build)
     assert failed.returncode == 1
     assert "A202 missing-description" in failed.stderr
     # ...or until the rule is left out on purpose.
-    assert run(*build, "--ignore", "A202").returncode == 0
+    assert run_iconkit(*build, "--ignore", "A202").returncode == 0

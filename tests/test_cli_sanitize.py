@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-from support import FIXTURES, ICONS, ROOT
+from support import FIXTURES, ICONS, run_iconkit
 
 HOSTILE = FIXTURES / "hostile"
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "iconkit", "sanitize", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-        check=False,
-    )
+    return run_iconkit("sanitize", *args)
 
 
 def test_one_file_prints_diagnostics_and_writes_a_safe_copy(tmp_path: Path) -> None:

@@ -3,31 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, ICONS, ROOT
+from support import FIXTURES, ICONS, run_iconkit
 
 from iconkit import IconSourceError, coverage, scan_templates
 from iconkit.coverage import icon_titles
 from iconkit.lint import read_folder
 
 SITE = FIXTURES / "templates/site"
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-    return subprocess.run(
-        [sys.executable, "-m", "iconkit", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        env={**os.environ, "PYTHONPATH": path},
-    )
 
 
 def test_scan_finds_every_macro_call_with_its_template_and_line() -> None:
@@ -119,17 +104,21 @@ def test_coverage_command_prints_one_headline_and_fails_under(
     icon_copy: Path, tmp_path: Path
 ) -> None:
     site = small_site(tmp_path / "site")
-    ok = run("coverage", "--icons", str(icon_copy))
+    ok = run_iconkit("coverage", "--icons", str(icon_copy))
     assert ok.returncode == 0
     assert ok.stdout.splitlines()[-1] == "coverage: 100.0%"
-    low = run("coverage", "--icons", str(icon_copy), "--templates", str(site), "--fail-under", "90")
+    low = run_iconkit(
+        "coverage", "--icons", str(icon_copy), "--templates", str(site), "--fail-under", "90"
+    )
     assert low.returncode == 1
     assert low.stdout.splitlines()[-1] == "coverage: 83.3%"
     assert f"{site / 'page.html'}:4: A220 unlabelled-icon" in low.stdout
     assert "3 icon uses (3 informative, 0 decorative), 2 without problems" in low.stdout
     assert low.stderr == "iconkit: coverage 83.3% is under 90%\n"
-    assert run("coverage", "--icons", str(icon_copy), "--templates", str(site)).returncode == 0
-    assert run("coverage", "--icons", str(icon_copy), "--fail-under", "101").returncode == 2
-    data = json.loads(run("coverage", "--icons", str(icon_copy), "--format", "json").stdout)
+    assert (
+        run_iconkit("coverage", "--icons", str(icon_copy), "--templates", str(site)).returncode == 0
+    )
+    assert run_iconkit("coverage", "--icons", str(icon_copy), "--fail-under", "101").returncode == 2
+    data = json.loads(run_iconkit("coverage", "--icons", str(icon_copy), "--format", "json").stdout)
     assert data["headline"] == 100.0
     assert [row["slug"] for row in data["metadata"]["per_icon"]] == ["calendar", "close", "next"]

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
-from support import DOCUMENT, ICONS, ROOT
+from support import DOCUMENT, ICONS, run_iconkit
 
 from iconkit import read_document
 from iconkit.lint import Selection, lint
@@ -47,19 +44,6 @@ EXPECTED = {
     # a spelling slip: "explanation mark"
     (40, "A216"),
 }  # fmt: skip
-
-
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    # The package is found from any working folder, installed or not.
-    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
-    return subprocess.run(
-        [sys.executable, "-m", "iconkit", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        check=False,
-        env={**os.environ, "PYTHONPATH": path},
-    )
 
 
 def positions(diagnostics: tuple[Diagnostic, ...]) -> set[tuple[int, str]]:
@@ -110,7 +94,7 @@ def test_broken_files_are_findings_not_crashes(icon_copy: Path) -> None:
     assert ("close.svg", "G301") in codes
     assert ("next.json", "M403") in codes
     assert ("orphan.svg", "M401") in codes
-    result = run("lint", str(icon_copy))
+    result = run_iconkit("lint", str(icon_copy))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"{icon_copy / 'close.svg'}:3: G301 malformed-svg: not well-formed" in result.stdout
@@ -269,19 +253,21 @@ def test_github_annotations_escape_their_fields() -> None:
 
 
 def test_cli_exit_codes_and_severity_threshold(icon_copy: Path) -> None:
-    assert run("lint", str(icon_copy)).returncode == 0
+    assert run_iconkit("lint", str(icon_copy)).returncode == 0
     meta = icon_copy / "calendar.json"
     meta.write_text(meta.read_text().replace('"description": "', '"description": "An icon of '))
-    assert run("lint", str(icon_copy)).returncode == 1
-    assert run("lint", str(icon_copy), "--severity", "error").returncode == 0
-    assert run("lint", str(icon_copy), "--severity", "info").returncode == 1
-    assert run("lint", str(icon_copy), "--select", "nonsense-rule").returncode == 2
-    assert run("lint", str(icon_copy), "--format", "xml").returncode == 2
-    missing = run("lint", str(icon_copy / "nowhere"))
+    assert run_iconkit("lint", str(icon_copy)).returncode == 1
+    assert run_iconkit("lint", str(icon_copy), "--severity", "error").returncode == 0
+    assert run_iconkit("lint", str(icon_copy), "--severity", "info").returncode == 1
+    assert run_iconkit("lint", str(icon_copy), "--select", "nonsense-rule").returncode == 2
+    assert run_iconkit("lint", str(icon_copy), "--format", "xml").returncode == 2
+    missing = run_iconkit("lint", str(icon_copy / "nowhere"))
     assert missing.returncode == 1
     assert missing.stderr == f"iconkit: error: {icon_copy / 'nowhere'}: no such file or folder\n"
     assert (
-        json.loads(run("lint", str(icon_copy), "--format", "json").stdout)["summary"]["warning"]
+        json.loads(run_iconkit("lint", str(icon_copy), "--format", "json").stdout)["summary"][
+            "warning"
+        ]
         == 1
     )
 
@@ -295,27 +281,29 @@ def test_pyproject_settings_apply_and_the_command_line_overrides(tmp_path: Path)
     (project / "pyproject.toml").write_text(
         '[project]\nname = "site"\n\n[tool.iconkit.lint]\nignore = ["A203"]\nseverity = "error"\n'
     )
-    default = run("lint", cwd=project)  # no path: ./icons
+    default = run_iconkit("lint", cwd=project)  # no path: ./icons
     assert default.returncode == 0, default.stdout
     assert default.stdout == "no findings in 90 files.\n"
-    quiet = run("lint", "../icons", cwd=project / "assets")
+    quiet = run_iconkit("lint", "../icons", cwd=project / "assets")
     assert quiet.returncode == 0, quiet.stdout
     assert "A203" not in quiet.stdout
-    loud = run("lint", "../icons", "--ignore", "G", "--severity", "warning", cwd=project / "assets")
+    loud = run_iconkit(
+        "lint", "../icons", "--ignore", "G", "--severity", "warning", cwd=project / "assets"
+    )
     assert loud.returncode == 1
     assert "A203 redundant-prefix" in loud.stdout
     (project / "pyproject.toml").write_text('[tool.iconkit.lint]\nselect = ["Z9"]\nbogus = 1\n')
-    bad = run("lint", "../icons", cwd=project / "assets")
+    bad = run_iconkit("lint", "../icons", cwd=project / "assets")
     assert bad.returncode == 1
     assert "unknown key 'bogus'" in bad.stderr
 
 
 def test_rules_command_lists_the_registry_and_writes_docs(tmp_path: Path) -> None:
-    listing = run("rules")
+    listing = run_iconkit("rules")
     assert listing.returncode == 0
     assert len(listing.stdout.splitlines()) == len(ALL_RULES)
-    assert run("rules", "--docs", str(tmp_path)).returncode == 0
+    assert run_iconkit("rules", "--docs", str(tmp_path)).returncode == 0
     assert (tmp_path / "redundant-prefix.md").is_file()
-    assert run("rules", "--docs", str(tmp_path), "--check").returncode == 0
+    assert run_iconkit("rules", "--docs", str(tmp_path), "--check").returncode == 0
     (tmp_path / "README.md").write_text("stale\n")
-    assert run("rules", "--docs", str(tmp_path), "--check").returncode == 1
+    assert run_iconkit("rules", "--docs", str(tmp_path), "--check").returncode == 1

@@ -261,14 +261,7 @@ def icon_diagnostics(
     cached. ``style`` is what the icon's set shares (see :func:`set_style`);
     the icon's own ``"lint": {"ignore": [...]}`` silences rules as in :func:`lint`.
     """
-    text = AltText(
-        origin="metadata",
-        path=icon.meta_path,
-        title=icon.meta.title,
-        description=icon.meta.description,
-        lines=tuple((f, key_line(icon.meta_text, [f]) or 1) for f in _TEXT_FIELDS),
-        slug=icon.slug,
-    )
+    (text,) = alt_texts(_folder_of(icon.meta_path.parent, (icon,)))
     svg = SvgFile(icon.svg_path, icon.slug, icon.svg, root, None, style)
     found: list[Diagnostic] = []
     for rule in rules:
@@ -294,23 +287,8 @@ def set_diagnostics(
     The complement of :func:`icon_diagnostics` for the build; rules about
     missing or unreadable files are left to the loader, which reports those.
     """
-    folder = Folder(
-        root=icon_set.root,
-        icons=tuple(
-            IconFiles(i.slug, i.svg_path, i.meta_path, i.meta, i.meta_text) for i in icon_set
-        ),
-    )
-    texts = tuple(
-        AltText(
-            origin="metadata",
-            path=i.meta_path,
-            title=i.meta.title,
-            description=i.meta.description,
-            lines=tuple((f, key_line(i.meta_text, [f]) or 1) for f in _TEXT_FIELDS),
-            slug=i.slug,
-        )
-        for i in icon_set
-    )
+    folder = _folder_of(icon_set.root, icon_set)
+    texts = alt_texts(folder)
     found: list[Diagnostic] = []
     for rule in rules:
         if not selection.wants(rule.code, rule.name):
@@ -321,6 +299,14 @@ def set_diagnostics(
             found.extend(_diagnostic(rule, f, None)[0] for f in rule.check(folder))
     ignore = {str(path): i.meta.lint_ignore for i in icon_set for path in (i.svg_path, i.meta_path)}
     return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
+
+
+def _folder_of(root: Path, icons: Iterable[Icon]) -> Folder:
+    """The rules' view of icons already loaded (and so already valid)."""
+    return Folder(
+        root=root,
+        icons=tuple(IconFiles(i.slug, i.svg_path, i.meta_path, i.meta, i.meta_text) for i in icons),
+    )
 
 
 def set_style(roots: Iterable[Any]) -> SetStyle:

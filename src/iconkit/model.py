@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -36,14 +36,7 @@ class Diagnostic:
 
     def to_json(self) -> dict[str, Any]:
         """Return the diagnostic as a JSON-ready mapping."""
-        return {
-            "path": self.path,
-            "line": self.line,
-            "code": self.code,
-            "name": self.name,
-            "message": self.message,
-            "severity": self.severity,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -65,15 +58,7 @@ class Entry:
 
     def to_json(self) -> dict[str, Any]:
         """Return the entry as a JSON-ready mapping."""
-        return {
-            "position": self.position,
-            "name": self.name,
-            "description": self.description,
-            "text": self.text,
-            "line": self.line,
-            "column": self.column,
-            "terminated": self.terminated,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
@@ -87,12 +72,7 @@ class SourceRef:
 
     def to_json(self) -> dict[str, Any]:
         """Return the reference as a JSON-ready mapping."""
-        return {
-            "position": self.position,
-            "name": self.name,
-            "description": self.description,
-            "text": self.text,
-        }
+        return asdict(self)
 
 
 @dataclass(frozen=True)
