@@ -162,26 +162,23 @@ def build(
         and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
     ]
 
-    with timer("package"):
-        progress.start("package", 1)
-        with replace_folder(out) as tmp:
-            bytes_out = _package(tmp, shipped, results, keys, cache)
-            sprite = build_sprite(
-                ((icon.slug, results[icon.slug].svg) for icon in shipped),
-                prefix=options.sprite_prefix,
-                only=only,
-                licence=_licence(shipped, results),
-            )
-            (tmp / "sprite.svg").write_bytes(sprite)
-            build_gallery(
-                IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
-                tmp / "gallery",
-                progress=progress,
-                findings=diagnostics,
-                png_dir=tmp / "png",
-            )
-        progress.advance()
-        progress.finish()
+    # The gallery reports its own stages to ``progress``.
+    with timer("package"), replace_folder(out) as tmp:
+        bytes_out = _package(tmp, shipped, results, keys, cache)
+        sprite = build_sprite(
+            ((icon.slug, results[icon.slug].svg) for icon in shipped),
+            prefix=options.sprite_prefix,
+            only=only,
+            licence=_licence(shipped, results),
+        )
+        (tmp / "sprite.svg").write_bytes(sprite)
+        build_gallery(
+            IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
+            tmp / "gallery",
+            progress=progress,
+            findings=diagnostics,
+            png_dir=tmp / "png",
+        )
 
     if not errors:
         cache.prune(set(keys.values()))
