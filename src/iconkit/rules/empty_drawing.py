@@ -7,7 +7,9 @@ from collections.abc import Iterator
 from ._canvas import SIZE, measure
 from .base import Finding, SvgFile, rule
 
-MIN_INK = SIZE  # fewer solid pixels than one row of the canvas is not a picture
+# Fewer solid pixels than a round dot one unit across (about 3 at 2 px a unit)
+# is nothing anyone can see; a lone dot, such as "signal: no bars", is a picture.
+MIN_INK = 3
 
 
 @rule(code="G309", name="empty-drawing", severity="error", target="svg")
