@@ -229,3 +229,19 @@ def test_the_gallery_shows_the_build_findings(tmp_path: Path, icon_copy: Path) -
     assert (out / "gallery/png/close@2x.png").read_bytes() == (
         out / "png/close@2x.png"
     ).read_bytes()
+
+
+def test_a_rebuild_renders_only_the_gallery_pages_that_changed(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    pages = out / "gallery/icons"
+    before = {p.name: p.stat().st_ino for p in pages.iterdir()}
+    svg = icon_copy / "close.svg"
+    svg.write_text(svg.read_text().replace("\n  <", "\n  <title>Dismiss</title>\n  <", 1))
+    build(icon_copy, out)
+    after = {p.name: p.stat().st_ino for p in pages.iterdir()}
+    assert [name for name in sorted(after) if after[name] != before[name]] == ["close.html"]
+    cached = list((tmp_path / ".iconkit-cache/pages").rglob("*.html"))
+    assert len(cached) == 3  # the replaced page was pruned

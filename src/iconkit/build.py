@@ -172,16 +172,20 @@ def build(
             licence=_licence(shipped, results),
         )
         (tmp / "sprite.svg").write_bytes(sprite)
-        build_gallery(
+        gallery = build_gallery(
             IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
             tmp / "gallery",
             progress=progress,
             findings=diagnostics,
             png_dir=tmp / "png",
+            svg_dir=tmp / "svg",
+            page_cache=cache.pages,
         )
 
     if not errors:
-        cache.prune(set(keys.values()))
+        with timer("cache"):
+            cache.prune(set(keys.values()))
+            cache.prune(set(gallery.page_keys), "pages")
         cache.write_stamp(
             {
                 "fingerprint": fingerprint,

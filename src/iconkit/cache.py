@@ -88,16 +88,27 @@ class Cache:
             # either way the cache stays valid without this entry.
             shutil.rmtree(tmp, ignore_errors=True)
 
-    def prune(self, keep: set[str]) -> int:
-        """Remove entries whose key is not in ``keep``; return how many were removed."""
+    @property
+    def pages(self) -> Path:
+        """The folder of rendered gallery pages, kept by a hash of what they show."""
+        return self.root / "pages"
+
+    def prune(self, keep: set[str], kind: str = "icons") -> int:
+        """Remove entries of ``kind`` (``icons`` or ``pages``) whose key is not in ``keep``.
+
+        Returns how many were removed.
+        """
         removed = 0
-        base = self.root / "icons"
+        base = self.root / kind
         if not base.is_dir():
             return 0
         for shard in base.iterdir():
-            for folder in shard.iterdir():
-                if folder.name not in keep:
-                    shutil.rmtree(folder, ignore_errors=True)
+            for entry in shard.iterdir():
+                if entry.name.split(".")[0] not in keep:
+                    if entry.is_dir():
+                        shutil.rmtree(entry, ignore_errors=True)
+                    else:
+                        entry.unlink(missing_ok=True)
                     removed += 1
         return removed
 

@@ -25,6 +25,7 @@ of ``iconkit lint`` on the set's folder.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -36,7 +37,8 @@ from typing import Any
 
 import jinja2
 
-from ._atomic import replace_folder
+from . import __version__
+from ._atomic import replace_folder, write_atomic
 from ._xml import parse_svg
 from .coverage import coverage, coverage_of
 from .jinja import render_icon, setup
@@ -70,6 +72,7 @@ class GalleryResult:
     out: Path
     icons: int
     pages: int
+    page_keys: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -83,8 +86,19 @@ class GalleryCoverage:
 
     def for_icon(self, icon: Icon, root: Path) -> tuple[Diagnostic, ...]:
         """Return the findings about ``icon``'s files: its lint status."""
-        paths = {_display_path(icon.svg_path, root), _display_path(icon.meta_path, root)}
-        return tuple(d for d in self.findings if d.path in paths)
+        by_path = self._by_path()
+        paths = (_display_path(icon.svg_path, root), _display_path(icon.meta_path, root))
+        return tuple(sorted(d for path in dict.fromkeys(paths) for d in by_path.get(path, ())))
+
+    def _by_path(self) -> dict[str, list[Diagnostic]]:
+        # Built once per value: a set of thousands of icons asks once per icon.
+        index: dict[str, list[Diagnostic]] | None = self.__dict__.get("_index")
+        if index is None:
+            index = {}
+            for d in self.findings:
+                index.setdefault(d.path, []).append(d)
+            object.__setattr__(self, "_index", index)
+        return index
 
 
 def gallery_coverage(
@@ -133,6 +147,8 @@ def build_gallery(
     progress: Progress | None = None,
     findings: Sequence[Diagnostic] | None = None,
     png_dir: Path | None = None,
+    svg_dir: Path | None = None,
+    page_cache: Path | None = None,
 ) -> GalleryResult:
     """Write the gallery of ``icon_set`` to the folder ``out``, replacing it atomically.
 
@@ -140,7 +156,10 @@ def build_gallery(
     ``findings`` are lint findings already made for the set (the build's), so
     the set is not linted again; ``png_dir`` holds ``NAME@1x.png`` and
     ``NAME@2x.png`` already rendered, linked into the gallery instead of
-    rendering them again.
+    rendering them again; ``svg_dir`` likewise holds each icon's SVG, the same
+    bytes as ``icon.svg``. ``page_cache`` is a folder where icon pages are kept
+    by a hash of everything they show, so a rebuild renders only the pages
+    whose icon, findings or neighbours changed.
     ``live_reload`` is set by ``iconkit serve``: a build identifier stamped on
     every page, whose script polls the server and reloads the page on a new build.
     ``progress`` is told of each stage (``gallery lint``, ``gallery pages``,
@@ -194,24 +213,39 @@ def build_gallery(
         svgs.mkdir()
         detail = env.get_template("gallery/icon.html.jinja")
         icons = icon_set.icons
+        keys: set[str] = set()
         for position, icon in enumerate(icons):
-            (svgs / f"{icon.slug}.svg").write_bytes(icon.svg)
+            if svg_dir is not None:
+                _link(svg_dir / f"{icon.slug}.svg", svgs / f"{icon.slug}.svg")
+            else:
+                (svgs / f"{icon.slug}.svg").write_bytes(icon.svg)
+            findings = coverage.for_icon(icon, icon_set.root)
+            previous = icons[position - 1] if position > 0 else None
+            following = icons[position + 1] if position + 1 < len(icons) else None
+            target = pages / f"{icon.slug}.html"
+            key = _page_key(common, icon, findings, previous, following, pngs)
+            keys.add(key)
+            if page_cache is not None and _link_cached(page_cache, key, target):
+                progress.advance()
+                continue
             _write(
-                pages / f"{icon.slug}.html",
+                target,
                 detail.render(
                     common,
                     root="../",
                     page="icon",
                     current=icon,
-                    findings=coverage.for_icon(icon, icon_set.root),
-                    previous=icons[position - 1] if position > 0 else None,
-                    next=icons[position + 1] if position + 1 < len(icons) else None,
+                    findings=findings,
+                    previous=previous,
+                    next=following,
                     macro_call=macro_call(icon),
                     html_snippet=str(render_icon(icon.slug, renderer=env.iconkit, label=True)),
                     pngs=pngs,
                     png_size=PNG_SIZE,
                 ),
             )
+            if page_cache is not None:
+                _store_cached(page_cache, key, target)
             progress.advance()
         progress.finish()
 
@@ -228,7 +262,9 @@ def build_gallery(
                         (target / name).write_bytes(render_png(icon, scale * PNG_SIZE))
                 progress.advance()
             progress.finish()
-    return GalleryResult(out=out, icons=len(icon_set), pages=len(icon_set) + 2)
+    return GalleryResult(
+        out=out, icons=len(icon_set), pages=len(icon_set) + 2, page_keys=frozenset(keys)
+    )
 
 
 def macro_call(icon: Icon) -> str:
@@ -266,6 +302,48 @@ def _environment(icon_set: IconSet) -> jinja2.Environment:
     )
     setup(env, icons=icon_set)
     return env
+
+
+def _page_key(
+    common: dict[str, Any],
+    icon: Icon,
+    findings: Sequence[Diagnostic],
+    previous: Icon | None,
+    following: Icon | None,
+    pngs: bool,
+) -> str:
+    """A hash of everything an icon's page shows, and of the iconkit that renders it."""
+    # The reprs of frozen dataclasses are exact and stable, and far quicker than JSON.
+    shown = (
+        __version__,
+        sorted(common.items()),
+        icon.slug,
+        hashlib.sha256(icon.svg).hexdigest(),
+        repr(icon.meta),
+        repr(tuple(findings)),
+        [(i.slug, i.meta.title) if i else None for i in (previous, following)],
+        pngs,
+    )
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def _link_cached(cache: Path, key: str, target: Path) -> bool:
+    """Link the cached page ``key`` to ``target``; False when there is none."""
+    try:
+        os.link(cache / key[:2] / f"{key}.html", target)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        shutil.copyfile(cache / key[:2] / f"{key}.html", target)
+    return True
+
+
+def _store_cached(cache: Path, key: str, page: Path) -> None:
+    """Keep a rendered page under ``key`` (read-only: outputs link to it)."""
+    stored = cache / key[:2] / f"{key}.html"
+    if not stored.exists():
+        write_atomic(stored, page.read_bytes())
+        stored.chmod(0o444)
 
 
 def _link(source: Path, target: Path) -> None:
