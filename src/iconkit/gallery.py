@@ -341,9 +341,16 @@ def _link_cached(cache: Path, key: str, target: Path) -> bool:
 def _store_cached(cache: Path, key: str, page: Path) -> None:
     """Keep a rendered page under ``key`` (read-only: outputs link to it)."""
     stored = cache / key[:2] / f"{key}.html"
-    if not stored.exists():
+    if stored.exists():
+        return
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(page, stored)
+    except FileExistsError:
+        return
+    except OSError:
         write_atomic(stored, page.read_bytes())
-        stored.chmod(0o444)
+    stored.chmod(0o444)
 
 
 def _link(source: Path, target: Path) -> None:
