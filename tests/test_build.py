@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -76,6 +77,46 @@ def test_one_changed_icon_is_the_only_one_redone(tmp_path: Path, icon_copy: Path
     result = build(icon_copy, out)
     assert (result.processed, result.cached, result.up_to_date) == (1, 2, False)
     assert b"<title>Dismiss</title>" in (out / "svg/close.svg").read_bytes()
+
+
+def test_cached_findings_name_the_files_of_the_build_that_reads_them(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    meta = icon_copy / "close.json"
+    meta.write_text(meta.read_text().replace('"An X shape."', '"An icon of an X shape."'))
+    cache = tmp_path / "cache"
+    build(icon_copy, tmp_path / "a", BuildOptions(cache_dir=cache))
+    moved = icon_copy.rename(tmp_path / "moved")
+    result = build(moved, tmp_path / "b", BuildOptions(cache_dir=cache))
+    assert result.processed == 0
+    assert [(d.code, d.path) for d in result.diagnostics] == [("A203", str(moved / "close.json"))]
+
+
+def test_a_cached_file_gone_missing_is_made_again(tmp_path: Path, icon_copy: Path) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    before = _tree(out)
+    for png in (tmp_path / ".iconkit-cache/icons").rglob("2x.png"):
+        png.chmod(0o644)
+        png.unlink()
+    (icon_copy / "extra.svg").write_bytes((icon_copy / "next.svg").read_bytes())
+    extra = json.loads((icon_copy / "next.json").read_text())
+    (icon_copy / "extra.json").write_text(json.dumps({**extra, "title": "Extra", "aliases": []}))
+    result = build(icon_copy, out)
+    assert result.processed == 1
+    after = _tree(out)
+    for slug in ("calendar", "close", "next"):
+        assert after[f"png/{slug}@2x.png"] == before[f"png/{slug}@2x.png"]
+
+
+def test_the_manifest_has_one_line_per_icon(tmp_path: Path) -> None:
+    build(ICONS, tmp_path / "dist")
+    text = (tmp_path / "dist/icons.json").read_text("utf-8")
+    data = json.loads(text)
+    lines = [line for line in text.splitlines() if line.startswith('    "')]
+    rows = [json.loads("{" + line.strip().rstrip(",") + "}") for line in lines]
+    assert [next(iter(row)) for row in rows] == sorted(data["icons"])
+    assert all(row == {slug: data["icons"][slug]} for row in rows for slug in row)
 
 
 def test_a_damaged_output_is_rebuilt(tmp_path: Path, icon_copy: Path) -> None:
@@ -225,10 +266,17 @@ def test_the_gallery_shows_the_build_findings(tmp_path: Path, icon_copy: Path) -
     page = (out / "gallery/coverage.html").read_text()
     assert "A203" in page
     assert "redundant-prefix" in (out / "gallery/icons/close.html").read_text()
-    # The gallery's downloads are the build's own PNGs.
-    assert (out / "gallery/png/close@2x.png").read_bytes() == (
-        out / "png/close@2x.png"
-    ).read_bytes()
+    # The gallery's downloads are the build's own files, not copies of them.
+    downloads = re.findall(
+        r'href="([^"]+)" download=', (out / "gallery/icons/close.html").read_text()
+    )
+    assert [(out / "gallery/icons" / href).resolve() for href in downloads] == [
+        out / "svg/close.svg",
+        out / "png/close@1x.png",
+        out / "png/close@2x.png",
+    ]
+    assert not (out / "gallery/png").exists()
+    assert not (out / "gallery/svg").exists()
 
 
 def test_a_rebuild_renders_only_the_gallery_pages_that_changed(

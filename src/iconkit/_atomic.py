@@ -41,11 +41,13 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 
 
 @contextmanager
-def replace_folder(target: Path) -> Iterator[Path]:
+def replace_folder(target: Path, discard: list[Path] | None = None) -> Iterator[Path]:
     """Yield an empty folder beside ``target``; when the block succeeds it replaces ``target``.
 
     The old folder is moved aside before the new one is renamed into place and
-    removed after, so a reader never finds a half-written folder.
+    removed after, so a reader never finds a half-written folder. With
+    ``discard``, the old folder (moved aside) is appended to it instead of
+    removed, for the caller to remove when it suits.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
@@ -58,7 +60,10 @@ def replace_folder(target: Path) -> Iterator[Path]:
             os.rename(target, old / target.name)
         os.rename(tmp, target)
         if old is not None:
-            shutil.rmtree(old)
+            if discard is None:
+                shutil.rmtree(old)
+            else:
+                discard.append(old)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

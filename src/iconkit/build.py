@@ -18,6 +18,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -27,24 +28,25 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import replace_folder
-from ._json import dump_json
+from ._json import RawJSON, dump_json
 from ._xml import parse_svg
-from .cache import Cache
+from .cache import Cache, Memo
 from .coverage import scan_templates, template_files
 from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError
 from .gallery import build_gallery
-from .lint import set_diagnostics, set_style
-from .model import Diagnostic, Icon, IconSet
+from .lint import common_style, set_diagnostics, style_facts
+from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet
 from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
 from .progress import Progress, QuietProgress
+from .render import svg_to_png
 from .source import scan_icons
-from .sprite import DEFAULT_PREFIX, build_sprite
+from .sprite import DEFAULT_PREFIX, Symbol, sprite_sheet, symbol
 
 __all__ = ["BuildOptions", "BuildResult", "build", "manifest", "used_slugs"]
 
 FORMAT_VERSION = 1
-# Below this many icons to process, worker start-up costs more than it saves.
-_PARALLEL_THRESHOLD = 16
+# What the workers' server imports before starting any: the pipeline and its renderer.
+_PRELOAD = ("iconkit.pipeline", "cairosvg.surface", "numpy")
 
 
 @dataclass(frozen=True)
@@ -123,99 +125,132 @@ def build(
         before = stamp.get("listing", {}) if stamp else {}
         trusted = {name for name, info in listing.items() if before.get(name) == info}
 
-    with timer("load"):
-        icon_set, load_errors = scan_icons(icons_dir, trusted)
-    if load_errors and not options.keep_going:
-        raise BuildFailed(load_errors)
-    # Templates are read before any icon work, so a bad one fails the build at once.
-    only = used_slugs(icon_set, options.only_used) if options.only_used is not None else None
+    # Something changed, so some icon will most likely be processed: start the
+    # workers now, and they import what they need while this process loads.
+    jobs = options.jobs or os.cpu_count() or 1
+    workers = _Workers(jobs) if jobs > 1 else None
+    try:
+        with timer("load"):
+            icon_set, load_errors = scan_icons(icons_dir, trusted)
+        if load_errors and not options.keep_going:
+            raise BuildFailed(load_errors)
+        # Templates are read before any icon work, so a bad one fails the build at once.
+        only = used_slugs(icon_set, options.only_used) if options.only_used is not None else None
 
-    with timer("lint set"):
-        # What the set's drawings share is the yardstick of each icon's lint,
-        # so it is part of every icon's cache key.
-        style = set_style(parse_svg(icon.svg, icon.svg_path) for icon in icon_set)
-        options = replace(options, pipeline=replace(options.pipeline, style=style))
-        set_findings = set_diagnostics(icon_set, options.pipeline.selection)
+        with timer("lint set"):
+            # What the set's drawings share is the yardstick of each icon's lint,
+            # so it is part of every icon's cache key.
+            style = common_style(_style_facts(icon, cache.memo("sources")) for icon in icon_set)
+            options = replace(options, pipeline=replace(options.pipeline, style=style))
+            set_findings = set_diagnostics(icon_set, options.pipeline.selection)
 
-    with timer("icons"):
-        results, keys, process_errors, fresh = _process_all(icon_set, options, cache, progress)
-    diagnostics = tuple(
-        sorted({*set_findings, *(d for r in results.values() for d in r.diagnostics)})
-    )
-    errors = (
-        *load_errors,
-        *process_errors,
-        *(
-            IconSourceError(d.path, f"{d.code} {d.name}: {d.message}", d.line)
-            for d in diagnostics
-            if d.severity == "error"
-        ),
-    )
-    if errors and not options.keep_going:
-        raise BuildFailed(errors)
-    failed_paths = {d.path for d in diagnostics if d.severity == "error"}
-    shipped = [
-        icon
-        for icon in icon_set
-        if icon.slug in results
-        and not results[icon.slug].failed
-        and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
-    ]
-
-    # The gallery reports its own stages to ``progress``.
-    with timer("package"), replace_folder(out) as tmp:
-        bytes_out = _package(tmp, shipped, results, keys, cache)
-        sprite = build_sprite(
-            ((icon.slug, results[icon.slug].svg) for icon in shipped),
-            prefix=options.sprite_prefix,
-            only=only,
-            licence=_licence(shipped, results),
+        with timer("icons"):
+            results, keys, process_errors, fresh = _process_all(
+                icon_set, options, cache, progress, workers
+            )
+        diagnostics = tuple(
+            sorted(
+                {*set_findings, *(d for r in results.values() for d in r.diagnostics)},
+                key=DIAGNOSTIC_ORDER,
+            )
         )
-        (tmp / "sprite.svg").write_bytes(sprite)
-        gallery = build_gallery(
-            IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
-            tmp / "gallery",
-            progress=progress,
-            findings=diagnostics,
-            png_dir=tmp / "png",
-            svg_dir=tmp / "svg",
-            page_cache=cache.pages,
+        errors = (
+            *load_errors,
+            *process_errors,
+            *(
+                IconSourceError(d.path, f"{d.code} {d.name}: {d.message}", d.line)
+                for d in diagnostics
+                if d.severity == "error"
+            ),
         )
+        if errors and not options.keep_going:
+            raise BuildFailed(errors)
+        failed_paths = {d.path for d in diagnostics if d.severity == "error"}
+        shipped = [
+            icon
+            for icon in icon_set
+            if icon.slug in results
+            and not results[icon.slug].failed
+            and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
+        ]
 
-    if not errors:
-        with timer("cache"):
-            cache.prune(set(keys.values()))
-            cache.prune(set(gallery.page_keys), "pages")
-        cache.write_stamp(
-            {
-                "fingerprint": fingerprint,
-                "listing": listing,
-                "manifest": _sha256(out / "icons.json"),
-                "icons": len(shipped),
-                "diagnostics": [d.to_json() for d in diagnostics],
-                "bytes_in": sum(r.bytes_in for r in results.values()),
-                "bytes_out": bytes_out,
-            }
+        # The gallery reports its own stages to ``progress``.
+        replaced: list[Path] = []
+        with timer("package"), replace_folder(out, discard=replaced) as tmp:
+            bytes_out = _package(tmp, shipped, results, keys, cache, options.pipeline.png_size)
+            symbols = cache.memo("symbols")
+            sprite = sprite_sheet(
+                (
+                    Symbol.from_json(
+                        symbols.get(
+                            f"{keys[icon.slug]}:{options.sprite_prefix}",
+                            lambda icon=icon: symbol(
+                                icon.slug,
+                                results[icon.slug].svg,
+                                f"{options.sprite_prefix}{icon.slug}-",
+                            ).to_json(),
+                        )
+                    )
+                    for icon in shipped
+                    if only is None or icon.slug in only
+                ),
+                prefix=options.sprite_prefix,
+                licence=_licence(shipped, results),
+            )
+            (tmp / "sprite.svg").write_bytes(sprite)
+            gallery = build_gallery(
+                IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
+                tmp / "gallery",
+                progress=progress,
+                findings=diagnostics,
+                files_url="../",
+                cache=cache,
+            )
+
+        # The previous output is removed while the cache is written.
+        remover = threading.Thread(target=_remove, args=(replaced,))
+        remover.start()
+        if not errors:
+            with timer("cache"):
+                cache.save()
+                cache.prune(set(keys.values()))
+                cache.prune(set(gallery.page_keys), "pages")
+            cache.write_stamp(
+                {
+                    "fingerprint": fingerprint,
+                    "listing": listing,
+                    "manifest": _sha256(out / "icons.json"),
+                    "icons": len(shipped),
+                    "diagnostics": [d.to_json() for d in diagnostics],
+                    "bytes_in": sum(r.bytes_in for r in results.values()),
+                    "bytes_out": bytes_out,
+                }
+            )
+        else:
+            cache.clear_stamp()
+        remover.join()
+
+        stage_seconds = dict(timer.seconds)
+        for result in fresh:
+            for name, seconds in result.seconds:
+                stage_seconds[f"  {name} (cpu)"] = (
+                    stage_seconds.get(f"  {name} (cpu)", 0.0) + seconds
+                )
+        return BuildResult(
+            out=out,
+            icons=len(shipped),
+            processed=len(fresh),
+            cached=len(results) - len(fresh),
+            up_to_date=False,
+            diagnostics=diagnostics,
+            errors=errors,
+            bytes_in=sum(results[icon.slug].bytes_in for icon in shipped),
+            bytes_out=bytes_out,
+            seconds=tuple(stage_seconds.items()),
         )
-    else:
-        cache.clear_stamp()
-
-    stage_seconds = dict(timer.seconds)
-    for result in fresh:
-        for name, seconds in result.seconds:
-            stage_seconds[f"  {name} (cpu)"] = stage_seconds.get(f"  {name} (cpu)", 0.0) + seconds
-    return BuildResult(
-        out=out,
-        icons=len(shipped),
-        processed=len(fresh),
-        cached=len(results) - len(fresh),
-        up_to_date=False,
-        diagnostics=diagnostics,
-        errors=errors,
-        bytes_in=sum(results[icon.slug].bytes_in for icon in shipped),
-        bytes_out=bytes_out,
-        seconds=tuple(stage_seconds.items()),
-    )
+    finally:
+        if workers is not None:
+            workers.close()
 
 
 def used_slugs(icon_set: IconSet, templates: Sequence[Path | str]) -> frozenset[str]:
@@ -240,26 +275,31 @@ def manifest(icon_set: IconSet | list[Icon], svgs: dict[str, bytes]) -> dict[str
     """Return the ``icons.json`` data: every icon's metadata and the hash of its shipped SVG."""
     return {
         "format": FORMAT_VERSION,
-        "icons": {
-            icon.slug: {
-                **icon.meta.to_json(),
-                "svg": f"svg/{icon.slug}.svg",
-                "png": {"1x": f"png/{icon.slug}@1x.png", "2x": f"png/{icon.slug}@2x.png"},
-                "sha256": hashlib.sha256(svgs[icon.slug]).hexdigest(),
-            }
-            for icon in icon_set
-        },
+        "icons": {icon.slug: _manifest_entry(icon, svgs[icon.slug]) for icon in icon_set},
+    }
+
+
+def _manifest_entry(icon: Icon, svg: bytes) -> dict[str, Any]:
+    return {
+        **icon.meta.to_json(),
+        "svg": f"svg/{icon.slug}.svg",
+        "png": {"1x": f"png/{icon.slug}@1x.png", "2x": f"png/{icon.slug}@2x.png"},
+        "sha256": hashlib.sha256(svg).hexdigest(),
     }
 
 
 def _process_all(
-    icon_set: IconSet, options: BuildOptions, cache: Cache, progress: Progress
+    icon_set: IconSet,
+    options: BuildOptions,
+    cache: Cache,
+    progress: Progress,
+    workers: _Workers | None,
 ) -> tuple[dict[str, IconResult], dict[str, str], list[IconSourceError], list[IconResult]]:
     results: dict[str, IconResult] = {}
     keys = {icon.slug: cache_key(icon, options.pipeline) for icon in icon_set}
     todo: list[Icon] = []
     for icon in icon_set:
-        cached = cache.get(keys[icon.slug])
+        cached = cache.get(keys[icon.slug], icon)
         if cached is None:
             todo.append(icon)
         else:
@@ -267,16 +307,11 @@ def _process_all(
     errors: list[IconSourceError] = []
     fresh: list[IconResult] = []
     progress.start("icons", len(todo))
-    jobs = options.jobs or os.cpu_count() or 1
-    if jobs > 1 and len(todo) >= _PARALLEL_THRESHOLD:
-        # forkserver: workers start from a clean process, never from a fork of a
-        # caller that may hold threads or locks.
-        context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            futures = {pool.submit(process_icon, icon, options.pipeline): icon for icon in todo}
-            for future in as_completed(futures):
-                _collect(futures[future], future.result, results, fresh, errors)
-                progress.advance()
+    if workers is not None and todo:
+        futures = {workers.pool.submit(process_icon, icon, options.pipeline): icon for icon in todo}
+        for future in as_completed(futures):
+            _collect(futures[future], future.result, results, fresh, errors)
+            progress.advance()
     else:
         for icon in todo:
             _collect(
@@ -284,11 +319,41 @@ def _process_all(
             )
             progress.advance()
     progress.finish()
+    by_slug = {icon.slug: icon for icon in todo}
     for result in fresh:
-        cache.put(keys[result.slug], result)
+        cache.put(keys[result.slug], result, by_slug[result.slug])
     errors.sort(key=lambda e: (str(e.path), e.line or 0))
     fresh.sort(key=lambda r: r.slug)
     return results, keys, errors, fresh
+
+
+class _Workers:
+    """The build's worker processes, started in the background.
+
+    forkserver: workers start from a clean process, never from a fork of a
+    caller that may hold threads or locks. The server imports the pipeline and
+    its renderer once, so each worker starts with them loaded; the first worker
+    is started on a thread, and this process goes on with its own work meanwhile.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(list(_PRELOAD))
+        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+        self._starting = threading.Thread(target=self.pool.submit, args=(_warm,), daemon=True)
+        self._starting.start()
+
+    def close(self) -> None:
+        """Stop the workers, dropping work not yet started."""
+        self._starting.join()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _warm() -> None:
+    """Run in the first worker: load what the pipeline loads on first use."""
+    from .rules.misspelling import _dictionary
+
+    _dictionary()
 
 
 def _collect(
@@ -313,23 +378,50 @@ def _package(
     results: dict[str, IconResult],
     keys: dict[str, str],
     cache: Cache,
+    png_size: int,
 ) -> int:
     """Write the output folder's files into ``tmp``; return the bytes of shipped SVG."""
     (tmp / "svg").mkdir()
     (tmp / "png").mkdir()
+    # Plain strings, not Paths: this runs for every file of thousands of icons.
+    svg_dir, png_dir = f"{tmp}{os.sep}svg{os.sep}", f"{tmp}{os.sep}png{os.sep}"
     svgs: dict[str, bytes] = {}
     for icon in shipped:
-        key = keys[icon.slug]
-        result = results[icon.slug]
-        svgs[icon.slug] = result.svg
-        _place(cache.file(key, "svg"), tmp / "svg" / f"{icon.slug}.svg", result.svg)
-        _place(cache.file(key, "png_1x"), tmp / "png" / f"{icon.slug}@1x.png", result.png_1x)
-        _place(cache.file(key, "png_2x"), tmp / "png" / f"{icon.slug}@2x.png", result.png_2x)
-    data = manifest(shipped, svgs)
+        slug, result = icon.slug, results[icon.slug]
+        entry = f"{cache.entry(keys[slug])}{os.sep}"
+        svgs[slug] = result.svg
+        _place(entry + "icon.svg", f"{svg_dir}{slug}.svg", lambda r=result: r.svg)
+        _place(
+            entry + "1x.png",
+            f"{png_dir}{slug}@1x.png",
+            lambda r=result, i=icon: r.png_1x or svg_to_png(r.svg, png_size, path=i.svg_path),
+        )
+        _place(
+            entry + "2x.png",
+            f"{png_dir}{slug}@2x.png",
+            lambda r=result, i=icon: r.png_2x or svg_to_png(r.svg, 2 * png_size, path=i.svg_path),
+        )
+    # Each icon's entry is kept, serialised, by the icon's cache key.
+    entries = cache.memo("manifest")
+    data = {
+        "format": FORMAT_VERSION,
+        "icons": {
+            icon.slug: RawJSON(
+                entries.get(
+                    keys[icon.slug],
+                    lambda icon=icon: json.dumps(
+                        _manifest_entry(icon, svgs[icon.slug]), sort_keys=True, ensure_ascii=False
+                    ),
+                )
+            )
+            for icon in shipped
+        },
+    }
     licence = _licence(shipped, results)
     if licence:
         data["licence"] = licence
-    (tmp / "icons.json").write_text(dump_json(data), "utf-8")
+    # One icon per line: readable, diffable, and quick to write for thousands.
+    (tmp / "icons.json").write_text(dump_json(data, one_line_from=2), "utf-8")
     return sum(len(data) for data in svgs.values())
 
 
@@ -341,15 +433,34 @@ def _licence(shipped: list[Icon], results: dict[str, IconResult]) -> str | None:
     return next((results[i.slug].licence for i in shipped if results[i.slug].licence), None)
 
 
-def _place(cached: Path, target: Path, data: bytes | None) -> None:
-    """Hard-link a cached file into the output, or write it when that cannot be done."""
+def _place(cached: str, target: str, data: Callable[[], bytes]) -> None:
+    """Hard-link a cached file into the output, or write ``data()`` when that cannot be done.
+
+    A cached file that has gone missing is made again, so a damaged cache
+    costs time, never output.
+    """
     try:
         os.link(cached, target)
+        return
     except OSError:
-        if data is None:
-            shutil.copyfile(cached, target)
-        else:
-            target.write_bytes(data)
+        pass
+    try:
+        shutil.copyfile(cached, target)
+    except OSError:
+        with open(target, "wb") as stream:
+            stream.write(data())
+
+
+def _remove(folders: list[Path]) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _style_facts(icon: Icon, memo: Memo) -> tuple[str, str | None]:
+    """The icon's part in the set's style, kept by a hash of its SVG."""
+    key = hashlib.sha256(icon.svg).hexdigest()
+    facts = memo.get(key, lambda: style_facts(parse_svg(icon.svg, icon.svg_path)))
+    return facts[0], facts[1]
 
 
 def _listing(icons_dir: Path) -> dict[str, list[int]]:

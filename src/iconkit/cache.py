@@ -6,6 +6,10 @@ temporary folder and renamed into place, so an interrupted build never leaves
 a half-written entry; cached files are read-only because builds hard-link them
 into the output. The stamp records what the last successful build read, so a
 rebuild with nothing changed can stop after a directory listing.
+
+A :class:`Memo` keeps values derived from content (a summary, a sprite symbol,
+a rendered grid cell) in one JSON file per kind, so a rebuild of thousands of
+icons reads one file instead of thousands.
 """
 
 from __future__ import annotations
@@ -14,16 +18,101 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .model import Diagnostic
+from ._atomic import write_atomic
+from .model import Diagnostic, Icon
 from .pipeline import IconResult
 
-__all__ = ["Cache"]
+__all__ = ["Cache", "Memo"]
 
 _FILES = {"svg": "icon.svg", "png_1x": "1x.png", "png_2x": "2x.png"}
 _STAMP = "stamp.json"
+# How a cached finding names the file it is about: the icon's SVG or its metadata.
+_SVG, _META = "<svg>", "<meta>"
+
+
+class Memo:
+    """Values derived from content, by a key that hashes that content (hex digits).
+
+    :meth:`get` returns the value kept for a key or computes and keeps it;
+    :meth:`save` writes the values asked for since the memo was opened, and
+    only those, so values nobody asks for any more fall away. The values are
+    kept in 16 JSON files by the key's first digit, and a save rewrites only
+    the files whose values changed: a rebuild that changes one icon writes a
+    sixteenth of the memo. A missing or damaged file is an empty part. Values
+    are JSON data, and a computed value comes back as it will be read next
+    time (lists, never tuples).
+    """
+
+    def __init__(self, folder: Path | str) -> None:
+        self.folder = Path(folder)
+        self._old: dict[str, dict[str, Any]] = {}
+        self._used: dict[str, dict[str, Any]] = {}
+        self._changed: set[str] = set()
+
+    def get(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Return the value kept for ``key``, or compute, keep and return it."""
+        shard = key[:1]
+        used = self._used.get(shard)
+        if used is None:
+            used = self._open(shard)
+        if key in used:
+            return used[key]
+        old = self._old[shard]
+        if key in old:
+            value = old[key]
+        else:
+            value = json.loads(json.dumps(compute()))
+            self._changed.add(shard)
+        used[key] = value
+        return value
+
+    def peek(self, key: str) -> Any:
+        """Return the value kept for ``key`` without computing one: None when there is none."""
+        shard = key[:1]
+        used = self._used.get(shard)
+        if used is None:
+            used = self._open(shard)
+        if key in used:
+            return used[key]
+        value = self._old[shard].get(key)
+        if value is not None:
+            used[key] = value
+        return value
+
+    def put(self, key: str, value: Any) -> None:
+        """Keep ``value`` for ``key``."""
+        shard = key[:1]
+        if shard not in self._used:
+            self._open(shard)
+        self._used[shard][key] = json.loads(json.dumps(value))
+        self._changed.add(shard)
+
+    def save(self) -> None:
+        """Write the parts whose values changed since opening (or were not all asked for)."""
+        for shard, used in self._used.items():
+            if shard in self._changed or used.keys() != self._old[shard].keys():
+                text = json.dumps(used, sort_keys=True, ensure_ascii=False)
+                write_atomic(self.folder / f"{shard}.json", text)
+                self._old[shard] = dict(used)
+        self._changed.clear()
+        # A part nobody asked anything of holds nothing still wanted.
+        if self.folder.is_dir():
+            for part in self.folder.glob("*.json"):
+                if part.stem not in self._used:
+                    part.unlink(missing_ok=True)
+
+    def _open(self, shard: str) -> dict[str, Any]:
+        try:
+            loaded = json.loads((self.folder / f"{shard}.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            loaded = {}
+        self._old[shard] = loaded if isinstance(loaded, dict) else {}
+        self._used[shard] = {}
+        return self._used[shard]
 
 
 class Cache:
@@ -40,53 +129,86 @@ class Cache:
         """Return the path of one cached file: ``field`` is ``svg``, ``png_1x`` or ``png_2x``."""
         return self.entry(key) / _FILES[field]
 
-    def get(self, key: str) -> IconResult | None:
+    def memo(self, kind: str) -> Memo:
+        """Return the memo of ``kind`` (opened once per cache object); :meth:`save` writes it."""
+        memos: dict[str, Memo] = self.__dict__.setdefault("_memos", {})
+        if kind not in memos:
+            memos[kind] = Memo(self.root / "memo" / kind)
+        return memos[kind]
+
+    def save(self) -> None:
+        """Write every memo opened through :meth:`memo`."""
+        for memo in self.__dict__.get("_memos", {}).values():
+            memo.save()
+
+    def get(self, key: str, icon: Icon) -> IconResult | None:
         """Return the cached result for ``key``, or None when there is none (or it is damaged).
 
-        The PNGs are not read (they are None in the result); link or copy
-        them from :meth:`file`.
+        ``icon`` is the icon the result is for: findings are kept without the
+        paths of the build that made them and get ``icon``'s paths back. The
+        PNGs are not read (they are None in the result); link or copy them
+        from :meth:`file`.
         """
-        folder = self.entry(key)
+        results = self.memo("results")
+        summary = results.peek(key)
+        if summary is None:
+            folder = self.entry(key)
+            try:
+                summary = json.loads((folder / "result.json").read_text("utf-8"))
+                summary["svg"] = (folder / _FILES["svg"]).read_text("utf-8")
+            except (OSError, ValueError):
+                return None
+            if not all((folder / name).is_file() for name in _FILES.values()):
+                return None
+            results.put(key, summary)
+        paths = {_SVG: str(icon.svg_path), _META: str(icon.meta_path)}
         try:
-            summary = json.loads((folder / "result.json").read_text("utf-8"))
-            svg = (folder / _FILES["svg"]).read_bytes()
-        except (OSError, ValueError):
+            return IconResult(
+                slug=summary["slug"],
+                svg=summary["svg"].encode("utf-8"),
+                png_1x=None,
+                png_2x=None,
+                diagnostics=tuple(
+                    Diagnostic(paths.get(d[0], d[0]), *d[1:]) for d in summary["diagnostics"]
+                ),
+                bytes_in=summary["bytes_in"],
+                seconds=tuple((name, float(sec)) for name, sec in summary["seconds"]),
+                licence=summary.get("licence"),
+                backed_off=tuple(summary.get("backed_off", ())),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        if not all((folder / name).is_file() for name in _FILES.values()):
-            return None
-        return IconResult(
-            slug=summary["slug"],
-            svg=svg,
-            png_1x=None,
-            png_2x=None,
-            diagnostics=tuple(Diagnostic(**d) for d in summary["diagnostics"]),
-            bytes_in=summary["bytes_in"],
-            seconds=tuple((name, float(sec)) for name, sec in summary["seconds"]),
-            licence=summary.get("licence"),
-            backed_off=tuple(summary.get("backed_off", ())),
-        )
 
-    def put(self, key: str, result: IconResult) -> None:
-        """Store ``result`` under ``key``, atomically."""
+    def put(self, key: str, result: IconResult, icon: Icon) -> None:
+        """Store ``result`` (of ``icon``) under ``key``, atomically."""
+        paths = {str(icon.svg_path): _SVG, str(icon.meta_path): _META}
+        summary = {
+            **result.summary(),
+            "diagnostics": [
+                [paths.get(d.path, d.path), d.line, d.code, d.name, d.message, d.severity]
+                for d in result.diagnostics
+            ],
+        }
         final = self.entry(key)
-        if final.is_dir():
-            return
-        final.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".new-", dir=final.parent))
-        try:
-            for field, name in _FILES.items():
-                data = getattr(result, field)
-                if data is None:
-                    raise ValueError(f"cannot cache a result without {field}")
-                path = tmp / name
-                path.write_bytes(data)
-                path.chmod(0o444)
-            (tmp / "result.json").write_text(json.dumps(result.summary(), sort_keys=True), "utf-8")
-            os.rename(tmp, final)
-        except OSError:
-            # Another build stored the same entry first, or the disk is full:
-            # either way the cache stays valid without this entry.
-            shutil.rmtree(tmp, ignore_errors=True)
+        if not final.is_dir():
+            final.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=".new-", dir=final.parent))
+            try:
+                for field, name in _FILES.items():
+                    data = getattr(result, field)
+                    if data is None:
+                        raise ValueError(f"cannot cache a result without {field}")
+                    path = tmp / name
+                    path.write_bytes(data)
+                    path.chmod(0o444)
+                (tmp / "result.json").write_text(json.dumps(summary, sort_keys=True), "utf-8")
+                os.rename(tmp, final)
+            except OSError:
+                # Another build stored the same entry first, or the disk is full:
+                # either way the cache stays valid without this entry.
+                shutil.rmtree(tmp, ignore_errors=True)
+                return
+        self.memo("results").put(key, {**summary, "svg": result.svg.decode("utf-8")})
 
     @property
     def pages(self) -> Path:

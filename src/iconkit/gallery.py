@@ -11,6 +11,9 @@
     png/SLUG@2x.png
     assets/               gallery.css, gallery.js
 
+Inside a build's output the gallery holds no ``svg/`` or ``png/`` of its own:
+its pages link to the output's (``files_url``).
+
 Every page is plain HTML that works from ``file://`` with no server and no
 JavaScript; search, filters and the copy buttons are progressive enhancements.
 The same input gives byte-identical output.
@@ -25,25 +28,29 @@ of ``iconkit lint`` on the set's folder.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import itertools
 import json
 import os
 import shutil
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from . import __version__
 from ._atomic import replace_folder, write_atomic
 from ._xml import parse_svg
+from .cache import Cache, Memo
 from .coverage import coverage, coverage_of
 from .jinja import render_icon, setup
 from .lint import lint
-from .model import Diagnostic, Icon, IconSet
+from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet
 from .progress import Progress, QuietProgress
 from .render import render_png
 
@@ -88,7 +95,8 @@ class GalleryCoverage:
         """Return the findings about ``icon``'s files: its lint status."""
         by_path = self._by_path()
         paths = (_display_path(icon.svg_path, root), _display_path(icon.meta_path, root))
-        return tuple(sorted(d for path in dict.fromkeys(paths) for d in by_path.get(path, ())))
+        found = [d for path in dict.fromkeys(paths) for d in by_path.get(path, ())]
+        return tuple(sorted(found, key=DIAGNOSTIC_ORDER))
 
     def _by_path(self) -> dict[str, list[Diagnostic]]:
         # Built once per value: a set of thousands of icons asks once per icon.
@@ -116,12 +124,17 @@ def gallery_coverage(
         diagnostics = lint([icon_set.root]).diagnostics
     else:
         measured = coverage_of(icon_set, diagnostics)
+    shown: dict[str, str] = {}
+    for d in diagnostics:
+        if d.path not in shown:
+            shown[d.path] = _display_path(Path(d.path), icon_set.root)
     return GalleryCoverage(
         icons=len(measured.icons),
         covered=sum(row.clean for row in measured.icons),
         percent=measured.headline,
         findings=tuple(
-            replace(d, path=_display_path(Path(d.path), icon_set.root)) for d in diagnostics
+            Diagnostic(shown[d.path], d.line, d.code, d.name, d.message, d.severity)
+            for d in diagnostics
         ),
     )
 
@@ -146,20 +159,18 @@ def build_gallery(
     live_reload: str | None = None,
     progress: Progress | None = None,
     findings: Sequence[Diagnostic] | None = None,
-    png_dir: Path | None = None,
-    svg_dir: Path | None = None,
-    page_cache: Path | None = None,
+    files_url: str | None = None,
+    cache: Cache | None = None,
 ) -> GalleryResult:
     """Write the gallery of ``icon_set`` to the folder ``out``, replacing it atomically.
 
     ``pngs=False`` skips the PNG downloads (quicker for very large sets).
     ``findings`` are lint findings already made for the set (the build's), so
-    the set is not linted again; ``png_dir`` holds ``NAME@1x.png`` and
-    ``NAME@2x.png`` already rendered, linked into the gallery instead of
-    rendering them again; ``svg_dir`` likewise holds each icon's SVG, the same
-    bytes as ``icon.svg``. ``page_cache`` is a folder where icon pages are kept
-    by a hash of everything they show, so a rebuild renders only the pages
-    whose icon, findings or neighbours changed.
+    the set is not linted again. ``files_url`` is the URL, relative to ``out``,
+    of a folder that already holds ``svg/SLUG.svg`` and ``png/SLUG@1x.png``
+    (a build's output): the pages link there and the gallery keeps no copies.
+    ``cache`` keeps icon pages by a hash of everything they show, and grid
+    cells and the coverage page likewise, so a rebuild renders only what changed.
     ``live_reload`` is set by ``iconkit serve``: a build identifier stamped on
     every page, whose script polls the server and reloads the page on a new build.
     ``progress`` is told of each stage (``gallery lint``, ``gallery pages``,
@@ -172,8 +183,9 @@ def build_gallery(
     coverage = gallery_coverage(icon_set, findings)
     progress.advance()
     progress.finish()
+    memo = cache.memo("gallery") if cache is not None else None
     categories = sorted({icon.meta.category for icon in icon_set})
-    stroked = len(icon_set) > 0 and all(_is_stroked(icon) for icon in icon_set)
+    stroked = len(icon_set) > 0 and all(_is_stroked(icon, memo) for icon in icon_set)
     common: dict[str, Any] = {
         "site_title": title,
         "live_reload": live_reload,
@@ -187,43 +199,67 @@ def build_gallery(
         for name in ASSETS:
             (assets / name).write_bytes(package.joinpath(name).read_bytes())
 
-        grid = [_grid_item(icon) for icon in icon_set]
+        cell = env.get_template("gallery/_cell.html.jinja")
+        cells = [
+            Markup(
+                _remembered(
+                    memo,
+                    ("cell", icon.slug, icon.svg, icon.meta),
+                    lambda icon=icon: cell.render(item=_grid_item(icon)).rstrip("\n"),
+                )
+            )
+            for icon in icon_set
+        ]
         _write(
             tmp / "index.html",
             env.get_template("gallery/index.html.jinja").render(
                 common,
                 root="",
                 page="index",
-                icons=grid,
+                cells=cells,
                 categories=categories,
                 stroked=stroked,
             ),
         )
+        # The findings table, a group of rows per file, each kept by what it shows.
+        rows_template = env.get_template("gallery/_findings.html.jinja")
+        rows = [
+            Markup(
+                _remembered(
+                    memo,
+                    ("rows", group),
+                    lambda group=group: rows_template.render(findings=group).rstrip("\n"),
+                )
+            )
+            for group in (
+                tuple(run) for _, run in itertools.groupby(coverage.findings, lambda d: d.path)
+            )
+        ]
         _write(
             tmp / "coverage.html",
             env.get_template("gallery/coverage.html.jinja").render(
-                common, root="", page="coverage", coverage=coverage
+                common, root="", page="coverage", coverage=coverage, rows=rows
             ),
         )
 
         progress.start("gallery pages", len(icon_set))
         pages = tmp / "icons"
-        svgs = tmp / "svg"
         pages.mkdir()
-        svgs.mkdir()
+        if files_url is None:
+            (tmp / "svg").mkdir()
         detail = env.get_template("gallery/icon.html.jinja")
         icons = icon_set.icons
+        page_cache = cache.pages if cache is not None else None
+        files = "../" + (files_url or "")
         keys: set[str] = set()
         for position, icon in enumerate(icons):
-            if svg_dir is not None:
-                _link(svg_dir / f"{icon.slug}.svg", svgs / f"{icon.slug}.svg")
-            else:
-                (svgs / f"{icon.slug}.svg").write_bytes(icon.svg)
+            if files_url is None:
+                (tmp / "svg" / f"{icon.slug}.svg").write_bytes(icon.svg)
             findings = coverage.for_icon(icon, icon_set.root)
             previous = icons[position - 1] if position > 0 else None
             following = icons[position + 1] if position + 1 < len(icons) else None
             target = pages / f"{icon.slug}.html"
-            key = _page_key(common, icon, findings, previous, following, pngs)
+            key = _page_key(common, icon, findings, previous, following, pngs, files)
             keys.add(key)
             if page_cache is not None and _link_cached(page_cache, key, target):
                 progress.advance()
@@ -233,6 +269,7 @@ def build_gallery(
                 detail.render(
                     common,
                     root="../",
+                    files=files,
                     page="icon",
                     current=icon,
                     findings=findings,
@@ -249,17 +286,14 @@ def build_gallery(
             progress.advance()
         progress.finish()
 
-        if pngs:
+        if pngs and files_url is None:
             progress.start("gallery png", len(icon_set))
             target = tmp / "png"
             target.mkdir()
             for icon in icons:
                 for scale in (1, 2):
                     name = f"{icon.slug}@{scale}x.png"
-                    if png_dir is not None:
-                        _link(png_dir / name, target / name)
-                    else:
-                        (target / name).write_bytes(render_png(icon, scale * PNG_SIZE))
+                    (target / name).write_bytes(render_png(icon, scale * PNG_SIZE))
                 progress.advance()
             progress.finish()
     return GalleryResult(
@@ -285,10 +319,38 @@ def _grid_item(icon: Icon) -> dict[str, Any]:
     }
 
 
-def _is_stroked(icon: Icon) -> bool:
+def _is_stroked(icon: Icon, memo: Memo | None = None) -> bool:
     """Whether the icon is drawn with strokes set on its root, so a stroke-width preview works."""
-    root = parse_svg(icon.svg, icon.svg_path)
-    return root.get("stroke", "none") != "none" and root.get("stroke-width") is not None
+
+    def stroked() -> bool:
+        root = parse_svg(icon.svg, icon.svg_path)
+        return root.get("stroke", "none") != "none" and root.get("stroke-width") is not None
+
+    return bool(_remembered(memo, ("stroked", icon.svg), stroked))
+
+
+def _remembered(memo: Memo | None, shown: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+    """``make()``, or what it gave before for the same ``shown`` (by its repr) and templates."""
+    if memo is None:
+        return make()
+    key = hashlib.sha256(repr((_templates_hash(), shown)).encode()).hexdigest()
+    return memo.get(key, make)
+
+
+@functools.cache
+def _templates_hash() -> str:
+    """A hash of iconkit's version and of every template: what renders the pages."""
+    digest = hashlib.sha256(__version__.encode())
+    stack = [resources.files("iconkit").joinpath("templates")]
+    while stack:
+        folder = stack.pop()
+        for item in sorted(folder.iterdir(), key=lambda i: i.name):
+            if item.is_dir():
+                stack.append(item)
+            else:
+                digest.update(f"{item.name}\0".encode())
+                digest.update(item.read_bytes())
+    return digest.hexdigest()
 
 
 def _environment(icon_set: IconSet) -> jinja2.Environment:
@@ -311,11 +373,13 @@ def _page_key(
     previous: Icon | None,
     following: Icon | None,
     pngs: bool,
+    files: str,
 ) -> str:
     """A hash of everything an icon's page shows, and of the iconkit that renders it."""
     # The reprs of frozen dataclasses are exact and stable, and far quicker than JSON.
     shown = (
-        __version__,
+        _templates_hash(),
+        files,
         sorted(common.items()),
         icon.slug,
         hashlib.sha256(icon.svg).hexdigest(),
@@ -351,14 +415,6 @@ def _store_cached(cache: Path, key: str, page: Path) -> None:
     except OSError:
         write_atomic(stored, page.read_bytes())
     stored.chmod(0o444)
-
-
-def _link(source: Path, target: Path) -> None:
-    """Hard-link a file already made into the site, or copy it where links cannot be made."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def _write(path: Path, text: str) -> None:

@@ -13,6 +13,7 @@ like the rules' own.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -45,12 +46,14 @@ __all__ = [
     "Report",
     "Selection",
     "alt_texts",
+    "common_style",
     "document_texts",
     "icon_diagnostics",
     "lint",
     "read_folder",
     "set_diagnostics",
     "set_style",
+    "style_facts",
     "svg_files",
 ]
 
@@ -311,12 +314,20 @@ def _folder_of(root: Path, icons: Iterable[Icon]) -> Folder:
 
 def set_style(roots: Iterable[Any]) -> SetStyle:
     """Return what most of the parsed SVG ``roots`` share: the view box and stroke width."""
-    roots = list(roots)
+    return common_style(style_facts(root) for root in roots)
+
+
+def style_facts(root: Any) -> tuple[str, str | None]:
+    """Return one parsed SVG root's part in :func:`set_style`: its view box and stroke width."""
+    return " ".join(root.get("viewBox", "").replace(",", " ").split()), root.get("stroke-width")
+
+
+def common_style(facts: Iterable[tuple[str, str | None]]) -> SetStyle:
+    """Return the :class:`SetStyle` that most :func:`style_facts` share."""
+    facts = list(facts)
     return SetStyle(
-        viewbox=_most_common(
-            " ".join(r.get("viewBox", "").replace(",", " ").split()) for r in roots
-        ),
-        stroke_width=_most_common(r.get("stroke-width") for r in roots),
+        viewbox=_most_common(view_box for view_box, _ in facts),
+        stroke_width=_most_common(width for _, width in facts),
     )
 
 
@@ -400,8 +411,13 @@ def key_line(text: str, keys: Sequence[str]) -> int | None:
     """Return the line of a top-level key in JSON text (None when absent or not given)."""
     if not keys:
         return None
-    match = re.search(rf'^\s*"{re.escape(keys[0])}"\s*:', text, re.MULTILINE)
+    match = _key_pattern(keys[0]).search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+@functools.lru_cache(maxsize=64)
+def _key_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(rf'^\s*"{re.escape(key)}"\s*:', re.MULTILINE)
 
 
 def alt_texts(folder: Folder) -> tuple[AltText, ...]:

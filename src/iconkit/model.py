@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import operator
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -10,10 +11,23 @@ from typing import Any, Literal
 
 from .errors import IconNotFound
 
-__all__ = ["Diagnostic", "Entry", "Icon", "IconMeta", "IconSet", "Severity", "SourceRef"]
+__all__ = [
+    "DIAGNOSTIC_ORDER",
+    "Diagnostic",
+    "Entry",
+    "Icon",
+    "IconMeta",
+    "IconSet",
+    "Severity",
+    "SourceRef",
+]
 
 
 Severity = Literal["error", "warning", "info"]
+
+#: A sort key that puts diagnostics in their own (dataclass) order, compared in C:
+#: many times quicker than the generated ``__lt__`` on thousands of findings.
+DIAGNOSTIC_ORDER = operator.attrgetter("path", "line", "code", "name", "message", "severity")
 
 
 @dataclass(frozen=True, order=True)
@@ -36,7 +50,15 @@ class Diagnostic:
 
     def to_json(self) -> dict[str, Any]:
         """Return the diagnostic as a JSON-ready mapping."""
-        return asdict(self)
+        # Spelled out: a build serialises thousands, and asdict() is slow.
+        return {
+            "path": self.path,
+            "line": self.line,
+            "code": self.code,
+            "name": self.name,
+            "message": self.message,
+            "severity": self.severity,
+        }
 
 
 @dataclass(frozen=True)

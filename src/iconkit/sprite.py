@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -30,6 +31,7 @@ __all__ = [
     "Symbol",
     "build_sprite",
     "prefix_ids",
+    "sprite_sheet",
     "symbol",
 ]
 
@@ -85,6 +87,16 @@ class Symbol:
         """The icon's ``viewBox`` (``0 0 24 24`` when the source has none)."""
         return dict(self.attributes).get("viewBox", "0 0 24 24")
 
+    def to_json(self) -> list[Any]:
+        """Return the symbol as JSON data, which :meth:`from_json` reads back."""
+        return [self.slug, [list(pair) for pair in self.attributes], self.body, list(self.ids)]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> Symbol:
+        """Return the symbol that :meth:`to_json` gave ``data`` for."""
+        slug, attributes, body, ids = data
+        return cls(slug, tuple((n, v) for n, v in attributes), body, tuple(ids))
+
 
 def symbol(slug: str, svg: bytes | etree._Element, id_prefix: str) -> Symbol:
     """Return the :class:`Symbol` of one icon, every internal id prefixed with ``id_prefix``.
@@ -130,7 +142,19 @@ def build_sprite(
         slug, svg = (source.slug, source.svg) if isinstance(source, Icon) else source
         if keep is None or slug in keep:
             pairs[slug] = svg
-    symbols = [symbol(slug, pairs[slug], f"{prefix}{slug}-") for slug in sorted(pairs)]
+    symbols = [symbol(slug, pairs[slug], f"{prefix}{slug}-") for slug in pairs]
+    return sprite_sheet(symbols, prefix=prefix, licence=licence)
+
+
+def sprite_sheet(
+    symbols: Iterable[Symbol], *, prefix: str = DEFAULT_PREFIX, licence: str | None = None
+) -> bytes:
+    """Return the sprite sheet of ``symbols``, sorted by slug, as UTF-8 SVG bytes.
+
+    The symbols come from :func:`symbol` with ids prefixed ``{prefix}{slug}-``:
+    this is :func:`build_sprite` for callers that keep symbols between builds.
+    """
+    symbols = sorted(symbols, key=lambda s: s.slug)
     xlink = any(f"{{{XLINK_NS}}}" in s.body or "xlink:" in s.body for s in symbols)
     head = f'<svg xmlns="{SVG_NS}"'
     if xlink:

@@ -1,0 +1,63 @@
+"""The build cache's memo: values kept by content key, written by part, pruned by use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from iconkit.cache import Memo
+
+
+def _key(first: str, n: int) -> str:
+    return first + f"{n:063x}"
+
+
+def test_a_value_is_computed_once_and_read_back_as_json(tmp_path: Path) -> None:
+    calls = []
+    memo = Memo(tmp_path / "m")
+    assert memo.get(_key("a", 1), lambda: calls.append(1) or ("x", 2)) == ["x", 2]
+    memo.save()
+    again = Memo(tmp_path / "m")
+    assert again.get(_key("a", 1), lambda: calls.append(2) or "other") == ["x", 2]
+    assert calls == [1]
+
+
+def test_values_not_asked_for_fall_away_at_save(tmp_path: Path) -> None:
+    memo = Memo(tmp_path / "m")
+    for n in range(3):
+        memo.get(_key("a", n), lambda n=n: n)
+    memo.get(_key("b", 0), lambda: "b")
+    memo.save()
+    second = Memo(tmp_path / "m")
+    assert second.get(_key("a", 1), lambda: "recomputed") == 1
+    second.save()
+    kept = json.loads((tmp_path / "m/a.json").read_text())
+    assert kept == {_key("a", 1): 1}
+    # A part nothing was asked of is removed.
+    assert not (tmp_path / "m/b.json").exists()
+
+
+def test_a_save_rewrites_only_the_parts_that_changed(tmp_path: Path) -> None:
+    memo = Memo(tmp_path / "m")
+    memo.get(_key("a", 0), lambda: 1)
+    memo.get(_key("b", 0), lambda: 2)
+    memo.save()
+    inodes = {p.name: p.stat().st_ino for p in (tmp_path / "m").iterdir()}
+    again = Memo(tmp_path / "m")
+    again.get(_key("a", 0), lambda: 0)
+    again.get(_key("b", 0), lambda: 0)
+    again.get(_key("b", 1), lambda: 3)
+    again.save()
+    after = {p.name: p.stat().st_ino for p in (tmp_path / "m").iterdir()}
+    assert after["a.json"] == inodes["a.json"]
+    assert after["b.json"] != inodes["b.json"]
+
+
+def test_a_damaged_part_is_an_empty_one(tmp_path: Path) -> None:
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m/a.json").write_text('{"unfinished')
+    memo = Memo(tmp_path / "m")
+    assert memo.peek(_key("a", 0)) is None
+    assert memo.get(_key("a", 0), lambda: "fresh") == "fresh"
+    memo.save()
+    assert json.loads((tmp_path / "m/a.json").read_text()) == {_key("a", 0): "fresh"}
