@@ -119,6 +119,43 @@ def test_the_manifest_has_one_line_per_icon(tmp_path: Path) -> None:
     assert all(row == {slug: data["icons"][slug]} for row in rows for slug in row)
 
 
+def test_a_change_in_the_same_instant_as_the_last_build_is_seen(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    svg = icon_copy / "close.svg"
+    svg.touch()  # written just now: the build's listing is taken in the same instant
+    build(icon_copy, out)
+    # Same size, same time: only the content tells the change.
+    stat = svg.stat()
+    text = svg.read_text()
+    changed = text.replace('stroke-width="2"', 'stroke-width="3"', 1)
+    assert changed != text
+    assert len(changed) == len(text)
+    svg.write_text(changed)
+    os.utime(svg, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    result = build(icon_copy, out)
+    assert not result.up_to_date
+    assert result.processed == 1
+    assert b'stroke-width="3"' in (out / "svg/close.svg").read_bytes()
+
+
+def test_files_listed_as_before_are_not_read_again(tmp_path: Path, icon_copy: Path) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    shipped = (out / "svg/close.svg").read_bytes()
+    # Same size and time as the last build listed, long before it: taken as unchanged,
+    # as make and git take it, so the new bytes are not even read.
+    svg = icon_copy / "close.svg"
+    stat = svg.stat()
+    svg.write_text(svg.read_text().replace('stroke-width="2"', 'stroke-width="3"', 1))
+    os.utime(svg, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    (icon_copy / "calendar.json").touch()  # a new time: the build looks again
+    result = build(icon_copy, out)
+    assert (result.up_to_date, result.processed) == (False, 0)
+    assert (out / "svg/close.svg").read_bytes() == shipped
+
+
 def test_a_damaged_output_is_rebuilt(tmp_path: Path, icon_copy: Path) -> None:
     out = tmp_path / "dist"
     build(icon_copy, out)

@@ -40,7 +40,7 @@ from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
 from .progress import Progress, QuietProgress
 from .render import svg_to_png
 from .source import scan_icons
-from .sprite import DEFAULT_PREFIX, Symbol, sprite_sheet, symbol
+from .sprite import DEFAULT_PREFIX, sprite_sheet, symbol
 
 __all__ = ["BuildOptions", "BuildResult", "build", "manifest", "used_slugs"]
 
@@ -116,14 +116,14 @@ def build(
     timer = _Timer()
 
     with timer("scan"):
+        listed_at = time.time_ns()
         listing = _listing(icons_dir)
         fingerprint = _fingerprint(listing, options)
         stamp = cache.read_stamp()
-        if stamp is not None and _still_valid(stamp, fingerprint, out):
+        settled = _settled(listing, stamp)
+        unchanged = stamp is not None and len(settled) == len(listing)
+        if unchanged and _still_valid(stamp, fingerprint, out):
             return _from_stamp(stamp, out, timer)
-        # Files unchanged since the last good build were validated by it.
-        before = stamp.get("listing", {}) if stamp else {}
-        trusted = {name for name, info in listing.items() if before.get(name) == info}
 
     # Something changed, so some icon will most likely be processed: start the
     # workers now, and they import what they need while this process loads.
@@ -131,7 +131,25 @@ def build(
     workers = _Workers(jobs) if jobs > 1 else None
     try:
         with timer("load"):
-            icon_set, load_errors = scan_icons(icons_dir, trusted)
+            # Files unchanged since the last good build were read and validated by
+            # it: their content is in the memo.
+            files = cache.memo("files")
+            folder = f"{icons_dir.resolve()}\0"
+            known = {}
+            for name in settled:
+                content = files.peek(_file_key(folder, name, listing[name]))
+                if content is not None:
+                    known[name] = content.encode("latin-1")
+            icon_set, load_errors = scan_icons(icons_dir, known)
+            for icon in icon_set:
+                for path, data in (
+                    (icon.svg_path, icon.svg),
+                    (icon.meta_path, icon.meta_text.encode("utf-8")),
+                ):
+                    if path.name not in known and path.name in listing:
+                        key = _file_key(folder, path.name, listing[path.name])
+                        files.put(key, data.decode("latin-1"))
+
         if load_errors and not options.keep_going:
             raise BuildFailed(load_errors)
         # Templates are read before any icon work, so a bad one fails the build at once.
@@ -178,23 +196,20 @@ def build(
         replaced: list[Path] = []
         with timer("package"), replace_folder(out, discard=replaced) as tmp:
             bytes_out = _package(tmp, shipped, results, keys, cache, options.pipeline.png_size)
-            symbols = cache.memo("symbols")
+            # Each icon's <symbol>, kept by its cache key and the prefix.
+            symbols = cache.memo("symbol-elements")
+            prefix = options.sprite_prefix
             sprite = sprite_sheet(
-                (
-                    Symbol.from_json(
-                        symbols.get(
-                            f"{keys[icon.slug]}:{options.sprite_prefix}",
-                            lambda icon=icon: symbol(
-                                icon.slug,
-                                results[icon.slug].svg,
-                                f"{options.sprite_prefix}{icon.slug}-",
-                            ).to_json(),
-                        )
+                {
+                    icon.slug: symbols.get(
+                        f"{keys[icon.slug]}:{prefix}",
+                        lambda icon=icon: symbol(
+                            icon.slug, results[icon.slug].svg, f"{prefix}{icon.slug}-"
+                        ).element(prefix),
                     )
                     for icon in shipped
                     if only is None or icon.slug in only
-                ),
-                prefix=options.sprite_prefix,
+                },
                 licence=_licence(shipped, results),
             )
             (tmp / "sprite.svg").write_bytes(sprite)
@@ -219,6 +234,7 @@ def build(
                 {
                     "fingerprint": fingerprint,
                     "listing": listing,
+                    "listed_at": listed_at,
                     "manifest": _sha256(out / "icons.json"),
                     "icons": len(shipped),
                     "diagnostics": [d.to_json() for d in diagnostics],
@@ -388,7 +404,7 @@ def _package(
     svgs: dict[str, bytes] = {}
     for icon in shipped:
         slug, result = icon.slug, results[icon.slug]
-        entry = f"{cache.entry(keys[slug])}{os.sep}"
+        entry = cache.entry_path(keys[slug]) + os.sep
         svgs[slug] = result.svg
         _place(entry + "icon.svg", f"{svg_dir}{slug}.svg", lambda r=result: r.svg)
         _place(
@@ -475,6 +491,30 @@ def _listing(icons_dir: Path) -> dict[str, list[int]]:
             info = entry.stat()
             listing[entry.name] = [info.st_size, info.st_mtime_ns]
     return listing
+
+
+def _settled(listing: dict[str, list[int]], stamp: dict[str, Any] | None) -> list[str]:
+    """The files the last good build listed as they are now, and that cannot have changed since.
+
+    A file written in the same tick of the file system's clock as that listing
+    could have changed after it with neither its size nor its time changing:
+    such a file is read again (as git does with "racily clean" entries). The
+    tick is taken as 2 s where the times have no fractions of a second (FAT,
+    some network file systems), else 50 ms (Linux ticks are at most 10 ms,
+    Windows' about 16 ms).
+    """
+    if stamp is None:
+        return []
+    before = stamp.get("listing", {})
+    times = [info[1] for info in listing.values()]
+    coarse = bool(times) and all(t % 1_000_000_000 == 0 for t in times)
+    limit = stamp.get("listed_at", 0) - (2_000_000_000 if coarse else 50_000_000)
+    return [name for name, info in listing.items() if before.get(name) == info and info[1] < limit]
+
+
+def _file_key(folder: str, name: str, info: list[int]) -> str:
+    """The memo key of a listed file's content: its folder, name, size and time."""
+    return hashlib.sha256(f"{folder}{name}\0{info[0]}\0{info[1]}".encode()).hexdigest()
 
 
 def _fingerprint(listing: dict[str, list[int]], options: BuildOptions) -> str:

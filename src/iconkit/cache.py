@@ -123,7 +123,11 @@ class Cache:
 
     def entry(self, key: str) -> Path:
         """Return the folder of the entry ``key`` (which may not exist)."""
-        return self.root / "icons" / key[:2] / key
+        return Path(self.entry_path(key))
+
+    def entry_path(self, key: str) -> str:
+        """Return the folder of the entry ``key`` as a string: quicker, for thousands of entries."""
+        return f"{self.root}{os.sep}icons{os.sep}{key[:2]}{os.sep}{key}"
 
     def file(self, key: str, field: str) -> Path:
         """Return the path of one cached file: ``field`` is ``svg``, ``png_1x`` or ``png_2x``."""

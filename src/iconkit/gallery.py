@@ -141,6 +141,8 @@ def gallery_coverage(
 
 def _display_path(path: Path, root: Path) -> str:
     """A path as findings show it: the set folder's name and the file name."""
+    if path.parent == root:  # an icon's own file: the quick way, asked thousands of times
+        return f"{root.name}/{path.name}"
     try:
         return path.relative_to(root.parent).as_posix()
     except ValueError:
@@ -258,14 +260,14 @@ def build_gallery(
             findings = coverage.for_icon(icon, icon_set.root)
             previous = icons[position - 1] if position > 0 else None
             following = icons[position + 1] if position + 1 < len(icons) else None
-            target = pages / f"{icon.slug}.html"
+            target = f"{pages}{os.sep}{icon.slug}.html"
             key = _page_key(common, icon, findings, previous, following, pngs, files)
             keys.add(key)
             if page_cache is not None and _link_cached(page_cache, key, target):
                 progress.advance()
                 continue
             _write(
-                target,
+                Path(target),
                 detail.render(
                     common,
                     root="../",
@@ -282,18 +284,18 @@ def build_gallery(
                 ),
             )
             if page_cache is not None:
-                _store_cached(page_cache, key, target)
+                _store_cached(page_cache, key, Path(target))
             progress.advance()
         progress.finish()
 
         if pngs and files_url is None:
             progress.start("gallery png", len(icon_set))
-            target = tmp / "png"
-            target.mkdir()
+            png_folder = tmp / "png"
+            png_folder.mkdir()
             for icon in icons:
                 for scale in (1, 2):
                     name = f"{icon.slug}@{scale}x.png"
-                    (target / name).write_bytes(render_png(icon, scale * PNG_SIZE))
+                    (png_folder / name).write_bytes(render_png(icon, scale * PNG_SIZE))
                 progress.advance()
             progress.finish()
     return GalleryResult(
@@ -391,14 +393,15 @@ def _page_key(
     return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
-def _link_cached(cache: Path, key: str, target: Path) -> bool:
+def _link_cached(cache: Path, key: str, target: str) -> bool:
     """Link the cached page ``key`` to ``target``; False when there is none."""
+    stored = f"{cache}{os.sep}{key[:2]}{os.sep}{key}.html"
     try:
-        os.link(cache / key[:2] / f"{key}.html", target)
+        os.link(stored, target)
     except FileNotFoundError:
         return False
     except OSError:
-        shutil.copyfile(cache / key[:2] / f"{key}.html", target)
+        shutil.copyfile(stored, target)
     return True
 
 

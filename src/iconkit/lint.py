@@ -411,6 +411,10 @@ def key_line(text: str, keys: Sequence[str]) -> int | None:
     """Return the line of a top-level key in JSON text (None when absent or not given)."""
     if not keys:
         return None
+    # The usual case first, without a regex: the key's first mention opens its line.
+    found = text.find(f'"{keys[0]}"')
+    if found >= 0 and not text[text.rfind("\n", 0, found) + 1 : found].strip():
+        return text.count("\n", 0, found) + 1
     match = _key_pattern(keys[0]).search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 

@@ -15,9 +15,8 @@ order, no whitespace between elements.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from lxml import etree
 
@@ -87,15 +86,10 @@ class Symbol:
         """The icon's ``viewBox`` (``0 0 24 24`` when the source has none)."""
         return dict(self.attributes).get("viewBox", "0 0 24 24")
 
-    def to_json(self) -> list[Any]:
-        """Return the symbol as JSON data, which :meth:`from_json` reads back."""
-        return [self.slug, [list(pair) for pair in self.attributes], self.body, list(self.ids)]
-
-    @classmethod
-    def from_json(cls, data: list[Any]) -> Symbol:
-        """Return the symbol that :meth:`to_json` gave ``data`` for."""
-        slug, attributes, body, ids = data
-        return cls(slug, tuple((n, v) for n, v in attributes), body, tuple(ids))
+    def element(self, prefix: str = DEFAULT_PREFIX) -> str:
+        """Return the symbol's ``<symbol id="{prefix}{slug}">`` element for a sprite sheet."""
+        attrs = "".join(f' {name}="{_attr(value)}"' for name, value in self.attributes)
+        return f'<symbol id="{_attr(prefix + self.slug)}"{attrs}>{self.body}</symbol>'
 
 
 def symbol(slug: str, svg: bytes | etree._Element, id_prefix: str) -> Symbol:
@@ -142,31 +136,24 @@ def build_sprite(
         slug, svg = (source.slug, source.svg) if isinstance(source, Icon) else source
         if keep is None or slug in keep:
             pairs[slug] = svg
-    symbols = [symbol(slug, pairs[slug], f"{prefix}{slug}-") for slug in pairs]
-    return sprite_sheet(symbols, prefix=prefix, licence=licence)
+    elements = {
+        slug: symbol(slug, svg, f"{prefix}{slug}-").element(prefix) for slug, svg in pairs.items()
+    }
+    return sprite_sheet(elements, licence=licence)
 
 
-def sprite_sheet(
-    symbols: Iterable[Symbol], *, prefix: str = DEFAULT_PREFIX, licence: str | None = None
-) -> bytes:
-    """Return the sprite sheet of ``symbols``, sorted by slug, as UTF-8 SVG bytes.
+def sprite_sheet(elements: Mapping[str, str], *, licence: str | None = None) -> bytes:
+    """Return the sprite sheet of ``elements`` (slug to :meth:`Symbol.element`) as UTF-8 SVG.
 
-    The symbols come from :func:`symbol` with ids prefixed ``{prefix}{slug}-``:
-    this is :func:`build_sprite` for callers that keep symbols between builds.
+    Symbols are sorted by slug. This is :func:`build_sprite` for callers that
+    keep the symbols' markup between builds.
     """
-    symbols = sorted(symbols, key=lambda s: s.slug)
-    xlink = any(f"{{{XLINK_NS}}}" in s.body or "xlink:" in s.body for s in symbols)
+    body = "".join(elements[slug] for slug in sorted(elements))
     head = f'<svg xmlns="{SVG_NS}"'
-    if xlink:
+    if "xlink:" in body:
         head += f' xmlns:xlink="{XLINK_NS}"'
-    parts = [head, ">"]
-    if licence:
-        parts.insert(0, f"<!--{_comment(licence)}-->\n")
-    for sym in symbols:
-        attrs = "".join(f' {name}="{_attr(value)}"' for name, value in sym.attributes)
-        parts.append(f'<symbol id="{_attr(prefix + sym.slug)}"{attrs}>{sym.body}</symbol>')
-    parts.append("</svg>\n")
-    return "".join(parts).encode("utf-8")
+    comment = f"<!--{_comment(licence)}-->\n" if licence else ""
+    return f"{comment}{head}>{body}</svg>\n".encode()
 
 
 def prefix_ids(root: etree._Element, id_prefix: str) -> list[str]:
