@@ -220,6 +220,7 @@ def build(
                 findings=diagnostics,
                 files_url="../",
                 cache=cache,
+                icon_keys=_gallery_keys(shipped, keys, set_findings),
             )
 
         # The previous output is removed while the cache is written.
@@ -465,6 +466,28 @@ def _place(cached: str, target: str, data: Callable[[], bytes]) -> None:
     except OSError:
         with open(target, "wb") as stream:
             stream.write(data())
+
+
+def _gallery_keys(
+    shipped: list[Icon], keys: dict[str, str], set_findings: Sequence[Diagnostic]
+) -> dict[str, str]:
+    """Per icon, a hash of everything its gallery page shows of it.
+
+    The cache key covers the icon's files, the options, and so its own
+    findings; what the set's lint says of its files is added.
+    """
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in set_findings:
+        by_path.setdefault(d.path, []).append(d)
+    out = {}
+    for icon in shipped:
+        found = [*by_path.get(str(icon.svg_path), ()), *by_path.get(str(icon.meta_path), ())]
+        if found:
+            shown = f"{keys[icon.slug]}{sorted(found, key=DIAGNOSTIC_ORDER)!r}"
+            out[icon.slug] = hashlib.sha256(shown.encode()).hexdigest()
+        else:
+            out[icon.slug] = keys[icon.slug]
+    return out
 
 
 def _remove(folders: list[Path]) -> None:

@@ -34,7 +34,7 @@ import itertools
 import json
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -50,7 +50,7 @@ from .cache import Cache, Memo
 from .coverage import coverage, coverage_of
 from .jinja import render_icon, setup
 from .lint import lint
-from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet
+from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconMeta, IconSet
 from .progress import Progress, QuietProgress
 from .render import render_png
 
@@ -163,6 +163,7 @@ def build_gallery(
     findings: Sequence[Diagnostic] | None = None,
     files_url: str | None = None,
     cache: Cache | None = None,
+    icon_keys: Mapping[str, str] | None = None,
 ) -> GalleryResult:
     """Write the gallery of ``icon_set`` to the folder ``out``, replacing it atomically.
 
@@ -173,6 +174,9 @@ def build_gallery(
     (a build's output): the pages link there and the gallery keeps no copies.
     ``cache`` keeps icon pages by a hash of everything they show, and grid
     cells and the coverage page likewise, so a rebuild renders only what changed.
+    ``icon_keys`` gives, per slug, a hash of everything about an icon that its
+    page shows (shipped SVG, metadata, findings), where the caller has one
+    (a build's cache keys); otherwise the gallery hashes each icon itself.
     ``live_reload`` is set by ``iconkit serve``: a build identifier stamped on
     every page, whose script polls the server and reloads the page on a new build.
     ``progress`` is told of each stage (``gallery lint``, ``gallery pages``,
@@ -186,8 +190,20 @@ def build_gallery(
     progress.advance()
     progress.finish()
     memo = cache.memo("gallery") if cache is not None else None
+    digests: dict[str, str] = {}
+    if cache is not None:
+        digests = (
+            dict(icon_keys)
+            if icon_keys is not None
+            else {
+                icon.slug: _digest(icon.svg, icon.meta, coverage.for_icon(icon, icon_set.root))
+                for icon in icon_set
+            }
+        )
     categories = sorted({icon.meta.category for icon in icon_set})
-    stroked = len(icon_set) > 0 and all(_is_stroked(icon, memo) for icon in icon_set)
+    stroked = len(icon_set) > 0 and all(
+        _is_stroked(icon, memo, digests.get(icon.slug)) for icon in icon_set
+    )
     common: dict[str, Any] = {
         "site_title": title,
         "live_reload": live_reload,
@@ -206,7 +222,7 @@ def build_gallery(
             Markup(
                 _remembered(
                     memo,
-                    ("cell", icon.slug, icon.svg, icon.meta),
+                    ("cell", icon.slug, digests.get(icon.slug)),
                     lambda icon=icon: cell.render(item=_grid_item(icon)).rstrip("\n"),
                 )
             )
@@ -257,15 +273,22 @@ def build_gallery(
         for position, icon in enumerate(icons):
             if files_url is None:
                 (tmp / "svg" / f"{icon.slug}.svg").write_bytes(icon.svg)
-            findings = coverage.for_icon(icon, icon_set.root)
             previous = icons[position - 1] if position > 0 else None
             following = icons[position + 1] if position + 1 < len(icons) else None
             target = f"{pages}{os.sep}{icon.slug}.html"
-            key = _page_key(common, icon, findings, previous, following, pngs, files)
-            keys.add(key)
-            if page_cache is not None and _link_cached(page_cache, key, target):
-                progress.advance()
-                continue
+            if page_cache is not None:
+                key = _page_key(
+                    (common, files, pngs, icon_set.root.name),
+                    icon.slug,
+                    digests[icon.slug],
+                    previous,
+                    following,
+                )
+                keys.add(key)
+                if _link_cached(page_cache, key, target):
+                    progress.advance()
+                    continue
+            findings = coverage.for_icon(icon, icon_set.root)
             _write(
                 Path(target),
                 detail.render(
@@ -321,14 +344,17 @@ def _grid_item(icon: Icon) -> dict[str, Any]:
     }
 
 
-def _is_stroked(icon: Icon, memo: Memo | None = None) -> bool:
-    """Whether the icon is drawn with strokes set on its root, so a stroke-width preview works."""
+def _is_stroked(icon: Icon, memo: Memo | None = None, digest: str | None = None) -> bool:
+    """Whether the icon is drawn with strokes set on its root, so a stroke-width preview works.
+
+    With a ``memo``, the answer is kept by ``digest`` (or the SVG, without one).
+    """
 
     def stroked() -> bool:
         root = parse_svg(icon.svg, icon.svg_path)
         return root.get("stroke", "none") != "none" and root.get("stroke-width") is not None
 
-    return bool(_remembered(memo, ("stroked", icon.svg), stroked))
+    return bool(_remembered(memo, ("stroked", digest or icon.svg), stroked))
 
 
 def _remembered(memo: Memo | None, shown: tuple[Any, ...], make: Callable[[], Any]) -> Any:
@@ -369,28 +395,30 @@ def _environment(icon_set: IconSet) -> jinja2.Environment:
 
 
 def _page_key(
-    common: dict[str, Any],
-    icon: Icon,
-    findings: Sequence[Diagnostic],
+    settings: tuple[Any, ...],
+    slug: str,
+    digest: str,
     previous: Icon | None,
     following: Icon | None,
-    pngs: bool,
-    files: str,
 ) -> str:
-    """A hash of everything an icon's page shows, and of the iconkit that renders it."""
-    # The reprs of frozen dataclasses are exact and stable, and far quicker than JSON.
+    """A hash of everything an icon's page shows, and of the iconkit that renders it.
+
+    ``digest`` covers the icon itself (see :func:`_digest`); ``settings``, the site's.
+    """
     shown = (
         _templates_hash(),
-        files,
-        sorted(common.items()),
-        icon.slug,
-        hashlib.sha256(icon.svg).hexdigest(),
-        repr(icon.meta),
-        repr(tuple(findings)),
+        repr(settings),
+        slug,
+        digest,
         [(i.slug, i.meta.title) if i else None for i in (previous, following)],
-        pngs,
     )
     return hashlib.sha256(repr(shown).encode()).hexdigest()
+
+
+def _digest(svg: bytes, meta: IconMeta, findings: Sequence[Diagnostic]) -> str:
+    """A hash of what an icon's page shows of the icon: its SVG, metadata and findings."""
+    # The reprs of frozen dataclasses are exact and stable, and far quicker than JSON.
+    return hashlib.sha256(repr((svg, meta, tuple(findings))).encode()).hexdigest()
 
 
 def _link_cached(cache: Path, key: str, target: str) -> bool:
