@@ -156,6 +156,28 @@ def test_files_listed_as_before_are_not_read_again(tmp_path: Path, icon_copy: Pa
     assert (out / "svg/close.svg").read_bytes() == shipped
 
 
+def test_a_finding_about_the_set_renews_the_page_of_an_unchanged_icon(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    close_page = (out / "gallery/icons/close.html").read_text()
+    assert "A214" not in close_page
+    # calendar.json now describes close's picture: the set's lint reports the
+    # later of the two, close.json, whose files have not changed.
+    close = json.loads((icon_copy / "close.json").read_text())
+    calendar = json.loads((icon_copy / "calendar.json").read_text())
+    (icon_copy / "calendar.json").write_text(
+        json.dumps({**calendar, "description": close["description"]})
+    )
+    result = build(icon_copy, out)
+    assert [d.path for d in result.diagnostics if d.code == "A214"] == [
+        str(icon_copy / "close.json")
+    ]
+    assert "A214" in {d.code for d in result.diagnostics}
+    assert "A214" in (out / "gallery/icons/close.html").read_text()
+
+
 def test_a_damaged_output_is_rebuilt(tmp_path: Path, icon_copy: Path) -> None:
     out = tmp_path / "dist"
     build(icon_copy, out)
