@@ -45,8 +45,8 @@ from .sprite import DEFAULT_PREFIX, sprite_sheet, symbol
 __all__ = ["BuildOptions", "BuildResult", "build", "manifest", "used_slugs"]
 
 FORMAT_VERSION = 1
-# What the workers' server imports before starting any: the pipeline and its renderer.
-_PRELOAD = ("iconkit.pipeline", "cairosvg.surface", "numpy")
+# What the workers' server imports before starting any: the pipeline, warmed up.
+_PRELOAD = ("iconkit._preload",)
 
 
 @dataclass(frozen=True)
@@ -348,16 +348,17 @@ class _Workers:
     """The build's worker processes, started in the background.
 
     forkserver: workers start from a clean process, never from a fork of a
-    caller that may hold threads or locks. The server imports the pipeline and
-    its renderer once, so each worker starts with them loaded; the first worker
-    is started on a thread, and this process goes on with its own work meanwhile.
+    caller that may hold threads or locks. The server loads and warms up the
+    pipeline once (:mod:`iconkit._preload`), so each worker starts ready; the
+    server and first worker are started on a thread, and this process goes on
+    with its own work meanwhile.
     """
 
     def __init__(self, jobs: int) -> None:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(_PRELOAD))
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-        self._starting = threading.Thread(target=self.pool.submit, args=(_warm,), daemon=True)
+        self._starting = threading.Thread(target=self.pool.submit, args=(_started,), daemon=True)
         self._starting.start()
 
     def close(self) -> None:
@@ -366,11 +367,8 @@ class _Workers:
         self.pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _warm() -> None:
-    """Run in the first worker: load what the pipeline loads on first use."""
-    from .rules.misspelling import _dictionary
-
-    _dictionary()
+def _started() -> None:
+    """Nothing: submitted first, so that the first worker starts at once."""
 
 
 def _collect(

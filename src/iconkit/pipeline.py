@@ -12,19 +12,20 @@ import hashlib
 import json
 import time
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from . import __version__
 from ._xml import parse_svg
 from .licence import licence_in
 from .lint import Selection, icon_diagnostics
-from .model import Diagnostic, Icon
+from .model import Diagnostic, Icon, IconMeta
 from .optimize import DEFAULT_PRECISION, optimize_svg
 from .render import svg_to_png
 from .rules.base import SetStyle
 from .sanitize import sanitize, serialize
 
-__all__ = ["IconResult", "PipelineOptions", "process_icon"]
+__all__ = ["IconResult", "PipelineOptions", "process_icon", "warm"]
 
 
 @dataclass(frozen=True)
@@ -150,3 +151,26 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
         licence=licence,
         backed_off=tuple(str(step) for step in optimized.backed_off),
     )
+
+
+_WARM_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" fill="none" '
+    b'stroke="currentColor" stroke-width="2"><path d="M4 12h16M12 4v16"/></svg>'
+)
+
+
+def warm() -> None:
+    """Load now what the pipeline loads on first use, by running it once on a tiny icon.
+
+    A process that will run the pipeline many times, or whose first run must
+    be quick (a build's worker), calls this first: the renderer, numpy and the
+    spelling dictionary are then loaded once, ahead of time.
+    """
+    icon = Icon(
+        slug="warm",
+        svg=_WARM_SVG,
+        meta=IconMeta(title="Plus", description="A plus sign."),
+        svg_path=Path("warm.svg"),
+        meta_path=Path("warm.json"),
+    )
+    process_icon(icon, PipelineOptions())
