@@ -81,3 +81,25 @@ def test_rasters_are_premultiplied_argb_of_the_requested_size() -> None:
     assert raster.shape == (24, 24, 4)
     assert raster[12, 12].tolist() == [0, 0, 0, 255]  # opaque black, BGRA in memory
     assert raster[1, 1].tolist() == [0, 0, 0, 0]
+
+
+def test_a_verdict_asked_again_is_the_same_and_agrees_with_compare() -> None:
+    reference = Reference(SQUARE)
+    moved = SQUARE.replace(b"M4.000 4.000", b"M6 4")
+    for candidate, expected in ((SQUARE, True), (moved, False), (moved, False), (SQUARE, True)):
+        assert reference.matches(candidate) is expected
+        assert reference.compare(candidate).matches is expected
+
+
+def test_moved_and_changed_pixels_are_counted_on_the_largest_channel_difference() -> None:
+    import numpy as np
+
+    moved = SQUARE.replace(b"M4.000 4.000", b"M4.3 4.6")
+    comparison = compare_renders(SQUARE, moved)
+    for size, m, c in zip(comparison.sizes, comparison.moved, comparison.changed, strict=True):
+        a = rasterize(SQUARE, size).astype(np.int16)
+        b = rasterize(moved, size).astype(np.int16)
+        delta = np.abs(a - b).max(axis=2)
+        assert (m, c) == (np.count_nonzero(delta > 8), np.count_nonzero(delta))
+    assert any(comparison.moved)
+    assert sum(comparison.changed) > sum(comparison.moved), "some pixels change only a little"

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import IconSourceError
+from .render import Drawing
 
 if TYPE_CHECKING:
     import numpy as np
@@ -90,14 +91,13 @@ class Comparison:
 
 def rasterize(data: bytes, size: int, path: str = "<svg>") -> np.ndarray:
     """Render SVG ``data`` to a ``size`` x ``size`` x 4 array of premultiplied ARGB bytes."""
-    import numpy as np
-    from cairosvg.parser import Tree
-    from cairosvg.surface import PNGSurface
+    return _raster(Drawing(data, path), size)
 
-    try:
-        surface = PNGSurface(Tree(bytestring=data), None, 96, output_width=size, output_height=size)
-    except Exception as exc:  # cairosvg raises many unrelated types on bad input
-        raise IconSourceError(path, f"cannot render: {exc}") from None
+
+def _raster(drawing: Drawing, size: int) -> np.ndarray:
+    import numpy as np
+
+    surface = drawing.surface(size)
     image = surface.cairo
     image.flush()
     width, height, stride = image.get_width(), image.get_height(), image.get_stride()
@@ -118,12 +118,19 @@ def _count(a: np.ndarray, b: np.ndarray, threshold: int) -> tuple[int, int]:
 
     if a.shape != b.shape:
         return a.shape[0] * a.shape[1], a.shape[0] * a.shape[1]
-    delta = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2)
+    # |a - b| per channel without leaving uint8, then the largest of the four
+    # channels: numpy reduces over a short last axis far slower than this.
+    d = np.maximum(a, b) - np.minimum(a, b)
+    delta = np.maximum(np.maximum(d[..., 0], d[..., 1]), np.maximum(d[..., 2], d[..., 3]))
     return int(np.count_nonzero(delta > threshold)), int(np.count_nonzero(delta))
 
 
 class Reference:
-    """An original SVG's renderings, made once and compared against each candidate."""
+    """An original SVG's renderings, made once and compared against each candidate.
+
+    Each SVG is parsed once for all sizes, and each candidate's verdict is kept:
+    the guard often builds the same bytes twice, and they are drawn once.
+    """
 
     def __init__(
         self,
@@ -135,15 +142,18 @@ class Reference:
         self.sizes = sizes
         self.tolerance = tolerance
         self.path = path
-        self.rasters = tuple(rasterize(data, size, path) for size in sizes)
+        drawing = Drawing(data, path)
+        self.rasters = tuple(_raster(drawing, size) for size in sizes)
+        self._verdicts: dict[bytes, bool] = {data: True}
 
     def compare(self, candidate: bytes) -> Comparison:
         """Render ``candidate`` at every size and compare it with the original."""
+        drawing = Drawing(candidate, self.path)
         moved: list[int] = []
         changed: list[int] = []
         for size, raster in zip(self.sizes, self.rasters, strict=True):
             try:
-                other = rasterize(candidate, size, self.path)
+                other = _raster(drawing, size)
             except IconSourceError:
                 moved.append(size * size)
                 changed.append(size * size)
@@ -155,9 +165,16 @@ class Reference:
 
     def matches(self, candidate: bytes) -> bool:
         """Whether ``candidate`` matches, stopping at the first size that does not."""
+        verdict = self._verdicts.get(candidate)
+        if verdict is None:
+            verdict = self._verdicts[candidate] = self._matches(candidate)
+        return verdict
+
+    def _matches(self, candidate: bytes) -> bool:
+        drawing = Drawing(candidate, self.path)
         for size, raster in zip(self.sizes, self.rasters, strict=True):
             try:
-                other = rasterize(candidate, size, self.path)
+                other = _raster(drawing, size)
             except IconSourceError:
                 return False
             moved, _ = _count(raster, other, self.tolerance.threshold)

@@ -21,7 +21,7 @@ from .licence import licence_in
 from .lint import Selection, icon_diagnostics
 from .model import Diagnostic, Icon, IconMeta
 from .optimize import DEFAULT_PRECISION, optimize_svg
-from .render import svg_to_png
+from .render import svg_to_pngs
 from .rules.base import SetStyle
 from .sanitize import sanitize, serialize
 
@@ -136,8 +136,7 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
     seconds.append(("optimize", time.perf_counter() - start))
 
     start = time.perf_counter()
-    png_1x = svg_to_png(svg, options.png_size, path=icon.svg_path)
-    png_2x = svg_to_png(svg, options.png_size * 2, path=icon.svg_path)
+    png_1x, png_2x = svg_to_pngs(svg, (options.png_size, options.png_size * 2), path=icon.svg_path)
     seconds.append(("png", time.perf_counter() - start))
 
     return IconResult(

@@ -1,12 +1,16 @@
 """Rasterise icons with cairosvg: one icon to PNG, or a contact sheet of a set.
 
 cairosvg is never given ``unsafe=True``: it reads no external files or URLs.
+:class:`Drawing` parses SVG bytes for cairosvg once and draws them at several
+sizes, which is what the PNG stage and the fidelity guard do with every icon.
 """
 
 from __future__ import annotations
 
 import copy
+import io
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -14,7 +18,7 @@ from ._xml import SVG_NS, parse_svg, qname
 from .errors import IconSourceError
 from .model import Icon, IconSet
 
-__all__ = ["contact_sheet", "render_png", "svg_to_png"]
+__all__ = ["Drawing", "contact_sheet", "render_png", "svg_to_png", "svg_to_pngs"]
 
 INK = "#1b1b1f"
 PAPER = "#ffffff"
@@ -27,17 +31,84 @@ def render_png(icon: Icon, size: int, color: str = INK) -> bytes:
 
 def svg_to_png(data: bytes, size: int, color: str = INK, path: Path | str = "<svg>") -> bytes:
     """Render SVG bytes to a ``size`` x ``size`` PNG; ``path`` is used in error messages."""
-    import cairosvg  # deferred: it takes longer to import than a no-change rebuild may take
+    return svg_to_pngs(data, (size,), color, path)[0]
 
+
+def svg_to_pngs(
+    data: bytes, sizes: tuple[int, ...], color: str = INK, path: Path | str = "<svg>"
+) -> tuple[bytes, ...]:
+    """Render SVG bytes to one square PNG per size of ``sizes``, parsing them once."""
     root = parse_svg(data, path)
     root.set("color", color)
-    try:
-        png: bytes = cairosvg.svg2png(
-            bytestring=etree.tostring(root), output_width=size, output_height=size
-        )
-    except Exception as exc:  # cairosvg raises many unrelated types on bad input
-        raise IconSourceError(path, f"cannot render: {exc}") from None
-    return png
+    drawing = Drawing(etree.tostring(root), path)
+    return tuple(drawing.png(size) for size in sizes)
+
+
+# cairosvg edits the parsed nodes of masks, patterns, markers, <use>, images,
+# text and gradients that inherit by href while it draws them (and nested <svg>
+# set their own viewport). A parse made only of these elements is left as it was.
+_REDRAWABLE = frozenset(
+    {"g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "title", "desc"}
+    | {"defs", "style"}
+)
+
+
+class Drawing:
+    """SVG bytes parsed once for cairosvg and drawn at as many sizes as asked.
+
+    A drawing made only of shapes, groups and descriptions is parsed once and
+    drawn again for each size; any other is parsed again for every size, as
+    ``cairosvg.svg2png`` would. Either way each size is drawn exactly as a fresh
+    parse would draw it. ``path`` names the file in errors.
+    """
+
+    def __init__(self, data: bytes, path: Path | str = "<svg>") -> None:
+        self.data = data
+        self.path = path
+        self._tree: Any = None
+
+    def surface(self, size: int, output: Any = None) -> Any:
+        """Draw at ``size`` x ``size`` px; return the cairosvg surface (not yet finished).
+
+        ``output`` is where ``finish()`` writes the PNG (None: nowhere). Raises
+        :class:`~iconkit.errors.IconSourceError` when cairosvg cannot draw it.
+        """
+        from cairosvg.parser import Tree
+        from cairosvg.surface import PNGSurface
+
+        tree, self._tree = self._tree, None
+        try:
+            if tree is None:
+                tree = Tree(bytestring=self.data)
+            # Judged before drawing: drawing a pattern or mask renames its node.
+            redrawable = _redrawable(tree)
+            surface = PNGSurface(tree, output, 96, output_width=size, output_height=size)
+        except Exception as exc:  # cairosvg raises many unrelated types on bad input
+            raise IconSourceError(self.path, f"cannot render: {exc}") from None
+        if redrawable:
+            self._tree = tree
+        return surface
+
+    def png(self, size: int) -> bytes:
+        """Draw at ``size`` x ``size`` px and return the PNG bytes."""
+        output = io.BytesIO()
+        surface = self.surface(size, output)
+        try:
+            surface.finish()
+        except Exception as exc:  # as in surface(): cairo's errors are not ours to sort
+            raise IconSourceError(self.path, f"cannot render: {exc}") from None
+        return output.getvalue()
+
+
+def _redrawable(tree: Any) -> bool:
+    """Whether drawing the cairosvg ``tree`` leaves it as it was, so it can be drawn again."""
+    stack = list(tree.children)
+    while stack:
+        node = stack.pop()
+        if node.tag not in _REDRAWABLE:
+            return False
+        stack.extend(node.children)
+    return True
 
 
 def contact_sheet(

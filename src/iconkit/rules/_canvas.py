@@ -2,6 +2,13 @@
 
 cairosvg draws into a cairo ARGB32 image surface; the alpha byte of each pixel
 says how much ink it got. cairosvg is never given ``unsafe=True``.
+
+:func:`ink` is what rules call: it renders each file at most once for the
+rules that read it. A render *around* a square view box holds the plain render
+at its centre, pixel for pixel (same scale, shifted by a whole 48 px), so it
+serves both ``empty-drawing`` and ``off-canvas``. Percentages are the exception
+(they are relative to the canvas, which the around render triples), so a
+drawing that uses them is rendered both ways.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from typing import Any
 from lxml import etree
 
 from ._svg import viewbox
+from .base import SvgFile
 
 SIZE = 48  # pixels per view-box side: 2 px per unit on a 24-unit grid
 SOLID = 128  # alpha at which a pixel counts as inked, above anti-aliasing fringes
@@ -26,6 +34,46 @@ class Ink:
 
     inside: int
     outside: int
+
+
+def ink(svg: SvgFile, around: bool = False) -> Ink:
+    """Return ``measure(svg.root, around)``, rendering the file at most once per kind.
+
+    The renders are kept in ``svg.renders``. Raises ValueError when the drawing
+    cannot be rendered.
+    """
+    if not around and _around_holds_plain(svg.root):
+        try:
+            return Ink(_cached(svg, True).inside, 0)
+        except ValueError:
+            pass  # render the plain canvas, which may yet succeed
+    return _cached(svg, around)
+
+
+def _cached(svg: SvgFile, around: bool) -> Ink:
+    key = ("ink", around)
+    if key not in svg.renders:
+        try:
+            svg.renders[key] = measure(svg.root, around)
+        except ValueError as exc:
+            svg.renders[key] = str(exc)
+    found = svg.renders[key]
+    if isinstance(found, str):
+        raise ValueError(found)
+    assert isinstance(found, Ink)
+    return found
+
+
+def _around_holds_plain(root: Any) -> bool:
+    """Whether the centre of the around render is the plain render of ``root``."""
+    box = viewbox(root)
+    if box is None or box[2] != box[3]:
+        return False
+    return not any(
+        "%" in value
+        for element in root.iter()
+        for value in (*element.attrib.values(), element.text or "")
+    )
 
 
 def measure(root: Any, around: bool = False) -> Ink:
@@ -66,16 +114,18 @@ def measure(root: Any, around: bool = False) -> Ink:
     data = bytes(image.get_data())
     stride = image.get_stride()
     alpha = 3 if sys.byteorder == "little" else 0
-    inside = outside = 0
-    low, high = (SIZE, 2 * SIZE) if around else (0, side)
-    for row in range(side):
-        line = data[row * stride + alpha : row * stride + side * 4 : 4]
-        if low <= row < high:
-            inside += _solid(line[low:high])
-            outside += _solid(line[:low]) + _solid(line[high:])
-        else:
-            outside += _solid(line)
-    return Ink(inside, outside)
+    if stride == side * 4:
+        alphas = data[alpha::4]  # one byte a pixel, row after row
+    else:
+        alphas = b"".join(
+            data[row * stride + alpha : row * stride + side * 4 : 4] for row in range(side)
+        )
+    total = _solid(alphas)
+    if not around:
+        return Ink(total, 0)
+    low, high = SIZE, 2 * SIZE
+    inside = sum(_solid(alphas[row * side + low : row * side + high]) for row in range(low, high))
+    return Ink(inside, total - inside)
 
 
 _FAINT = bytes(range(SOLID))

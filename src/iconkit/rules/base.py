@@ -114,7 +114,11 @@ class SetStyle:
 
 @dataclass(frozen=True)
 class SvgFile:
-    """One SVG file: its bytes and parsed root, or the error that stopped the parse."""
+    """One SVG file: its bytes and parsed root, or the error that stopped the parse.
+
+    ``renders`` is a cache, not data: two rules that would render the drawing
+    the same way render it once. It takes no part in comparisons.
+    """
 
     path: Path
     slug: str
@@ -122,6 +126,8 @@ class SvgFile:
     root: Any = None
     error: IconSourceError | None = None
     style: SetStyle = field(default_factory=SetStyle)
+    #: Renders of ``root`` that rules share, filled on first use (see ``rules/_canvas.py``).
+    renders: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._canvas import SIZE, measure
+from ._canvas import SIZE, ink
 from .base import Finding, SvgFile, rule
 
 # Fewer solid pixels than a round dot one unit across (about 3 at 2 px a unit)
@@ -38,12 +38,12 @@ def empty_drawing(svg: SvgFile) -> Iterator[Finding]:
     if svg.root is None:
         return
     try:
-        ink = measure(svg.root)
+        found = ink(svg)
     except ValueError as exc:
         yield Finding(f"cannot be rendered: {exc}", node=svg.root)
         return
-    if ink.inside < MIN_INK:
+    if found.inside < MIN_INK:
         yield Finding(
-            f"renders {ink.inside} solid pixels at {SIZE} px: the drawing is empty or invisible",
+            f"renders {found.inside} solid pixels at {SIZE} px: the drawing is empty or invisible",
             node=svg.root,
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._canvas import measure
+from ._canvas import ink
 from ._svg import viewbox
 from .base import Finding, SvgFile, rule
 
@@ -36,12 +36,12 @@ def off_canvas(svg: SvgFile) -> Iterator[Finding]:
     if svg.root is None or viewbox(svg.root) is None:
         return
     try:
-        ink = measure(svg.root, around=True)
+        found = ink(svg, around=True)
     except ValueError:
         return  # empty-drawing reports drawings that cannot be rendered
-    if ink.outside:
-        total = ink.inside + ink.outside
+    if found.outside:
+        total = found.inside + found.outside
         yield Finding(
-            f"{round(100 * ink.outside / total)}% of the drawing lies outside the viewBox",
+            f"{round(100 * found.outside / total)}% of the drawing lies outside the viewBox",
             node=svg.root,
         )
