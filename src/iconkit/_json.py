@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 from typing import Any
 
-__all__ = ["RawJSON", "dump_json"]
+__all__ = ["RawJSON", "dump_json", "key_line"]
 
 
 class RawJSON(str):
@@ -37,3 +39,18 @@ def _dump(value: Any, depth: int, one_line_from: int) -> str:
         for key in sorted(value)
     ]
     return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
+
+
+def key_line(text: str, key: str) -> int | None:
+    """Return the line of the top-level ``key`` in JSON ``text`` (its first mention), if any."""
+    # The usual case first, without a regex: the key's first mention opens its line.
+    found = text.find(f'"{key}"')
+    if found >= 0 and not text[text.rfind("\n", 0, found) + 1 : found].strip():
+        return text.count("\n", 0, found) + 1
+    match = _key_pattern(key).search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+@functools.lru_cache(maxsize=64)
+def _key_pattern(key: str) -> re.Pattern[str]:
+    return re.compile(rf'^\s*"{re.escape(key)}"\s*:', re.MULTILINE)

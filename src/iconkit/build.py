@@ -21,7 +21,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -45,6 +45,8 @@ from .sprite import DEFAULT_PREFIX, sprite_sheet, symbol
 __all__ = ["BuildOptions", "BuildResult", "build", "manifest", "used_slugs"]
 
 FORMAT_VERSION = 1
+# The layout of the stamp the cache keeps; a stamp of another layout never matches.
+_STAMP_FORMAT = 2
 # What the workers' server imports before starting any: the pipeline, warmed up.
 _PRELOAD = ("iconkit._preload",)
 
@@ -155,20 +157,30 @@ def build(
         # Templates are read before any icon work, so a bad one fails the build at once.
         only = used_slugs(icon_set, options.only_used) if options.only_used is not None else None
 
-        with timer("lint set"):
+        with timer("style"):
             # What the set's drawings share is the yardstick of each icon's lint,
             # so it is part of every icon's cache key.
             style = common_style(_style_facts(icon, cache.memo("sources")) for icon in icon_set)
             options = replace(options, pipeline=replace(options.pipeline, style=style))
-            set_findings = set_diagnostics(icon_set, options.pipeline.selection)
 
+        set_findings: list[Diagnostic] = []
+
+        def lint_set() -> None:
+            with timer("lint set"):
+                set_findings.extend(set_diagnostics(icon_set, options.pipeline.selection))
+
+        # The set is linted while the workers process the icons that changed.
         with timer("icons"):
             results, keys, process_errors, fresh = _process_all(
-                icon_set, options, cache, progress, workers
+                icon_set, options, cache, progress, workers, meanwhile=lint_set
             )
+        # Each icon's findings come sorted, icons in order: kept in that order
+        # while duplicates are dropped, the sort has little left to do.
         diagnostics = tuple(
             sorted(
-                {*set_findings, *(d for r in results.values() for d in r.diagnostics)},
+                dict.fromkeys(
+                    [*(d for r in results.values() for d in r.diagnostics), *set_findings]
+                ),
                 key=DIAGNOSTIC_ORDER,
             )
         )
@@ -223,9 +235,13 @@ def build(
                 icon_keys=_gallery_keys(shipped, keys, set_findings),
             )
 
-        # The previous output is removed while the cache is written.
-        remover = threading.Thread(target=_remove, args=(replaced,))
-        remover.start()
+        # The previous output is removed while the cache is written: by a worker
+        # when there are workers (a process of its own), else on a thread.
+        if workers is not None:
+            removed = workers.pool.submit(_remove, replaced)
+        else:
+            remover = threading.Thread(target=_remove, args=(replaced,))
+            remover.start()
         if not errors:
             with timer("cache"):
                 cache.save()
@@ -238,14 +254,19 @@ def build(
                     "listed_at": listed_at,
                     "manifest": _sha256(out / "icons.json"),
                     "icons": len(shipped),
-                    "diagnostics": [d.to_json() for d in diagnostics],
+                    "diagnostics": [
+                        [d.path, d.line, d.code, d.name, d.message, d.severity] for d in diagnostics
+                    ],
                     "bytes_in": sum(r.bytes_in for r in results.values()),
                     "bytes_out": bytes_out,
                 }
             )
         else:
             cache.clear_stamp()
-        remover.join()
+        if workers is not None:
+            removed.result()
+        else:
+            remover.join()
 
         stage_seconds = dict(timer.seconds)
         for result in fresh:
@@ -311,21 +332,48 @@ def _process_all(
     cache: Cache,
     progress: Progress,
     workers: _Workers | None,
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> tuple[dict[str, IconResult], dict[str, str], list[IconSourceError], list[IconResult]]:
+    """Process the icons the cache does not have, and read the others from it.
+
+    The work goes to the workers first; ``meanwhile()`` and the reading of
+    cached results run while they work.
+    """
     results: dict[str, IconResult] = {}
     keys = {icon.slug: cache_key(icon, options.pipeline) for icon in icon_set}
-    todo: list[Icon] = []
-    for icon in icon_set:
-        cached = cache.get(keys[icon.slug], icon)
-        if cached is None:
-            todo.append(icon)
-        else:
-            results[icon.slug] = cached
+    todo = [icon for icon in icon_set if not cache.has(keys[icon.slug])]
     errors: list[IconSourceError] = []
     fresh: list[IconResult] = []
-    progress.start("icons", len(todo))
+    futures: dict[Future[IconResult], Icon] = {}
+    submitter = None
     if workers is not None and todo:
-        futures = {workers.pool.submit(process_icon, icon, options.pipeline): icon for icon in todo}
+        # Submitting waits until the workers' server is ready: done on a thread,
+        # this process goes on meanwhile.
+        pool = workers.pool
+        submitter = threading.Thread(
+            target=lambda: futures.update(
+                {pool.submit(process_icon, i, options.pipeline): i for i in todo}
+            )
+        )
+        submitter.start()
+    meanwhile()
+    waiting = {icon.slug for icon in todo}
+    damaged: list[Icon] = []
+    for icon in icon_set:
+        if icon.slug in waiting:
+            continue
+        cached = cache.get(keys[icon.slug], icon)
+        if cached is not None:
+            results[icon.slug] = cached
+            continue
+        damaged.append(icon)  # an entry found damaged: made again
+    if submitter is not None:
+        submitter.join()
+    if workers is not None:
+        futures.update({workers.pool.submit(process_icon, i, options.pipeline): i for i in damaged})
+    todo += damaged
+    progress.start("icons", len(todo))
+    if workers is not None:
         for future in as_completed(futures):
             _collect(futures[future], future.result, results, fresh, errors)
             progress.advance()
@@ -542,7 +590,7 @@ def _fingerprint(listing: dict[str, list[int]], options: BuildOptions) -> str:
     """Hash the folder listing, the options and any templates read: equal means nothing changed."""
     if not listing:
         return ""
-    digest = hashlib.sha256(options.fingerprint().encode())
+    digest = hashlib.sha256(f"stamp {_STAMP_FORMAT}\0{options.fingerprint()}".encode())
     digest.update(json.dumps(listing, sort_keys=True).encode())
     for template in template_files(options.only_used or ()):
         info = template.stat()
@@ -566,7 +614,7 @@ def _from_stamp(stamp: dict[str, Any], out: Path, timer: _Timer) -> BuildResult:
         processed=0,
         cached=stamp["icons"],
         up_to_date=True,
-        diagnostics=tuple(Diagnostic(**d) for d in stamp["diagnostics"]),
+        diagnostics=tuple(Diagnostic(*d) for d in stamp["diagnostics"]),
         errors=(),
         bytes_in=stamp["bytes_in"],
         bytes_out=stamp["bytes_out"],

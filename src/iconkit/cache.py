@@ -145,6 +145,10 @@ class Cache:
         for memo in self.__dict__.get("_memos", {}).values():
             memo.save()
 
+    def has(self, key: str) -> bool:
+        """Whether there is an entry for ``key`` (:meth:`get` may still find it damaged)."""
+        return self.memo("results").peek(key) is not None or os.path.isdir(self.entry_path(key))
+
     def get(self, key: str, icon: Icon) -> IconResult | None:
         """Return the cached result for ``key``, or None when there is none (or it is damaged).
 

@@ -353,9 +353,10 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     for error in result.errors:
         print(f"iconkit: error: {error}", file=sys.stderr)
-    for diagnostic in result.diagnostics:
-        if diagnostic.severity != "info":
-            print(diagnostic, file=sys.stderr)
+    # One write: a set of thousands of icons can have tens of thousands of findings.
+    shown = [str(d) for d in result.diagnostics if d.severity != "info"]
+    if shown:
+        sys.stderr.write("\n".join(shown) + "\n")
     if not args.quiet:
         _print_summary(result)
     return 0 if result.ok else 1

@@ -125,9 +125,14 @@ def gallery_coverage(
     else:
         measured = coverage_of(icon_set, diagnostics)
     shown: dict[str, str] = {}
+    inside = f"{icon_set.root}{os.sep}"
     for d in diagnostics:
         if d.path not in shown:
-            shown[d.path] = _display_path(Path(d.path), icon_set.root)
+            name = d.path[len(inside) :] if d.path.startswith(inside) else ""
+            if name and os.sep not in name:  # a file of the set's folder: the quick way
+                shown[d.path] = f"{icon_set.root.name}/{name}"
+            else:
+                shown[d.path] = _display_path(Path(d.path), icon_set.root)
     return GalleryCoverage(
         icons=len(measured.icons),
         covered=sum(row.clean for row in measured.icons),
@@ -184,7 +189,7 @@ def build_gallery(
     """
     out = Path(out)
     progress = progress or QuietProgress()
-    env = _environment(icon_set)
+    env = _environment(icon_set, cache)
     progress.start("gallery lint", 1)
     coverage = gallery_coverage(icon_set, findings)
     progress.advance()
@@ -201,9 +206,6 @@ def build_gallery(
             }
         )
     categories = sorted({icon.meta.category for icon in icon_set})
-    stroked = len(icon_set) > 0 and all(
-        _is_stroked(icon, memo, digests.get(icon.slug)) for icon in icon_set
-    )
     common: dict[str, Any] = {
         "site_title": title,
         "live_reload": live_reload,
@@ -217,17 +219,21 @@ def build_gallery(
         for name in ASSETS:
             (assets / name).write_bytes(package.joinpath(name).read_bytes())
 
+        # Each grid cell, and whether its icon is drawn with strokes, kept by the icon.
         cell = env.get_template("gallery/_cell.html.jinja")
-        cells = [
-            Markup(
-                _remembered(
-                    memo,
-                    ("cell", icon.slug, digests.get(icon.slug)),
-                    lambda icon=icon: cell.render(item=_grid_item(icon)).rstrip("\n"),
-                )
+        grid = [
+            _remembered(
+                memo,
+                ("grid", icon.slug, digests.get(icon.slug)),
+                lambda icon=icon: [
+                    cell.render(item=_grid_item(icon)).rstrip("\n"),
+                    _is_stroked(icon),
+                ],
             )
             for icon in icon_set
         ]
+        cells = [Markup(html) for html, _ in grid]
+        stroked = bool(grid) and all(drawn_with_strokes for _, drawn_with_strokes in grid)
         _write(
             tmp / "index.html",
             env.get_template("gallery/index.html.jinja").render(
@@ -344,17 +350,10 @@ def _grid_item(icon: Icon) -> dict[str, Any]:
     }
 
 
-def _is_stroked(icon: Icon, memo: Memo | None = None, digest: str | None = None) -> bool:
-    """Whether the icon is drawn with strokes set on its root, so a stroke-width preview works.
-
-    With a ``memo``, the answer is kept by ``digest`` (or the SVG, without one).
-    """
-
-    def stroked() -> bool:
-        root = parse_svg(icon.svg, icon.svg_path)
-        return root.get("stroke", "none") != "none" and root.get("stroke-width") is not None
-
-    return bool(_remembered(memo, ("stroked", digest or icon.svg), stroked))
+def _is_stroked(icon: Icon) -> bool:
+    """Whether the icon is drawn with strokes set on its root, so a stroke-width preview works."""
+    root = parse_svg(icon.svg, icon.svg_path)
+    return root.get("stroke", "none") != "none" and root.get("stroke-width") is not None
 
 
 def _remembered(memo: Memo | None, shown: tuple[Any, ...], make: Callable[[], Any]) -> Any:
@@ -381,9 +380,15 @@ def _templates_hash() -> str:
     return digest.hexdigest()
 
 
-def _environment(icon_set: IconSet) -> jinja2.Environment:
+def _environment(icon_set: IconSet, cache: Cache | None = None) -> jinja2.Environment:
+    # With a cache, compiled templates are kept there (by their source's checksum).
+    bytecode = None
+    if cache is not None:
+        (cache.root / "templates").mkdir(parents=True, exist_ok=True)
+        bytecode = jinja2.FileSystemBytecodeCache(str(cache.root / "templates"))
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("iconkit", "templates"),
+        bytecode_cache=bytecode,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

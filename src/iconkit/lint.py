@@ -13,7 +13,6 @@ like the rules' own.
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections import Counter
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import write_atomic
+from ._json import key_line as _json_key_line
 from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
@@ -409,19 +409,7 @@ def _read_meta(path: Path) -> tuple[Any, str | None, tuple[tuple[str, int | None
 
 def key_line(text: str, keys: Sequence[str]) -> int | None:
     """Return the line of a top-level key in JSON text (None when absent or not given)."""
-    if not keys:
-        return None
-    # The usual case first, without a regex: the key's first mention opens its line.
-    found = text.find(f'"{keys[0]}"')
-    if found >= 0 and not text[text.rfind("\n", 0, found) + 1 : found].strip():
-        return text.count("\n", 0, found) + 1
-    match = _key_pattern(keys[0]).search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
-
-
-@functools.lru_cache(maxsize=64)
-def _key_pattern(key: str) -> re.Pattern[str]:
-    return re.compile(rf'^\s*"{re.escape(key)}"\s*:', re.MULTILINE)
+    return _json_key_line(text, keys[0]) if keys else None
 
 
 def alt_texts(folder: Folder) -> tuple[AltText, ...]:
@@ -437,7 +425,7 @@ def alt_texts(folder: Folder) -> tuple[AltText, ...]:
                 path=icon.meta_path,
                 title=icon.meta.title,
                 description=icon.meta.description,
-                lines=tuple((f, key_line(text, [f]) or 1) for f in _TEXT_FIELDS),
+                source=text,
                 slug=icon.slug,
             )
         )

@@ -84,9 +84,8 @@ class IconResult:
 
 def cache_key(icon: Icon, options: PipelineOptions) -> str:
     """Return the content hash that identifies the work for ``icon`` under ``options``."""
-    digest = hashlib.sha256()
+    digest = _primed(options).copy()
     for part in (
-        _fingerprint(options),
         icon.slug.encode(),
         icon.svg,
         # The repr of the frozen metadata is exact and stable, and far quicker than JSON.
@@ -98,9 +97,12 @@ def cache_key(icon: Icon, options: PipelineOptions) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _fingerprint(options: PipelineOptions) -> bytes:
-    """The options' fingerprint, made once per options value rather than once per icon."""
-    return options.fingerprint().encode()
+def _primed(options: PipelineOptions) -> Any:
+    """A hash already fed the options' fingerprint: made once per options value, copied per icon."""
+    fingerprint = options.fingerprint().encode()
+    digest = hashlib.sha256(len(fingerprint).to_bytes(8, "big"))
+    digest.update(fingerprint)
+    return digest
 
 
 def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from .._json import key_line
 from ..errors import IconSourceError
 from ..model import IconMeta, Severity
 
@@ -51,9 +52,10 @@ Origin = Literal["metadata", "document"]
 class AltText:
     """The alt text of one icon (its metadata) or of one entry of a document.
 
-    ``lines`` maps ``"title"`` and ``"description"`` to the line each stands on.
-    ``position`` is the entry's number in a document and ``entry_text`` the
-    entry as written; both are None for metadata.
+    ``lines`` maps ``"title"`` and ``"description"`` to the line each stands on;
+    for metadata, ``source`` is the file's text instead, and a line is found
+    in it only when a finding asks. ``position`` is the entry's number in a
+    document and ``entry_text`` the entry as written; both are None for metadata.
     """
 
     origin: Origin
@@ -64,9 +66,13 @@ class AltText:
     position: int | None = None
     slug: str | None = None
     entry_text: str | None = None
+    source: str | None = field(default=None, repr=False, compare=False)
 
     def line(self, field_name: str | None) -> int | None:
         """Return the line of ``field_name`` (or of the title when None)."""
+        if self.source is not None and not self.lines:
+            name = field_name if field_name in ("title", "description") else "title"
+            return key_line(self.source, name) or 1
         lookup = dict(self.lines)
         return lookup.get(field_name or "title", lookup.get("title"))
 
