@@ -215,9 +215,9 @@ def build(
                 {
                     icon.slug: symbols.get(
                         f"{keys[icon.slug]}:{prefix}",
-                        lambda icon=icon: symbol(
-                            icon.slug, results[icon.slug].svg, f"{prefix}{icon.slug}-"
-                        ).element(prefix),
+                        lambda icon=icon: _symbol_element(
+                            icon.slug, results[icon.slug].svg, prefix
+                        ),
                     )
                     for icon in shipped
                     if only is None or icon.slug in only
@@ -336,25 +336,39 @@ def _process_all(
 ) -> tuple[dict[str, IconResult], dict[str, str], list[IconSourceError], list[IconResult]]:
     """Process the icons the cache does not have, and read the others from it.
 
-    The work goes to the workers first; ``meanwhile()`` and the reading of
-    cached results run while they work.
+    The work goes to the workers first, in chunks; they store what they make
+    in the cache themselves. ``meanwhile()`` and the reading of cached results
+    run while they work.
     """
     results: dict[str, IconResult] = {}
     keys = {icon.slug: cache_key(icon, options.pipeline) for icon in icon_set}
     todo = [icon for icon in icon_set if not cache.has(keys[icon.slug])]
     errors: list[IconSourceError] = []
     fresh: list[IconResult] = []
-    futures: dict[Future[IconResult], Icon] = {}
+    futures: dict[Future[list[tuple[IconResult | IconSourceError, str]]], list[Icon]] = {}
+    symbols = cache.memo("symbol-elements")
+
+    def submit(icons: list[Icon]) -> None:
+        assert workers is not None
+        size = max(1, min(16, len(icons) // (workers.jobs * 4)))
+        for start in range(0, len(icons), size):
+            chunk = icons[start : start + size]
+            chunk_keys = [keys[icon.slug] for icon in chunk]
+            future = workers.pool.submit(
+                _process_chunk,
+                chunk,
+                options.pipeline,
+                str(cache.root),
+                chunk_keys,
+                options.sprite_prefix,
+            )
+            futures[future] = chunk
+
     submitter = None
     if workers is not None and todo:
         # Submitting waits until the workers' server is ready: done on a thread,
         # this process goes on meanwhile.
-        pool = workers.pool
-        submitter = threading.Thread(
-            target=lambda: futures.update(
-                {pool.submit(process_icon, i, options.pipeline): i for i in todo}
-            )
-        )
+        submitter = threading.Thread(target=submit, args=(list(todo),))
         submitter.start()
     meanwhile()
     waiting = {icon.slug for icon in todo}
@@ -365,31 +379,71 @@ def _process_all(
         cached = cache.get(keys[icon.slug], icon)
         if cached is not None:
             results[icon.slug] = cached
-            continue
-        damaged.append(icon)  # an entry found damaged: made again
+        else:
+            damaged.append(icon)  # an entry found damaged: made again
     if submitter is not None:
         submitter.join()
-    if workers is not None:
-        futures.update({workers.pool.submit(process_icon, i, options.pipeline): i for i in damaged})
+    if workers is not None and damaged:
+        submit(damaged)
     todo += damaged
     progress.start("icons", len(todo))
     if workers is not None:
         for future in as_completed(futures):
-            _collect(futures[future], future.result, results, fresh, errors)
-            progress.advance()
+            chunk = futures[future]
+            for icon, (made, element) in zip(chunk, future.result(), strict=True):
+                if isinstance(made, IconSourceError):
+                    errors.append(made)
+                    continue
+                results[icon.slug] = made
+                fresh.append(made)
+                cache.remember(keys[icon.slug], made, icon)
+                symbols.put(f"{keys[icon.slug]}:{options.sprite_prefix}", element)
+            progress.advance(len(chunk))
     else:
         for icon in todo:
-            _collect(
-                icon, lambda icon=icon: process_icon(icon, options.pipeline), results, fresh, errors
-            )
+            try:
+                made = process_icon(icon, options.pipeline)
+            except IconSourceError as exc:
+                errors.append(exc)
+            else:
+                results[icon.slug] = made
+                fresh.append(made)
+                cache.put(keys[icon.slug], made, icon)
             progress.advance()
     progress.finish()
-    by_slug = {icon.slug: icon for icon in todo}
-    for result in fresh:
-        cache.put(keys[result.slug], result, by_slug[result.slug])
     errors.sort(key=lambda e: (str(e.path), e.line or 0))
     fresh.sort(key=lambda r: r.slug)
     return results, keys, errors, fresh
+
+
+def _process_chunk(
+    icons: list[Icon], options: PipelineOptions, cache_root: str, keys: list[str], prefix: str
+) -> list[tuple[IconResult | IconSourceError, str]]:
+    """Run in a worker: process ``icons``, store each result in the cache, return them.
+
+    The results come back without their PNGs, which are in the cache (less to
+    send between processes), each with its sprite ``<symbol>``, made here
+    rather than in the build's own process. An icon that cannot be processed
+    gives its error.
+    """
+    cache = Cache(cache_root)
+    made: list[tuple[IconResult | IconSourceError, str]] = []
+    for icon, key in zip(icons, keys, strict=True):
+        try:
+            result = process_icon(icon, options)
+        except IconSourceError as exc:
+            made.append((exc, ""))
+            continue
+        element = _symbol_element(icon.slug, result.svg, prefix)
+        if cache.store(key, result, icon):
+            result = replace(result, png_1x=None, png_2x=None)
+        made.append((result, element))
+    return made
+
+
+def _symbol_element(slug: str, svg: bytes, prefix: str) -> str:
+    """The icon's ``<symbol>`` for the sprite sheet (see :mod:`iconkit.sprite`)."""
+    return symbol(slug, svg, f"{prefix}{slug}-").element(prefix)
 
 
 class _Workers:
@@ -403,6 +457,7 @@ class _Workers:
     """
 
     def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(list(_PRELOAD))
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
@@ -417,22 +472,6 @@ class _Workers:
 
 def _started() -> None:
     """Nothing: submitted first, so that the first worker starts at once."""
-
-
-def _collect(
-    icon: Icon,
-    get: Callable[[], IconResult],
-    results: dict[str, IconResult],
-    fresh: list[IconResult],
-    errors: list[IconSourceError],
-) -> None:
-    try:
-        result: IconResult = get()
-    except IconSourceError as exc:
-        errors.append(exc)
-        return
-    results[icon.slug] = result
-    fresh.append(result)
 
 
 def _package(

@@ -188,35 +188,55 @@ class Cache:
             return None
 
     def put(self, key: str, result: IconResult, icon: Icon) -> None:
-        """Store ``result`` (of ``icon``) under ``key``, atomically."""
+        """Store ``result`` (of ``icon``) under ``key``: :meth:`store`, then :meth:`remember`."""
+        if self.store(key, result, icon):
+            self.remember(key, result, icon)
+
+    def store(self, key: str, result: IconResult, icon: Icon) -> bool:
+        """Write the entry ``key`` for ``result``, atomically; return whether it now exists.
+
+        Only files are written, so a worker process can store what it made;
+        the process that owns the memo then calls :meth:`remember`.
+        """
+        final = self.entry(key)
+        if final.is_dir():
+            return True
+        final.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".new-", dir=final.parent))
+        try:
+            for field, name in _FILES.items():
+                data = getattr(result, field)
+                if data is None:
+                    raise ValueError(f"cannot cache a result without {field}")
+                path = tmp / name
+                path.write_bytes(data)
+                path.chmod(0o444)
+            summary = json.dumps(self._summary(result, icon), sort_keys=True)
+            (tmp / "result.json").write_text(summary, "utf-8")
+            os.rename(tmp, final)
+        except OSError:
+            # Another build stored the same entry first, or the disk is full:
+            # either way the cache stays valid without this entry.
+            shutil.rmtree(tmp, ignore_errors=True)
+            return final.is_dir()
+        return True
+
+    def remember(self, key: str, result: IconResult, icon: Icon) -> None:
+        """Keep the summary of a stored ``result`` in the memo, where :meth:`get` reads it."""
+        summary = self._summary(result, icon)
+        self.memo("results").put(key, {**summary, "svg": result.svg.decode("utf-8")})
+
+    @staticmethod
+    def _summary(result: IconResult, icon: Icon) -> dict[str, Any]:
+        """The result's summary, its findings naming the icon's files by kind, not by path."""
         paths = {str(icon.svg_path): _SVG, str(icon.meta_path): _META}
-        summary = {
+        return {
             **result.summary(),
             "diagnostics": [
                 [paths.get(d.path, d.path), d.line, d.code, d.name, d.message, d.severity]
                 for d in result.diagnostics
             ],
         }
-        final = self.entry(key)
-        if not final.is_dir():
-            final.parent.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(prefix=".new-", dir=final.parent))
-            try:
-                for field, name in _FILES.items():
-                    data = getattr(result, field)
-                    if data is None:
-                        raise ValueError(f"cannot cache a result without {field}")
-                    path = tmp / name
-                    path.write_bytes(data)
-                    path.chmod(0o444)
-                (tmp / "result.json").write_text(json.dumps(summary, sort_keys=True), "utf-8")
-                os.rename(tmp, final)
-            except OSError:
-                # Another build stored the same entry first, or the disk is full:
-                # either way the cache stays valid without this entry.
-                shutil.rmtree(tmp, ignore_errors=True)
-                return
-        self.memo("results").put(key, {**summary, "svg": result.svg.decode("utf-8")})
 
     @property
     def pages(self) -> Path:
