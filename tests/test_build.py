@@ -178,6 +178,23 @@ def test_a_finding_about_the_set_renews_the_page_of_an_unchanged_icon(
     assert "A214" in (out / "gallery/icons/close.html").read_text()
 
 
+def test_the_replaced_output_is_trashed_and_emptied_by_the_next_build(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    trash = tmp_path / ".iconkit-cache/trash"
+    build(icon_copy, out)
+    (icon_copy / "close.json").touch()
+    build(icon_copy, out)
+    assert _leftovers(tmp_path) == []
+    first = list(trash.rglob("icons.json"))
+    assert len(first) == 1  # the first build's output, out of sight
+    (icon_copy / "next.json").touch()
+    build(icon_copy, out)
+    assert not first[0].exists()
+    assert len(list(trash.rglob("icons.json"))) == 1  # the second build's output
+
+
 def test_a_damaged_output_is_rebuilt(tmp_path: Path, icon_copy: Path) -> None:
     out = tmp_path / "dist"
     build(icon_copy, out)

@@ -57,6 +57,10 @@ class BuildOptions:
 
     ``only_used`` names template files or folders: the sprite then holds only
     the icons they use. ``sprite_prefix`` starts every symbol id.
+    ``keep_workers=False`` is for a process that ends after the build (the
+    command line): the workers and the server they start from are stopped as
+    soon as the icons are done, instead of the server lasting, ready for the
+    next build, until the process exits.
     """
 
     jobs: int | None = None
@@ -65,6 +69,7 @@ class BuildOptions:
     only_used: tuple[Path, ...] | None = None
     sprite_prefix: str = DEFAULT_PREFIX
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
+    keep_workers: bool = True
 
     def fingerprint(self) -> str:
         """Return what, besides the icons, decides the output: packaging and pipeline options."""
@@ -131,6 +136,8 @@ def build(
     # workers now, and they import what they need while this process loads.
     jobs = options.jobs or os.cpu_count() or 1
     workers = _Workers(jobs) if jobs > 1 else None
+    emptying = threading.Thread(target=cache.empty_trash)
+    emptying.start()
     try:
         with timer("load"):
             # Files unchanged since the last good build were read and validated by
@@ -174,6 +181,9 @@ def build(
             results, keys, process_errors, fresh = _process_all(
                 icon_set, options, cache, progress, workers, meanwhile=lint_set
             )
+        if workers is not None and not options.keep_workers:
+            # No more work for them: they and their server stop while this goes on.
+            workers.close_soon(stop_server=True)
         # Each icon's findings come sorted, icons in order: kept in that order
         # while duplicates are dropped, the sort has little left to do.
         diagnostics = tuple(
@@ -235,13 +245,9 @@ def build(
                 icon_keys=_gallery_keys(shipped, keys, set_findings),
             )
 
-        # The previous output is removed while the cache is written: by a worker
-        # when there are workers (a process of its own), else on a thread.
-        if workers is not None:
-            removed = workers.pool.submit(_remove, replaced)
-        else:
-            remover = threading.Thread(target=_remove, args=(replaced,))
-            remover.start()
+        # The previous output goes to the cache's trash, which the next build
+        # empties while it waits for its workers.
+        cache.discard(replaced)
         if not errors:
             with timer("cache"):
                 cache.save()
@@ -263,10 +269,7 @@ def build(
             )
         else:
             cache.clear_stamp()
-        if workers is not None:
-            removed.result()
-        else:
-            remover.join()
+        emptying.join()
 
         stage_seconds = dict(timer.seconds)
         for result in fresh:
@@ -289,6 +292,7 @@ def build(
     finally:
         if workers is not None:
             workers.close()
+        emptying.join()
 
 
 def used_slugs(icon_set: IconSet, templates: Sequence[Path | str]) -> frozenset[str]:
@@ -463,11 +467,31 @@ class _Workers:
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
         self._starting = threading.Thread(target=self.pool.submit, args=(_started,), daemon=True)
         self._starting.start()
+        self._closing: threading.Thread | None = None
 
     def close(self) -> None:
-        """Stop the workers, dropping work not yet started."""
+        """Stop the workers, dropping work not yet started; wait until they have stopped."""
+        self.close_soon()
+        assert self._closing is not None
+        self._closing.join()
+
+    def close_soon(self, stop_server: bool = False) -> None:
+        """Start stopping the workers (and with ``stop_server``, their server) on a thread."""
+        if self._closing is None:
+            self._closing = threading.Thread(target=self._stop, args=(stop_server,))
+            self._closing.start()
+
+    def _stop(self, stop_server: bool) -> None:
         self._starting.join()
         self.pool.shutdown(wait=True, cancel_futures=True)
+        if stop_server:
+            # Else the server outlives the build, holding its output streams open,
+            # and is torn down only when this process exits.
+            from multiprocessing import forkserver
+
+            stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
+            if callable(stop):
+                stop()
 
 
 def _started() -> None:
@@ -573,11 +597,6 @@ def _gallery_keys(
         else:
             out[icon.slug] = keys[icon.slug]
     return out
-
-
-def _remove(folders: list[Path]) -> None:
-    for folder in folders:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _style_facts(icon: Icon, memo: Memo) -> tuple[str, str | None]:

@@ -262,6 +262,26 @@ class Cache:
                     removed += 1
         return removed
 
+    def discard(self, folders: list[Path]) -> None:
+        """Move ``folders`` into the cache's trash (removed by :meth:`empty_trash`).
+
+        A folder that cannot be moved there (another file system) is removed now.
+        """
+        trash = self.root / "trash"
+        for folder in folders:
+            try:
+                trash.mkdir(parents=True, exist_ok=True)
+                os.rename(folder, Path(tempfile.mkdtemp(dir=trash)) / folder.name)
+            except OSError:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def empty_trash(self) -> None:
+        """Remove what :meth:`discard` put in the trash."""
+        trash = self.root / "trash"
+        if trash.is_dir():
+            for item in trash.iterdir():
+                shutil.rmtree(item, ignore_errors=True)
+
     def read_stamp(self) -> dict[str, Any] | None:
         """Return the stamp of the last successful build, if any."""
         try:
