@@ -47,10 +47,13 @@ def key_line(text: str, key: str) -> int | None:
     found = text.find(f'"{key}"')
     if found >= 0 and not text[text.rfind("\n", 0, found) + 1 : found].strip():
         return text.count("\n", 0, found) + 1
-    match = _key_pattern(key).search(text)
+    # Else the first line that opens with the key; else (JSON on one line) its first mention.
+    line_start, anywhere = _key_patterns(key)
+    match = line_start.search(text) or anywhere.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 @functools.lru_cache(maxsize=64)
-def _key_pattern(key: str) -> re.Pattern[str]:
-    return re.compile(rf'^\s*"{re.escape(key)}"\s*:', re.MULTILINE)
+def _key_patterns(key: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    name = re.escape(key)
+    return re.compile(rf'^\s*"{name}"\s*:', re.MULTILINE), re.compile(rf'"{name}"\s*:')

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ._json import key_line
 from ._xml import parse_svg
 from .errors import IconSourceError
 from .model import Icon, IconMeta, IconSet, SourceRef
@@ -141,7 +142,8 @@ def parse_meta(text: str, path: Path | str = "<metadata>", validate: bool = True
         error = errors[0]
         field = _field(error.absolute_path)
         top = str(error.absolute_path[0]) if error.absolute_path else None
-        raise IconSourceError(path, f"field {field}: {error.message}", _key_line(text, top))
+        line = key_line(text, top) if top is not None else None
+        raise IconSourceError(path, f"field {field}: {error.message}", line)
     return meta_from_data(data)
 
 
@@ -170,14 +172,6 @@ def _field(path: Any) -> str:
     return repr(out)
 
 
-def _key_line(text: str, key: str | None) -> int | None:
-    """Return the line of a top-level key in JSON text (first match), if any."""
-    if key is None:
-        return None
-    match = re.search(rf'"{re.escape(key)}"\s*:', text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
-
-
 def _name_clashes(icons: list[Icon]) -> list[IconSourceError]:
     errors: list[IconSourceError] = []
     owner: dict[str, Icon] = {icon.slug: icon for icon in icons}
@@ -189,7 +183,7 @@ def _name_clashes(icons: list[Icon]) -> list[IconSourceError]:
                     IconSourceError(
                         icon.meta_path,
                         f"alias {alias!r} is already the name or an alias of {other.slug!r}",
-                        _key_line(icon.meta_path.read_text("utf-8"), "aliases"),
+                        key_line(icon.meta_text, "aliases"),
                     )
                 )
             else:
