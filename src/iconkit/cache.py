@@ -84,11 +84,11 @@ class Memo:
         return value
 
     def put(self, key: str, value: Any) -> None:
-        """Keep ``value`` for ``key``."""
+        """Keep ``value`` for ``key``: JSON data as it reads back (lists, never tuples)."""
         shard = key[:1]
         if shard not in self._used:
             self._open(shard)
-        self._used[shard][key] = json.loads(json.dumps(value))
+        self._used[shard][key] = value
         self._changed.add(shard)
 
     def save(self) -> None:
