@@ -170,80 +170,98 @@ def build(
             style = common_style(_style_facts(icon, cache.memo("sources")) for icon in icon_set)
             options = replace(options, pipeline=replace(options.pipeline, style=style))
 
-        set_findings: list[Diagnostic] = []
-
-        def lint_set() -> None:
-            with timer("lint set"):
-                set_findings.extend(set_diagnostics(icon_set, options.pipeline.selection))
-
-        # The set is linted while the workers process the icons that changed.
-        with timer("icons"):
-            results, keys, process_errors, fresh = _process_all(
-                icon_set, options, cache, progress, workers, meanwhile=lint_set
-            )
-        if workers is not None and not options.keep_workers:
-            # No more work for them: they and their server stop while this goes on.
-            workers.close_soon(stop_server=True)
-        # Each icon's findings come sorted, icons in order: kept in that order
-        # while duplicates are dropped, the sort has little left to do.
-        diagnostics = tuple(
-            sorted(
-                dict.fromkeys(
-                    [*(d for r in results.values() for d in r.diagnostics), *set_findings]
-                ),
-                key=DIAGNOSTIC_ORDER,
-            )
-        )
-        errors = (
-            *load_errors,
-            *process_errors,
-            *(
-                IconSourceError(d.path, f"{d.code} {d.name}: {d.message}", d.line)
-                for d in diagnostics
-                if d.severity == "error"
-            ),
-        )
-        if errors and not options.keep_going:
-            raise BuildFailed(errors)
-        failed_paths = {d.path for d in diagnostics if d.severity == "error"}
-        shipped = [
-            icon
-            for icon in icon_set
-            if icon.slug in results
-            and not results[icon.slug].failed
-            and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
-        ]
-
-        # The gallery reports its own stages to ``progress``.
+        # The new output is assembled from here on; an error leaves the old one.
         replaced: list[Path] = []
-        with timer("package"), replace_folder(out, discard=replaced) as tmp:
-            bytes_out = _package(tmp, shipped, results, keys, cache, options.pipeline.png_size)
-            # Each icon's <symbol>, kept by its cache key and the prefix.
-            symbols = cache.memo("symbol-elements")
-            prefix = options.sprite_prefix
-            sprite = sprite_sheet(
-                {
-                    icon.slug: symbols.get(
-                        f"{keys[icon.slug]}:{prefix}",
-                        lambda icon=icon: _symbol_element(
-                            icon.slug, results[icon.slug].svg, prefix
-                        ),
-                    )
-                    for icon in shipped
-                    if only is None or icon.slug in only
-                },
-                licence=_licence(shipped, results),
+        with replace_folder(out, discard=replaced) as tmp:
+            set_findings: list[Diagnostic] = []
+
+            placed: set[str] = set()
+
+            def meanwhile(cached: dict[str, IconResult], keys: dict[str, str]) -> None:
+                with timer("lint set"):
+                    set_findings.extend(set_diagnostics(icon_set, options.pipeline.selection))
+                # The files of cached icons that will ship are linked meanwhile too.
+                failed = {d.path for d in set_findings if d.severity == "error"}
+                ready = [
+                    icon
+                    for icon in icon_set
+                    if icon.slug in cached
+                    and not cached[icon.slug].failed
+                    and not {str(icon.svg_path), str(icon.meta_path)} & failed
+                ]
+                _place_files(tmp, ready, cached, keys, cache, options.pipeline.png_size)
+                placed.update(icon.slug for icon in ready)
+
+            # The set is linted, and the files of cached icons linked into the new
+            # output, while the workers process the icons that changed.
+            with timer("icons"):
+                results, keys, process_errors, fresh = _process_all(
+                    icon_set, options, cache, progress, workers, meanwhile=meanwhile
+                )
+            if workers is not None and not options.keep_workers:
+                # No more work for them: they and their server stop while this goes on.
+                workers.close_soon(stop_server=True)
+            # Each icon's findings come sorted, icons in order: kept in that order
+            # while duplicates are dropped, the sort has little left to do.
+            diagnostics = tuple(
+                sorted(
+                    dict.fromkeys(
+                        [*(d for r in results.values() for d in r.diagnostics), *set_findings]
+                    ),
+                    key=DIAGNOSTIC_ORDER,
+                )
             )
-            (tmp / "sprite.svg").write_bytes(sprite)
-            gallery = build_gallery(
-                IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
-                tmp / "gallery",
-                progress=progress,
-                findings=diagnostics,
-                files_url="../",
-                cache=cache,
-                icon_keys=_gallery_keys(shipped, keys, set_findings),
+            errors = (
+                *load_errors,
+                *process_errors,
+                *(
+                    IconSourceError(d.path, f"{d.code} {d.name}: {d.message}", d.line)
+                    for d in diagnostics
+                    if d.severity == "error"
+                ),
             )
+            if errors and not options.keep_going:
+                raise BuildFailed(errors)
+            failed_paths = {d.path for d in diagnostics if d.severity == "error"}
+            shipped = [
+                icon
+                for icon in icon_set
+                if icon.slug in results
+                and not results[icon.slug].failed
+                and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
+            ]
+
+            # The gallery reports its own stages to ``progress``.
+            with timer("package"):
+                late = [icon for icon in shipped if icon.slug not in placed]
+                _place_files(tmp, late, results, keys, cache, options.pipeline.png_size)
+                bytes_out = _package(tmp, shipped, results, keys, cache)
+                # Each icon's <symbol>, kept by its cache key and the prefix.
+                symbols = cache.memo("symbol-elements")
+                prefix = options.sprite_prefix
+                sprite = sprite_sheet(
+                    {
+                        icon.slug: symbols.get(
+                            f"{keys[icon.slug]}:{prefix}",
+                            lambda icon=icon: _symbol_element(
+                                icon.slug, results[icon.slug].svg, prefix
+                            ),
+                        )
+                        for icon in shipped
+                        if only is None or icon.slug in only
+                    },
+                    licence=_licence(shipped, results),
+                )
+                (tmp / "sprite.svg").write_bytes(sprite)
+                gallery = build_gallery(
+                    IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
+                    tmp / "gallery",
+                    progress=progress,
+                    findings=diagnostics,
+                    files_url="../",
+                    cache=cache,
+                    icon_keys=_gallery_keys(shipped, keys, set_findings),
+                )
 
         # The previous output goes to the cache's trash, which the next build
         # empties while it waits for its workers.
@@ -336,13 +354,13 @@ def _process_all(
     cache: Cache,
     progress: Progress,
     workers: _Workers | None,
-    meanwhile: Callable[[], None] = lambda: None,
+    meanwhile: Callable[[dict[str, IconResult], dict[str, str]], None] = lambda r, k: None,
 ) -> tuple[dict[str, IconResult], dict[str, str], list[IconSourceError], list[IconResult]]:
     """Process the icons the cache does not have, and read the others from it.
 
     The work goes to the workers first, in chunks; they store what they make
-    in the cache themselves. ``meanwhile()`` and the reading of cached results
-    run while they work.
+    in the cache themselves. The cached results are read while they work, and
+    then ``meanwhile(cached results, keys)`` runs.
     """
     results: dict[str, IconResult] = {}
     keys = {icon.slug: cache_key(icon, options.pipeline) for icon in icon_set}
@@ -374,7 +392,6 @@ def _process_all(
         # this process goes on meanwhile.
         submitter = threading.Thread(target=submit, args=(list(todo),))
         submitter.start()
-    meanwhile()
     waiting = {icon.slug for icon in todo}
     damaged: list[Icon] = []
     for icon in icon_set:
@@ -385,6 +402,7 @@ def _process_all(
             results[icon.slug] = cached
         else:
             damaged.append(icon)  # an entry found damaged: made again
+    meanwhile(dict(results), keys)
     if submitter is not None:
         submitter.join()
     if workers is not None and damaged:
@@ -498,24 +516,22 @@ def _started() -> None:
     """Nothing: submitted first, so that the first worker starts at once."""
 
 
-def _package(
+def _place_files(
     tmp: Path,
-    shipped: list[Icon],
+    icons: list[Icon],
     results: dict[str, IconResult],
     keys: dict[str, str],
     cache: Cache,
     png_size: int,
-) -> int:
-    """Write the output folder's files into ``tmp``; return the bytes of shipped SVG."""
-    (tmp / "svg").mkdir()
-    (tmp / "png").mkdir()
+) -> None:
+    """Link (or write) the SVG and the PNGs of ``icons`` into the output folder ``tmp``."""
+    (tmp / "svg").mkdir(exist_ok=True)
+    (tmp / "png").mkdir(exist_ok=True)
     # Plain strings, not Paths: this runs for every file of thousands of icons.
     svg_dir, png_dir = f"{tmp}{os.sep}svg{os.sep}", f"{tmp}{os.sep}png{os.sep}"
-    svgs: dict[str, bytes] = {}
-    for icon in shipped:
+    for icon in icons:
         slug, result = icon.slug, results[icon.slug]
         entry = cache.entry_path(keys[slug]) + os.sep
-        svgs[slug] = result.svg
         _place(entry + "icon.svg", f"{svg_dir}{slug}.svg", lambda r=result: r.svg)
         _place(
             entry + "1x.png",
@@ -527,6 +543,17 @@ def _package(
             f"{png_dir}{slug}@2x.png",
             lambda r=result, i=icon: r.png_2x or svg_to_png(r.svg, 2 * png_size, path=i.svg_path),
         )
+
+
+def _package(
+    tmp: Path,
+    shipped: list[Icon],
+    results: dict[str, IconResult],
+    keys: dict[str, str],
+    cache: Cache,
+) -> int:
+    """Write ``icons.json`` into ``tmp``; return the bytes of shipped SVG."""
+    svgs = {icon.slug: results[icon.slug].svg for icon in shipped}
     # Each icon's entry is kept, serialised, by the icon's cache key.
     entries = cache.memo("manifest")
     data = {
