@@ -182,13 +182,7 @@ def build(
                     set_findings.extend(set_diagnostics(icon_set, options.pipeline.selection))
                 # The files of cached icons that will ship are linked meanwhile too.
                 failed = {d.path for d in set_findings if d.severity == "error"}
-                ready = [
-                    icon
-                    for icon in icon_set
-                    if icon.slug in cached
-                    and not cached[icon.slug].failed
-                    and not {str(icon.svg_path), str(icon.meta_path)} & failed
-                ]
+                ready = [icon for icon in icon_set if _ships(icon, cached, failed)]
                 _place_files(tmp, ready, cached, keys, cache, options.pipeline.png_size)
                 placed.update(icon.slug for icon in ready)
 
@@ -223,13 +217,7 @@ def build(
             if errors and not options.keep_going:
                 raise BuildFailed(errors)
             failed_paths = {d.path for d in diagnostics if d.severity == "error"}
-            shipped = [
-                icon
-                for icon in icon_set
-                if icon.slug in results
-                and not results[icon.slug].failed
-                and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
-            ]
+            shipped = [icon for icon in icon_set if _ships(icon, results, failed_paths)]
 
             # The gallery reports its own stages to ``progress``.
             with timer("package"):
@@ -514,6 +502,16 @@ class _Workers:
 
 def _started() -> None:
     """Nothing: submitted first, so that the first worker starts at once."""
+
+
+def _ships(icon: Icon, results: dict[str, IconResult], failed_paths: set[str]) -> bool:
+    """Whether ``icon`` has a result and no finding of error severity about its files."""
+    result = results.get(icon.slug)
+    return (
+        result is not None
+        and not result.failed
+        and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
+    )
 
 
 def _place_files(

@@ -55,19 +55,10 @@ class Memo:
 
     def get(self, key: str, compute: Callable[[], Any]) -> Any:
         """Return the value kept for ``key``, or compute, keep and return it."""
-        shard = key[:1]
-        used = self._used.get(shard)
-        if used is None:
-            used = self._open(shard)
-        if key in used:
-            return used[key]
-        old = self._old[shard]
-        if key in old:
-            value = old[key]
-        else:
+        value = self.peek(key)
+        if value is None:
             value = json.loads(json.dumps(compute()))
-            self._changed.add(shard)
-        used[key] = value
+            self.put(key, value)
         return value
 
     def peek(self, key: str) -> Any:
