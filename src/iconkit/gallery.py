@@ -125,14 +125,9 @@ def gallery_coverage(
     else:
         measured = coverage_of(icon_set, diagnostics)
     shown: dict[str, str] = {}
-    inside = f"{icon_set.root}{os.sep}"
     for d in diagnostics:
         if d.path not in shown:
-            name = d.path[len(inside) :] if d.path.startswith(inside) else ""
-            if name and os.sep not in name:  # a file of the set's folder: the quick way
-                shown[d.path] = f"{icon_set.root.name}/{name}"
-            else:
-                shown[d.path] = _display_path(Path(d.path), icon_set.root)
+            shown[d.path] = _display_path(d.path, icon_set.root)
     return GalleryCoverage(
         icons=len(measured.icons),
         covered=sum(row.clean for row in measured.icons),
@@ -144,14 +139,16 @@ def gallery_coverage(
     )
 
 
-def _display_path(path: Path, root: Path) -> str:
+def _display_path(path: Path | str, root: Path) -> str:
     """A path as findings show it: the set folder's name and the file name."""
-    if path.parent == root:  # an icon's own file: the quick way, asked thousands of times
-        return f"{root.name}/{path.name}"
+    # A file of the set's folder, the usual case, asked thousands of times: by its text.
+    text, inside = str(path), f"{root}{os.sep}"
+    if text.startswith(inside) and os.sep not in text[len(inside) :]:
+        return f"{root.name}/{text[len(inside) :]}"
     try:
-        return path.relative_to(root.parent).as_posix()
+        return Path(path).relative_to(root.parent).as_posix()
     except ValueError:
-        return path.name
+        return Path(path).name
 
 
 # --- the site ---------------------------------------------------------------------------------
