@@ -11,12 +11,14 @@ no dependency to every project that installs iconkit.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import __version__
@@ -50,7 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        code: int = args.run(args)
+        with _collect_rarely():
+            code: int = args.run(args)
     except IconkitError as exc:
         print(f"iconkit: error: {exc}", file=sys.stderr)
         return 1
@@ -63,6 +66,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 1
     return code
+
+
+@contextmanager
+def _collect_rarely() -> Iterator[None]:
+    """Run the cycle collector rarely while a command runs (the threshold is restored after).
+
+    A command holds tens of thousands of long-lived objects (an icon set, its
+    cache, its findings), and by default the collector runs after every 700
+    new ones, walking them all again now and then: a fifth of a one-icon
+    rebuild's time. Garbage without cycles is freed at once all the same.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(100_000, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _parser() -> argparse.ArgumentParser:
