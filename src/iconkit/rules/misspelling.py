@@ -14,15 +14,23 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'-]*[A-Za-z]")
 
 
 @functools.cache
-def _dictionary() -> dict[str, tuple[str, ...]]:
-    """codespell's dictionary of common misspellings: ``wrong -> (right, ...)``."""
+def _dictionary() -> dict[str, str]:
+    """codespell's dictionary of common misspellings: ``wrong -> "right, ..."``.
+
+    The right-hand sides stay as written until a word is found (see
+    :func:`_fixes`): the dictionary has 65,000 lines, a text has a few words.
+    """
     text = resources.files("codespell_lib").joinpath("data/dictionary.txt").read_text("utf-8")
-    entries: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        wrong, _, right = line.partition("->")
-        if right:
-            entries[wrong.strip().lower()] = tuple(s.strip() for s in right.split(",") if s.strip())
-    return entries
+    pairs = (line.split("->", 1) for line in text.splitlines() if "->" in line)
+    return {wrong.strip().lower(): right for wrong, right in pairs}
+
+
+def _fixes(word: str) -> tuple[str, ...] | None:
+    """The dictionary's corrections of ``word``, or None when it is not a known misspelling."""
+    right = _dictionary().get(word.lower())
+    if right is None:
+        return None
+    return tuple(s.strip() for s in right.split(",") if s.strip())
 
 
 @functools.cache
@@ -55,14 +63,13 @@ def misspelling(text: AltText) -> Iterator[Finding]:
     {"title": "Notice", "description": "An exclamation mark centred inside a circle."}
     ```
     """
-    dictionary = _dictionary()
     for field_name, value in (("title", text.title), ("description", text.description)):
         found: list[tuple[int, int, str, str | None]] = []
         for pattern, right in _phrases():
             found.extend((m.start(), m.end(), m.group(), right) for m in pattern.finditer(value))
         for match in WORD.finditer(value):
-            fixes = dictionary.get(match.group().lower())
-            if fixes is not None:
+            fixes = _fixes(match.group())
+            if fixes:
                 right = fixes[0] if len(fixes) == 1 else None
                 found.append((match.start(), match.end(), match.group(), right))
         found.sort()
@@ -72,7 +79,7 @@ def misspelling(text: AltText) -> Iterator[Finding]:
                 fixed = fixed[:start] + _same_case(wrong, right) + fixed[end:]
         for _, _, wrong, right in found:
             if right is None:
-                options = ", ".join(dictionary[wrong.lower()])
+                options = ", ".join(_fixes(wrong) or ())
                 yield Finding(f'"{wrong}" looks misspelt (perhaps: {options})', field_name)
             else:
                 shown = _same_case(wrong, right)
