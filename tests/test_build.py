@@ -369,3 +369,16 @@ def test_a_rebuild_renders_only_the_gallery_pages_that_changed(
     assert [name for name in sorted(after) if after[name] != before[name]] == ["close.html"]
     cached = list((tmp_path / ".iconkit-cache/pages").rglob("*.html"))
     assert len(cached) == 3  # the replaced page was pruned
+
+
+def test_a_cached_gallery_page_gone_missing_is_rendered_again(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    before = _tree(out / "gallery")
+    for page in (tmp_path / ".iconkit-cache/pages").rglob("*.html"):
+        page.unlink()
+    (icon_copy / "close.svg").write_text((icon_copy / "close.svg").read_text() + "\n")
+    build(icon_copy, out)
+    assert _tree(out / "gallery") == before

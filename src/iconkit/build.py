@@ -17,7 +17,6 @@ import hashlib
 import json
 import multiprocessing
 import os
-import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -29,6 +28,7 @@ from typing import Any
 
 from ._atomic import replace_folder
 from ._json import RawJSON, dump_json
+from ._links import Links
 from ._xml import parse_svg
 from .cache import Cache, Memo
 from .coverage import scan_templates, template_files
@@ -172,7 +172,12 @@ def build(
 
         # The new output is assembled from here on; an error leaves the old one.
         replaced: list[Path] = []
-        with replace_folder(out, discard=replaced) as tmp:
+        # Files are linked from the cache into the new output by the workers,
+        # when there are any, while this process goes on.
+        with (
+            replace_folder(out, discard=replaced) as tmp,
+            Links(workers.pool if workers is not None else None) as links,
+        ):
             set_findings: list[Diagnostic] = []
 
             placed: set[str] = set()
@@ -183,7 +188,7 @@ def build(
                 # The files of cached icons that will ship are linked meanwhile too.
                 failed = {d.path for d in set_findings if d.severity == "error"}
                 ready = [icon for icon in icon_set if _ships(icon, cached, failed)]
-                _place_files(tmp, ready, cached, keys, cache, options.pipeline.png_size)
+                _place_files(tmp, ready, cached, keys, cache, options.pipeline.png_size, links)
                 placed.update(icon.slug for icon in ready)
 
             # The set is linted, and the files of cached icons linked into the new
@@ -192,9 +197,6 @@ def build(
                 results, keys, process_errors, fresh = _process_all(
                     icon_set, options, cache, progress, workers, meanwhile=meanwhile
                 )
-            if workers is not None and not options.keep_workers:
-                # No more work for them: they and their server stop while this goes on.
-                workers.close_soon(stop_server=True)
             # Each icon's findings come sorted, icons in order: kept in that order
             # while duplicates are dropped, the sort has little left to do.
             diagnostics = tuple(
@@ -222,7 +224,7 @@ def build(
             # The gallery reports its own stages to ``progress``.
             with timer("package"):
                 late = [icon for icon in shipped if icon.slug not in placed]
-                _place_files(tmp, late, results, keys, cache, options.pipeline.png_size)
+                _place_files(tmp, late, results, keys, cache, options.pipeline.png_size, links)
                 bytes_out = _package(tmp, shipped, results, keys, cache)
                 # Each icon's <symbol>, kept by its cache key and the prefix.
                 symbols = cache.memo("symbol-elements")
@@ -249,7 +251,12 @@ def build(
                     files_url="../",
                     cache=cache,
                     icon_keys=_gallery_keys(shipped, keys, set_findings),
+                    pool=workers.pool if workers is not None else None,
                 )
+                links.finish()
+            if workers is not None and not options.keep_workers:
+                # No more work for them: they and their server stop while this goes on.
+                workers.close_soon(stop_server=True)
 
         # The previous output goes to the cache's trash, which the next build
         # empties while it waits for its workers.
@@ -521,8 +528,13 @@ def _place_files(
     keys: dict[str, str],
     cache: Cache,
     png_size: int,
+    links: Links,
 ) -> None:
-    """Link (or write) the SVG and the PNGs of ``icons`` into the output folder ``tmp``."""
+    """Link the SVG and the PNGs of ``icons`` from the cache into the output folder ``tmp``.
+
+    A cached file that has gone missing is made again from the result, so a
+    damaged cache costs time, never output.
+    """
     (tmp / "svg").mkdir(exist_ok=True)
     (tmp / "png").mkdir(exist_ok=True)
     # Plain strings, not Paths: this runs for every file of thousands of icons.
@@ -530,13 +542,13 @@ def _place_files(
     for icon in icons:
         slug, result = icon.slug, results[icon.slug]
         entry = cache.entry_path(keys[slug]) + os.sep
-        _place(entry + "icon.svg", f"{svg_dir}{slug}.svg", lambda r=result: r.svg)
-        _place(
+        links.add(entry + "icon.svg", f"{svg_dir}{slug}.svg", lambda r=result: r.svg)
+        links.add(
             entry + "1x.png",
             f"{png_dir}{slug}@1x.png",
             lambda r=result, i=icon: r.png_1x or svg_to_png(r.svg, png_size, path=i.svg_path),
         )
-        _place(
+        links.add(
             entry + "2x.png",
             f"{png_dir}{slug}@2x.png",
             lambda r=result, i=icon: r.png_2x or svg_to_png(r.svg, 2 * png_size, path=i.svg_path),
@@ -582,24 +594,6 @@ def _licence(shipped: list[Icon], results: dict[str, IconResult]) -> str | None:
     Optimized icons lose their comments; the licence is kept once for the set.
     """
     return next((results[i.slug].licence for i in shipped if results[i.slug].licence), None)
-
-
-def _place(cached: str, target: str, data: Callable[[], bytes]) -> None:
-    """Hard-link a cached file into the output, or write ``data()`` when that cannot be done.
-
-    A cached file that has gone missing is made again, so a damaged cache
-    costs time, never output.
-    """
-    try:
-        os.link(cached, target)
-        return
-    except OSError:
-        pass
-    try:
-        shutil.copyfile(cached, target)
-    except OSError:
-        with open(target, "wb") as stream:
-            stream.write(data())
 
 
 def _gallery_keys(

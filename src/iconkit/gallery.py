@@ -33,8 +33,8 @@ import hashlib
 import itertools
 import json
 import os
-import shutil
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -45,6 +45,7 @@ from markupsafe import Markup
 
 from . import __version__
 from ._atomic import replace_folder, write_atomic
+from ._links import Links
 from ._xml import parse_svg
 from .cache import Cache, Memo
 from .coverage import coverage, coverage_of
@@ -166,6 +167,7 @@ def build_gallery(
     files_url: str | None = None,
     cache: Cache | None = None,
     icon_keys: Mapping[str, str] | None = None,
+    pool: Executor | None = None,
 ) -> GalleryResult:
     """Write the gallery of ``icon_set`` to the folder ``out``, replacing it atomically.
 
@@ -179,6 +181,8 @@ def build_gallery(
     ``icon_keys`` gives, per slug, a hash of everything about an icon that its
     page shows (shipped SVG, metadata, findings), where the caller has one
     (a build's cache keys); otherwise the gallery hashes each icon itself.
+    ``pool`` is a pool of worker processes (a build's) that links the pages
+    kept in the cache into place while this process renders the rest.
     ``live_reload`` is set by ``iconkit serve``: a build identifier stamped on
     every page, whose script polls the server and reloads the page on a new build.
     ``progress`` is told of each stage (``gallery lint``, ``gallery pages``,
@@ -209,12 +213,66 @@ def build_gallery(
         "sizes": SIZES,
         "count": len(icon_set),
     }
-    with replace_folder(out) as tmp:
+    with replace_folder(out) as tmp, Links(pool) as links:
         assets = tmp / "assets"
         assets.mkdir()
         package = resources.files("iconkit").joinpath("templates/gallery/assets")
         for name in ASSETS:
             (assets / name).write_bytes(package.joinpath(name).read_bytes())
+
+        # The icon pages first: pages kept in the cache are linked (by the
+        # pool's workers, if any) while the other pages are rendered.
+        progress.start("gallery pages", len(icon_set))
+        pages = tmp / "icons"
+        pages.mkdir()
+        if files_url is None:
+            (tmp / "svg").mkdir()
+        detail = env.get_template("gallery/icon.html.jinja")
+        icons = icon_set.icons
+        page_cache = cache.pages if cache is not None else None
+        files = "../" + (files_url or "")
+        keys: set[str] = set()
+
+        def render_page(position: int) -> str:
+            icon = icons[position]
+            return detail.render(
+                common,
+                root="../",
+                files=files,
+                page="icon",
+                current=icon,
+                findings=coverage.for_icon(icon, icon_set.root),
+                previous=icons[position - 1] if position > 0 else None,
+                next=icons[position + 1] if position + 1 < len(icons) else None,
+                macro_call=macro_call(icon),
+                html_snippet=str(render_icon(icon.slug, renderer=env.iconkit, label=True)),
+                pngs=pngs,
+                png_size=PNG_SIZE,
+            )
+
+        for position, icon in enumerate(icons):
+            if files_url is None:
+                (tmp / "svg" / f"{icon.slug}.svg").write_bytes(icon.svg)
+            target = f"{pages}{os.sep}{icon.slug}.html"
+            if page_cache is not None:
+                key = _page_key(
+                    (common, files, pngs, icon_set.root.name),
+                    icon.slug,
+                    digests[icon.slug],
+                    icons[position - 1] if position > 0 else None,
+                    icons[position + 1] if position + 1 < len(icons) else None,
+                )
+                keys.add(key)
+                stored = f"{page_cache}{os.sep}{key[:2]}{os.sep}{key}.html"
+                if os.path.exists(stored):
+                    links.add(stored, target, lambda p=position: render_page(p).encode("utf-8"))
+                    progress.advance()
+                    continue
+            _write(Path(target), render_page(position))
+            if page_cache is not None:
+                _store_cached(page_cache, key, Path(target))
+            progress.advance()
+        progress.finish()
 
         # Each grid cell, and whether its icon is drawn with strokes, kept by the icon.
         cell = env.get_template("gallery/_cell.html.jinja")
@@ -262,57 +320,6 @@ def build_gallery(
                 common, root="", page="coverage", coverage=coverage, rows=rows
             ),
         )
-
-        progress.start("gallery pages", len(icon_set))
-        pages = tmp / "icons"
-        pages.mkdir()
-        if files_url is None:
-            (tmp / "svg").mkdir()
-        detail = env.get_template("gallery/icon.html.jinja")
-        icons = icon_set.icons
-        page_cache = cache.pages if cache is not None else None
-        files = "../" + (files_url or "")
-        keys: set[str] = set()
-        for position, icon in enumerate(icons):
-            if files_url is None:
-                (tmp / "svg" / f"{icon.slug}.svg").write_bytes(icon.svg)
-            previous = icons[position - 1] if position > 0 else None
-            following = icons[position + 1] if position + 1 < len(icons) else None
-            target = f"{pages}{os.sep}{icon.slug}.html"
-            if page_cache is not None:
-                key = _page_key(
-                    (common, files, pngs, icon_set.root.name),
-                    icon.slug,
-                    digests[icon.slug],
-                    previous,
-                    following,
-                )
-                keys.add(key)
-                if _link_cached(page_cache, key, target):
-                    progress.advance()
-                    continue
-            findings = coverage.for_icon(icon, icon_set.root)
-            _write(
-                Path(target),
-                detail.render(
-                    common,
-                    root="../",
-                    files=files,
-                    page="icon",
-                    current=icon,
-                    findings=findings,
-                    previous=previous,
-                    next=following,
-                    macro_call=macro_call(icon),
-                    html_snippet=str(render_icon(icon.slug, renderer=env.iconkit, label=True)),
-                    pngs=pngs,
-                    png_size=PNG_SIZE,
-                ),
-            )
-            if page_cache is not None:
-                _store_cached(page_cache, key, Path(target))
-            progress.advance()
-        progress.finish()
 
         if pngs and files_url is None:
             progress.start("gallery png", len(icon_set))
@@ -421,18 +428,6 @@ def _digest(svg: bytes, meta: IconMeta, findings: Sequence[Diagnostic]) -> str:
     """A hash of what an icon's page shows of the icon: its SVG, metadata and findings."""
     # The reprs of frozen dataclasses are exact and stable, and far quicker than JSON.
     return hashlib.sha256(repr((svg, meta, tuple(findings))).encode()).hexdigest()
-
-
-def _link_cached(cache: Path, key: str, target: str) -> bool:
-    """Link the cached page ``key`` to ``target``; False when there is none."""
-    stored = f"{cache}{os.sep}{key[:2]}{os.sep}{key}.html"
-    try:
-        os.link(stored, target)
-    except FileNotFoundError:
-        return False
-    except OSError:
-        shutil.copyfile(stored, target)
-    return True
 
 
 def _store_cached(cache: Path, key: str, page: Path) -> None:
