@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 from pathlib import Path
 
 from iconkit.cache import Memo
@@ -10,6 +10,12 @@ from iconkit.cache import Memo
 
 def _key(first: str, n: int) -> str:
     return first + f"{n:063x}"
+
+
+def _part(folder: Path, shard: str) -> Path:
+    """The file of one part of the memo in ``folder``."""
+    (part,) = folder.glob(f"{shard}.*")
+    return part
 
 
 def test_a_value_is_computed_once_and_read_back_as_json(tmp_path: Path) -> None:
@@ -31,10 +37,10 @@ def test_values_not_asked_for_fall_away_at_save(tmp_path: Path) -> None:
     second = Memo(tmp_path / "m")
     assert second.get(_key("a", 1), lambda: "recomputed") == 1
     second.save()
-    kept = json.loads((tmp_path / "m/a.json").read_text())
+    kept = marshal.loads(_part(tmp_path / "m", "a").read_bytes())
     assert kept == {_key("a", 1): 1}
     # A part nothing was asked of is removed.
-    assert not (tmp_path / "m/b.json").exists()
+    assert not list((tmp_path / "m").glob("b.*"))
 
 
 def test_a_save_rewrites_only_the_parts_that_changed(tmp_path: Path) -> None:
@@ -49,15 +55,29 @@ def test_a_save_rewrites_only_the_parts_that_changed(tmp_path: Path) -> None:
     again.get(_key("b", 1), lambda: 3)
     again.save()
     after = {p.name: p.stat().st_ino for p in (tmp_path / "m").iterdir()}
-    assert after["a.json"] == inodes["a.json"]
-    assert after["b.json"] != inodes["b.json"]
+    a, b = _part(tmp_path / "m", "a").name, _part(tmp_path / "m", "b").name
+    assert after[a] == inodes[a]
+    assert after[b] != inodes[b]
 
 
 def test_a_damaged_part_is_an_empty_one(tmp_path: Path) -> None:
-    (tmp_path / "m").mkdir()
-    (tmp_path / "m/a.json").write_text('{"unfinished')
+    memo = Memo(tmp_path / "m")
+    memo.get(_key("a", 0), lambda: "first")
+    memo.save()
+    part = _part(tmp_path / "m", "a")
+    part.write_bytes(part.read_bytes()[:-3])
     memo = Memo(tmp_path / "m")
     assert memo.peek(_key("a", 0)) is None
     assert memo.get(_key("a", 0), lambda: "fresh") == "fresh"
     memo.save()
-    assert json.loads((tmp_path / "m/a.json").read_text()) == {_key("a", 0): "fresh"}
+    assert marshal.loads(part.read_bytes()) == {_key("a", 0): "fresh"}
+
+
+def test_a_part_of_another_format_is_not_read_and_is_removed(tmp_path: Path) -> None:
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m/a.json").write_text(f'{{"{_key("a", 0)}": "old"}}')
+    memo = Memo(tmp_path / "m")
+    assert memo.get(_key("a", 0), lambda: "new") == "new"
+    memo.save()
+    assert [p.name for p in (tmp_path / "m").iterdir()] == [_part(tmp_path / "m", "a").name]
+    assert _part(tmp_path / "m", "a").suffix == ".marshal"

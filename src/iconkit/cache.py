@@ -8,15 +8,17 @@ into the output. The stamp records what the last successful build read, so a
 rebuild with nothing changed can stop after a directory listing.
 
 A :class:`Memo` keeps values derived from content (a summary, a sprite symbol,
-a rendered grid cell) in one JSON file per kind, so a rebuild of thousands of
-icons reads one file instead of thousands.
+a rendered grid cell) in 16 files per kind, so a rebuild of thousands of
+icons reads a few files instead of thousands.
 """
 
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +32,8 @@ __all__ = ["Cache", "Memo"]
 
 _FILES = {"svg": "icon.svg", "png_1x": "1x.png", "png_2x": "2x.png"}
 _STAMP = "stamp.json"
+# A memo part's file: marshal's format is the interpreter's, as for .pyc files.
+_PART_SUFFIX = f".{sys.implementation.cache_tag or sys.implementation.name}.marshal"
 # How a cached finding names the file it is about: the icon's SVG or its metadata.
 _SVG, _META = "<svg>", "<meta>"
 
@@ -40,11 +44,16 @@ class Memo:
     :meth:`get` returns the value kept for a key or computes and keeps it;
     :meth:`save` writes the values asked for since the memo was opened, and
     only those, so values nobody asks for any more fall away. The values are
-    kept in 16 JSON files by the key's first digit, and a save rewrites only
-    the files whose values changed: a rebuild that changes one icon writes a
+    kept in 16 files by the key's first digit, and a save rewrites only the
+    files whose values changed: a rebuild that changes one icon writes a
     sixteenth of the memo. A missing or damaged file is an empty part. Values
     are JSON data, and a computed value comes back as it will be read next
     time (lists, never tuples).
+
+    The files are in :mod:`marshal` format, which reads back plain data four
+    times faster than JSON (a rebuild of thousands of icons reads megabytes
+    of it). Like a ``.pyc`` file, a part is named for the interpreter whose
+    format it is, and holds only what this cache wrote.
     """
 
     def __init__(self, folder: Path | str) -> None:
@@ -86,20 +95,24 @@ class Memo:
         """Write the parts whose values changed since opening (or were not all asked for)."""
         for shard, used in self._used.items():
             if shard in self._changed or used.keys() != self._old[shard].keys():
-                text = json.dumps(used, sort_keys=True, ensure_ascii=False)
-                write_atomic(self.folder / f"{shard}.json", text)
+                write_atomic(self._part(shard), marshal.dumps(used))
                 self._old[shard] = dict(used)
         self._changed.clear()
-        # A part nobody asked anything of holds nothing still wanted.
+        # A part nobody asked anything of holds nothing still wanted, and a part
+        # of another format is not read.
         if self.folder.is_dir():
-            for part in self.folder.glob("*.json"):
-                if part.stem not in self._used:
+            wanted = {self._part(shard).name for shard in self._used}
+            for part in self.folder.iterdir():
+                if part.name not in wanted and not part.name.startswith("."):
                     part.unlink(missing_ok=True)
+
+    def _part(self, shard: str) -> Path:
+        return self.folder / f"{shard}{_PART_SUFFIX}"
 
     def _open(self, shard: str) -> dict[str, Any]:
         try:
-            loaded = json.loads((self.folder / f"{shard}.json").read_text("utf-8"))
-        except (OSError, ValueError):
+            loaded = marshal.loads(self._part(shard).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
             loaded = {}
         self._old[shard] = loaded if isinstance(loaded, dict) else {}
         self._used[shard] = {}
