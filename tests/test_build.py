@@ -109,6 +109,27 @@ def test_a_cached_file_gone_missing_is_made_again(tmp_path: Path, icon_copy: Pat
         assert after[f"png/{slug}@2x.png"] == before[f"png/{slug}@2x.png"]
 
 
+def test_a_reformatted_metadata_file_gets_its_findings_new_lines(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    meta = icon_copy / "close.json"
+    data = json.loads(meta.read_text("utf-8"))
+    meta.write_text(
+        json.dumps({**data, "description": data["description"] + " A cirlce."}, indent=2)
+    )
+    out = tmp_path / "dist"
+
+    def misspelt_line() -> int | None:
+        result = build(icon_copy, out)
+        (line,) = [d.line for d in result.diagnostics if d.code == "A216"]
+        return line
+
+    before = misspelt_line()
+    assert before is not None
+    meta.write_text("\n\n" + meta.read_text("utf-8"))  # the same data, two lines down
+    assert misspelt_line() == before + 2
+
+
 def test_the_manifest_has_one_line_per_icon(tmp_path: Path) -> None:
     build(ICONS, tmp_path / "dist")
     text = (tmp_path / "dist/icons.json").read_text("utf-8")

@@ -514,11 +514,9 @@ def _started() -> None:
 def _ships(icon: Icon, results: dict[str, IconResult], failed_paths: set[str]) -> bool:
     """Whether ``icon`` has a result and no finding of error severity about its files."""
     result = results.get(icon.slug)
-    return (
-        result is not None
-        and not result.failed
-        and not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
-    )
+    if result is None or result.failed:
+        return False
+    return not failed_paths or not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
 
 
 def _place_files(

@@ -124,6 +124,7 @@ class Cache:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
+        self._entries = f"{self.root}{os.sep}icons{os.sep}"
 
     def entry(self, key: str) -> Path:
         """Return the folder of the entry ``key`` (which may not exist)."""
@@ -131,7 +132,7 @@ class Cache:
 
     def entry_path(self, key: str) -> str:
         """Return the folder of the entry ``key`` as a string: quicker, for thousands of entries."""
-        return f"{self.root}{os.sep}icons{os.sep}{key[:2]}{os.sep}{key}"
+        return f"{self._entries}{key[:2]}{os.sep}{key}"
 
     def file(self, key: str, field: str) -> Path:
         """Return the path of one cached file: ``field`` is ``svg``, ``png_1x`` or ``png_2x``."""

@@ -85,12 +85,11 @@ class IconResult:
 def cache_key(icon: Icon, options: PipelineOptions) -> str:
     """Return the content hash that identifies the work for ``icon`` under ``options``."""
     digest = _primed(options).copy()
-    for part in (
-        icon.slug.encode(),
-        icon.svg,
-        # The repr of the frozen metadata is exact and stable, and far quicker than JSON.
-        repr(icon.meta).encode(),
-    ):
+    # The metadata as written, where the icon was loaded from a file: findings
+    # give its line numbers. Else the repr of the frozen metadata, which is
+    # exact and stable.
+    meta = b"text " + icon.meta_text.encode() if icon.meta_text else repr(icon.meta).encode()
+    for part in (icon.slug.encode(), icon.svg, meta):
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
