@@ -13,6 +13,7 @@ byte-identical files.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -136,8 +137,12 @@ def build(
     # workers now, and they import what they need while this process loads.
     jobs = options.jobs or os.cpu_count() or 1
     workers = _Workers(jobs) if jobs > 1 else None
-    emptying = threading.Thread(target=cache.empty_trash)
-    emptying.start()
+    # The last build's output, in the trash: emptied by a worker once the icons
+    # are done, or here on a thread.
+    emptying = None
+    if workers is None:
+        emptying = threading.Thread(target=cache.empty_trash)
+        emptying.start()
     try:
         with timer("load"):
             # Files unchanged since the last good build were read and validated by
@@ -197,6 +202,8 @@ def build(
                 results, keys, process_errors, fresh = _process_all(
                     icon_set, options, cache, progress, workers, meanwhile=meanwhile
                 )
+            if workers is not None:
+                workers.soon(_empty_trash, str(cache.root))
             # Each icon's findings come sorted, icons in order: kept in that order
             # while duplicates are dropped, the sort has little left to do.
             diagnostics = tuple(
@@ -254,18 +261,18 @@ def build(
                     pool=workers.pool if workers is not None else None,
                 )
                 links.finish()
-            if workers is not None and not options.keep_workers:
-                # No more work for them: they and their server stop while this goes on.
-                workers.close_soon(stop_server=True)
 
-        # The previous output goes to the cache's trash, which the next build
-        # empties while it waits for its workers.
+        # The previous output goes to the cache's trash, which the next build empties.
         cache.discard(replaced)
         if not errors:
             with timer("cache"):
                 cache.save()
-                cache.prune(set(keys.values()))
-                cache.prune(set(gallery.page_keys), "pages")
+                # What this build did not use goes: removed by a worker if there are any.
+                unused = (str(cache.root), set(keys.values()), set(gallery.page_keys))
+                if workers is not None:
+                    workers.soon(_prune, *unused)
+                else:
+                    _prune(*unused)
             cache.write_stamp(
                 {
                     "fingerprint": fingerprint,
@@ -282,7 +289,9 @@ def build(
             )
         else:
             cache.clear_stamp()
-        emptying.join()
+        if workers is not None and not options.keep_workers:
+            # No more work for them: they and their server stop while this goes on.
+            workers.close_soon(stop_server=True)
 
         stage_seconds = dict(timer.seconds)
         for result in fresh:
@@ -305,7 +314,8 @@ def build(
     finally:
         if workers is not None:
             workers.close()
-        emptying.join()
+        if emptying is not None:
+            emptying.join()
 
 
 def used_slugs(icon_set: IconSet, templates: Sequence[Path | str]) -> frozenset[str]:
@@ -458,6 +468,18 @@ def _process_chunk(
     return made
 
 
+def _empty_trash(cache_root: str) -> None:
+    """Run in a worker: empty the cache's trash (see :meth:`Cache.discard`)."""
+    Cache(cache_root).empty_trash()
+
+
+def _prune(cache_root: str, entries: set[str], pages: set[str]) -> None:
+    """Remove the cache entries and gallery pages whose keys are not in ``entries``, ``pages``."""
+    cache = Cache(cache_root)
+    cache.prune(entries)
+    cache.prune(pages, "pages")
+
+
 def _symbol_element(slug: str, svg: bytes, prefix: str) -> str:
     """The icon's ``<symbol>`` for the sprite sheet (see :mod:`iconkit.sprite`)."""
     return symbol(slug, svg, f"{prefix}{slug}-").element(prefix)
@@ -481,6 +503,22 @@ class _Workers:
         self._starting = threading.Thread(target=self.pool.submit, args=(_started,), daemon=True)
         self._starting.start()
         self._closing: threading.Thread | None = None
+        self._giving: list[threading.Thread] = []
+
+    def soon(self, task: Callable[..., object], *args: Any) -> None:
+        """Give ``task(*args)`` to a worker, without waiting for a worker to be ready.
+
+        A task that could not be given before :meth:`close` is not done.
+        """
+
+        def give() -> None:
+            self._starting.join()
+            with contextlib.suppress(RuntimeError):  # closed (or broken) meanwhile
+                self.pool.submit(task, *args)
+
+        thread = threading.Thread(target=give)
+        self._giving.append(thread)
+        thread.start()
 
     def close(self) -> None:
         """Stop the workers, dropping work not yet started; wait until they have stopped."""
@@ -496,6 +534,8 @@ class _Workers:
 
     def _stop(self, stop_server: bool) -> None:
         self._starting.join()
+        for thread in self._giving:
+            thread.join()
         self.pool.shutdown(wait=True, cancel_futures=True)
         if stop_server:
             # Else the server outlives the build, holding its output streams open,
