@@ -184,6 +184,7 @@ def test_a_finding_about_the_set_renews_the_page_of_an_unchanged_icon(
     build(icon_copy, out)
     close_page = (out / "gallery/icons/close.html").read_text()
     assert "A214" not in close_page
+    assert "A214" not in (out / "gallery/coverage.html").read_text()
     # calendar.json now describes close's picture: the set's lint reports the
     # later of the two, close.json, whose files have not changed.
     close = json.loads((icon_copy / "close.json").read_text())
@@ -197,6 +198,7 @@ def test_a_finding_about_the_set_renews_the_page_of_an_unchanged_icon(
     ]
     assert "A214" in {d.code for d in result.diagnostics}
     assert "A214" in (out / "gallery/icons/close.html").read_text()
+    assert "A214" in (out / "gallery/coverage.html").read_text()
 
 
 def test_the_replaced_output_is_trashed_and_emptied_by_the_next_build(

@@ -251,7 +251,7 @@ def build(
                 )
                 (tmp / "sprite.svg").write_bytes(sprite)
                 gallery = build_gallery(
-                    IconSet(icons_dir, tuple(replace(i, svg=results[i.slug].svg) for i in shipped)),
+                    IconSet(icons_dir, tuple(_as_shipped(i, results[i.slug]) for i in shipped)),
                     tmp / "gallery",
                     progress=progress,
                     findings=diagnostics,
@@ -266,13 +266,16 @@ def build(
         cache.discard(replaced)
         if not errors:
             with timer("cache"):
-                cache.save()
                 # What this build did not use goes: removed by a worker if there are any.
                 unused = (str(cache.root), set(keys.values()), set(gallery.page_keys))
                 if workers is not None:
                     workers.soon(_prune, *unused)
                 else:
                     _prune(*unused)
+                if workers is not None and not options.keep_workers:
+                    # No more work for them: they and their server stop while this goes on.
+                    workers.close_soon(stop_server=True)
+                cache.save()
             cache.write_stamp(
                 {
                     "fingerprint": fingerprint,
@@ -289,9 +292,6 @@ def build(
             )
         else:
             cache.clear_stamp()
-        if workers is not None and not options.keep_workers:
-            # No more work for them: they and their server stop while this goes on.
-            workers.close_soon(stop_server=True)
 
         stage_seconds = dict(timer.seconds)
         for result in fresh:
@@ -549,6 +549,18 @@ class _Workers:
 
 def _started() -> None:
     """Nothing: submitted first, so that the first worker starts at once."""
+
+
+def _as_shipped(icon: Icon, result: IconResult) -> Icon:
+    """The icon with the SVG it ships (made directly: ``replace`` is slow for thousands)."""
+    return Icon(
+        slug=icon.slug,
+        svg=result.svg,
+        meta=icon.meta,
+        svg_path=icon.svg_path,
+        meta_path=icon.meta_path,
+        meta_text=icon.meta_text,
+    )
 
 
 def _ships(icon: Icon, results: dict[str, IconResult], failed_paths: set[str]) -> bool:

@@ -232,6 +232,8 @@ def build_gallery(
         page_cache = cache.pages if cache is not None else None
         files = "../" + (files_url or "")
         keys: set[str] = set()
+        # What every page shows of the site, as its key has it: the same for all.
+        settings = repr((common, files, pngs, icon_set.root.name))
 
         def render_page(position: int) -> str:
             icon = icons[position]
@@ -256,7 +258,7 @@ def build_gallery(
             target = f"{pages}{os.sep}{icon.slug}.html"
             if page_cache is not None:
                 key = _page_key(
-                    (common, files, pngs, icon_set.root.name),
+                    settings,
                     icon.slug,
                     digests[icon.slug],
                     icons[position - 1] if position > 0 else None,
@@ -300,20 +302,29 @@ def build_gallery(
                 stroked=stroked,
             ),
         )
-        # The findings table, a group of rows per file, each kept by what it shows.
+        # The findings table, a group of rows per file, each kept by what it shows:
+        # the rows of an icon's file, by the file and the icon's digest (which
+        # covers its findings); any other file's, by the rows themselves.
+        owners: dict[str, str] = {}
+        if memo is not None:
+            for icon in icon_set:
+                for path in (icon.svg_path, icon.meta_path):
+                    owners[_display_path(path, icon_set.root)] = icon.slug
         rows_template = env.get_template("gallery/_findings.html.jinja")
-        rows = [
-            Markup(
-                _remembered(
-                    memo,
-                    ("rows", group),
-                    lambda group=group: rows_template.render(findings=group).rstrip("\n"),
+        rows = []
+        for path, run in itertools.groupby(coverage.findings, lambda d: d.path):
+            group = tuple(run)
+            owner = owners.get(path)
+            shown = ("rows", path, digests[owner]) if owner in digests else ("rows", group)
+            rows.append(
+                Markup(
+                    _remembered(
+                        memo,
+                        shown,
+                        lambda group=group: rows_template.render(findings=group).rstrip("\n"),
+                    )
                 )
             )
-            for group in (
-                tuple(run) for _, run in itertools.groupby(coverage.findings, lambda d: d.path)
-            )
-        ]
         _write(
             tmp / "coverage.html",
             env.get_template("gallery/coverage.html.jinja").render(
@@ -404,7 +415,7 @@ def _environment(icon_set: IconSet, cache: Cache | None = None) -> jinja2.Enviro
 
 
 def _page_key(
-    settings: tuple[Any, ...],
+    settings: str,
     slug: str,
     digest: str,
     previous: Icon | None,
@@ -412,11 +423,11 @@ def _page_key(
 ) -> str:
     """A hash of everything an icon's page shows, and of the iconkit that renders it.
 
-    ``digest`` covers the icon itself (see :func:`_digest`); ``settings``, the site's.
+    ``digest`` covers the icon itself (see :func:`_digest`); ``settings`` (a repr), the site's.
     """
     shown = (
         _templates_hash(),
-        repr(settings),
+        settings,
         slug,
         digest,
         [(i.slug, i.meta.title) if i else None for i in (previous, following)],
