@@ -58,10 +58,6 @@ class BuildOptions:
 
     ``only_used`` names template files or folders: the sprite then holds only
     the icons they use. ``sprite_prefix`` starts every symbol id.
-    ``keep_workers=False`` is for a process that ends after the build (the
-    command line): the workers and the server they start from are stopped as
-    soon as the icons are done, instead of the server lasting, ready for the
-    next build, until the process exits.
     """
 
     jobs: int | None = None
@@ -70,7 +66,6 @@ class BuildOptions:
     only_used: tuple[Path, ...] | None = None
     sprite_prefix: str = DEFAULT_PREFIX
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
-    keep_workers: bool = True
 
     def fingerprint(self) -> str:
         """Return what, besides the icons, decides the output: packaging and pipeline options."""
@@ -140,8 +135,9 @@ def build(
     # The last build's output, in the trash: emptied by a worker once the icons
     # are done, or here on a thread.
     emptying = None
-    if workers is None:
-        emptying = threading.Thread(target=cache.empty_trash)
+    trashed = cache.trash()
+    if workers is None and trashed:
+        emptying = threading.Thread(target=cache.empty_trash, args=(trashed,))
         emptying.start()
     try:
         with timer("load"):
@@ -202,8 +198,8 @@ def build(
                 results, keys, process_errors, fresh = _process_all(
                     icon_set, options, cache, progress, workers, meanwhile=meanwhile
                 )
-            if workers is not None:
-                workers.soon(_empty_trash, str(cache.root))
+            if workers is not None and trashed:
+                workers.soon(_empty_trash, str(cache.root), trashed)
             # Each icon's findings come sorted, icons in order: kept in that order
             # while duplicates are dropped, the sort has little left to do.
             diagnostics = tuple(
@@ -272,9 +268,9 @@ def build(
                     workers.soon(_prune, *unused)
                 else:
                     _prune(*unused)
-                if workers is not None and not options.keep_workers:
-                    # No more work for them: they and their server stop while this goes on.
-                    workers.close_soon(stop_server=True)
+                if workers is not None:
+                    # No more work for them: they stop while this goes on.
+                    workers.close_soon()
                 cache.save()
             cache.write_stamp(
                 {
@@ -468,9 +464,9 @@ def _process_chunk(
     return made
 
 
-def _empty_trash(cache_root: str) -> None:
-    """Run in a worker: empty the cache's trash (see :meth:`Cache.discard`)."""
-    Cache(cache_root).empty_trash()
+def _empty_trash(cache_root: str, names: list[str]) -> None:
+    """Run in a worker: remove the items ``names`` from the cache's trash."""
+    Cache(cache_root).empty_trash(names)
 
 
 def _prune(cache_root: str, entries: set[str], pages: set[str]) -> None:
@@ -526,25 +522,22 @@ class _Workers:
         assert self._closing is not None
         self._closing.join()
 
-    def close_soon(self, stop_server: bool = False) -> None:
-        """Start stopping the workers (and with ``stop_server``, their server) on a thread."""
+    def close_soon(self) -> None:
+        """Start stopping the workers, on a thread.
+
+        Their server lasts until this process exits, ready for another build;
+        it writes nothing (see :mod:`iconkit._preload`), so a caller that reads
+        this process's output to its end does not wait for it.
+        """
         if self._closing is None:
-            self._closing = threading.Thread(target=self._stop, args=(stop_server,))
+            self._closing = threading.Thread(target=self._stop)
             self._closing.start()
 
-    def _stop(self, stop_server: bool) -> None:
+    def _stop(self) -> None:
         self._starting.join()
         for thread in self._giving:
             thread.join()
         self.pool.shutdown(wait=True, cancel_futures=True)
-        if stop_server:
-            # Else the server outlives the build, holding its output streams open,
-            # and is torn down only when this process exits.
-            from multiprocessing import forkserver
-
-            stop = getattr(getattr(forkserver, "_forkserver", None), "_stop", None)
-            if callable(stop):
-                stop()
 
 
 def _started() -> None:

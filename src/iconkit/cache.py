@@ -280,12 +280,22 @@ class Cache:
             except OSError:
                 shutil.rmtree(folder, ignore_errors=True)
 
-    def empty_trash(self) -> None:
-        """Remove what :meth:`discard` put in the trash."""
+    def trash(self) -> list[str]:
+        """Return the names of what is in the trash (see :meth:`discard`)."""
+        try:
+            return sorted(os.listdir(self.root / "trash"))
+        except OSError:
+            return []
+
+    def empty_trash(self, names: list[str] | None = None) -> None:
+        """Remove what :meth:`discard` put in the trash: everything, or the items ``names``.
+
+        A build empties what was in the trash when it started, not what it
+        discards itself meanwhile.
+        """
         trash = self.root / "trash"
-        if trash.is_dir():
-            for item in trash.iterdir():
-                shutil.rmtree(item, ignore_errors=True)
+        for name in self.trash() if names is None else names:
+            shutil.rmtree(trash / name, ignore_errors=True)
 
     def read_stamp(self) -> dict[str, Any] | None:
         """Return the stamp of the last successful build, if any."""

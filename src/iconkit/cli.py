@@ -363,7 +363,6 @@ def _build(args: argparse.Namespace) -> int:
         cache_dir=args.cache,
         only_used=tuple(args.only_used) if args.only_used else None,
         sprite_prefix=args.sprite_prefix,
-        keep_workers=False,
     )
     try:
         result = build(args.icons, args.out, options, progress_for(sys.stderr, args.quiet))
