@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import multiprocessing
 import os
 import threading
 import time
@@ -30,6 +29,7 @@ from typing import Any
 from ._atomic import replace_folder
 from ._json import RawJSON, dump_json
 from ._links import Links
+from ._server import start_server
 from ._xml import parse_svg
 from .cache import Cache, Memo
 from .coverage import scan_templates, template_files
@@ -48,8 +48,6 @@ __all__ = ["BuildOptions", "BuildResult", "build", "manifest", "used_slugs"]
 FORMAT_VERSION = 1
 # The layout of the stamp the cache keeps; a stamp of another layout never matches.
 _STAMP_FORMAT = 2
-# What the workers' server imports before starting any: the pipeline, warmed up.
-_PRELOAD = ("iconkit._preload",)
 
 
 @dataclass(frozen=True)
@@ -117,6 +115,12 @@ def build(
     icons_dir, out = Path(icons_dir), Path(out)
     cache = Cache(options.cache_dir or out.parent / ".iconkit-cache")
     timer = _Timer()
+    jobs = options.jobs or os.cpu_count() or 1
+    if jobs > 1:
+        # The workers' server takes most of a second to load the pipeline: it
+        # starts before the listing shows whether anything changed, on another
+        # core. When nothing did, it goes unused, and ends with this process.
+        start_server()
 
     with timer("scan"):
         listed_at = time.time_ns()
@@ -130,7 +134,6 @@ def build(
 
     # Something changed, so some icon will most likely be processed: start the
     # workers now, and they import what they need while this process loads.
-    jobs = options.jobs or os.cpu_count() or 1
     workers = _Workers(jobs) if jobs > 1 else None
     # The last build's output, in the trash: emptied by a worker once the icons
     # are done, or here on a thread.
@@ -482,19 +485,15 @@ def _symbol_element(slug: str, svg: bytes, prefix: str) -> str:
 
 
 class _Workers:
-    """The build's worker processes, started in the background.
+    """The build's worker processes, forked from the server of :mod:`iconkit._server`.
 
-    forkserver: workers start from a clean process, never from a fork of a
-    caller that may hold threads or locks. The server loads and warms up the
-    pipeline once (:mod:`iconkit._preload`), so each worker starts ready; the
-    server and first worker are started on a thread, and this process goes on
-    with its own work meanwhile.
+    The first worker is started on a thread (it waits for the server to be
+    ready), and this process goes on with its own work meanwhile.
     """
 
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(list(_PRELOAD))
+        context = start_server()
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
         self._starting = threading.Thread(target=self.pool.submit, args=(_started,), daemon=True)
         self._starting.start()
@@ -517,27 +516,33 @@ class _Workers:
         thread.start()
 
     def close(self) -> None:
-        """Stop the workers, dropping work not yet started; wait until they have stopped."""
-        self.close_soon()
+        """Stop the workers, dropping work not yet started; wait until they have stopped.
+
+        After :meth:`close_soon`, wait for that instead.
+        """
+        self._close(finish=False)
         assert self._closing is not None
         self._closing.join()
 
     def close_soon(self) -> None:
-        """Start stopping the workers, on a thread.
+        """Start stopping the workers, on a thread, once they have done all they were given.
 
         Their server lasts until this process exits, ready for another build;
         it writes nothing (see :mod:`iconkit._preload`), so a caller that reads
         this process's output to its end does not wait for it.
         """
+        self._close(finish=True)
+
+    def _close(self, finish: bool) -> None:
         if self._closing is None:
-            self._closing = threading.Thread(target=self._stop)
+            self._closing = threading.Thread(target=self._stop, args=(finish,))
             self._closing.start()
 
-    def _stop(self) -> None:
+    def _stop(self, finish: bool) -> None:
         self._starting.join()
         for thread in self._giving:
             thread.join()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool.shutdown(wait=True, cancel_futures=not finish)
 
 
 def _started() -> None:
