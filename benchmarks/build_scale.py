@@ -4,9 +4,11 @@ Installs the npm packages lucide-static and @tabler/icons into .bench/ (once),
 imports each set into a scratch icon folder with `iconkit import`, then runs
 `iconkit build` as a separate process and prints, per set: icons, cold build
 time, no-change rebuild time, one-icon-changed rebuild time, peak memory of the
-build's whole process tree, and time per stage of the cold build.
+build's whole process tree, and time per stage of the cold build. Rebuild times
+are the median of --repeat runs (a different icon changed in each), as single
+runs on a shared machine vary by a tenth or more; every run is printed too.
 
-    python benchmarks/build_scale.py [--sets lucide,tabler] [--jobs N]
+    python benchmarks/build_scale.py [--sets lucide,tabler] [--jobs N] [--repeat 5]
 
 Targets on a 2-core machine (tabler's ~5,000 outline icons): cold build under
 60 s with the fidelity guard on, no-change rebuild under 1 s, one changed icon
@@ -18,6 +20,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,13 +45,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="lucide,tabler", help="comma-separated: lucide,tabler")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes for the build")
+    parser.add_argument("--repeat", type=int, default=5, help="runs per rebuild time (median)")
     args = parser.parse_args()
     names = [name.strip() for name in args.sets.split(",") if name.strip()]
     install([SETS[name][0] for name in names])
     rows = []
     for name in names:
         with tempfile.TemporaryDirectory(prefix=f"iconkit-scale-{name}-") as scratch:
-            rows.append((name, *measure(BENCH / SETS[name][1], Path(scratch), args.jobs)))
+            rows.append(
+                (name, *measure(BENCH / SETS[name][1], Path(scratch), args.jobs, args.repeat))
+            )
     print()
     print(
         f"{'set':<8} {'icons':>6} {'cold s':>8} {'no-change s':>12} {'one-icon s':>11} "
@@ -56,11 +62,15 @@ def main() -> int:
     )
     for name, icons, cold, same, one, peak, stages, _ in rows:
         print(
-            f"{name:<8} {icons:>6} {cold:>8.2f} {same:>12.2f} {one:>11.2f} {peak:>9.0f}  {stages}"
+            f"{name:<8} {icons:>6} {cold:>8.2f} {statistics.median(same):>12.2f} "
+            f"{statistics.median(one):>11.2f} {peak:>9.0f}  {stages}"
         )
     print()
+    for name, _, _, same, one, *_ in rows:
+        print(f"{name:<8} no-change runs: {' '.join(f'{t:.2f}' for t in same)}")
+        print(f"{name:<8} one-icon runs:  {' '.join(f'{t:.2f}' for t in one)}")
     for name, *_, one_stages in rows:
-        print(f"{name:<8} one-icon rebuild stages: {one_stages}")
+        print(f"{name:<8} one-icon rebuild stages (last run): {one_stages}")
     return 0
 
 
@@ -88,8 +98,8 @@ def iconkit(*args: str) -> list[str]:
 
 
 def measure(
-    source: Path, scratch: Path, jobs: int | None
-) -> tuple[int, float, float, float, float, str, str]:
+    source: Path, scratch: Path, jobs: int | None, repeat: int
+) -> tuple[int, float, list[float], list[float], float, str, str]:
     icons = scratch / "icons"
     imported = subprocess.run(
         iconkit("import", str(source), "--into", str(icons)),
@@ -99,7 +109,7 @@ def measure(
     )
     if imported.returncode != 0:
         raise SystemExit(f"import of {source} failed:\n{imported.stderr}")
-    count = len(list(icons.glob("*.svg")))
+    svgs = sorted(icons.glob("*.svg"))
     # Imported stubs have no descriptions yet: leave that one rule out, on purpose.
     build = iconkit(
         "build", "--icons", str(icons), "--out", str(scratch / "dist"), "--ignore", "A202"
@@ -108,13 +118,16 @@ def measure(
         build += ["--jobs", str(jobs)]
     cold, peak, output = timed(build)
     stages = next((line[6:] for line in output.splitlines() if line.startswith("time: ")), "")
-    same, _, _ = timed(build)
-    victim = sorted(icons.glob("*.svg"))[count // 2]
-    victim.write_bytes(victim.read_bytes().replace(b"<path", b'<path id="changed"', 1))
-    one, _, output = timed(build)
+    same = [timed(build)[0] for _ in range(repeat)]
+    one = []
+    for run in range(repeat):
+        victim = svgs[(2 * run + 1) * len(svgs) // (2 * repeat)]
+        victim.write_bytes(victim.read_bytes().replace(b"<path", b'<path id="changed"', 1))
+        seconds, _, output = timed(build)
+        one.append(seconds)
     one_stages = next((line[6:] for line in output.splitlines() if line.startswith("time: ")), "")
     shutil.rmtree(scratch / "dist")
-    return count, cold, same, one, peak / 2**20, stages, one_stages
+    return len(svgs), cold, same, one, peak / 2**20, stages, one_stages
 
 
 def timed(command: list[str]) -> tuple[float, float, str]:
