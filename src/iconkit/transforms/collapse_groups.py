@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from .._xml import qname
-from ._pass import Options, transform
+from ._pass import Options, remove_element, transform
 from ._style import INHERITED, declared, is_dynamic, local
 
 __all__ = ["collapse_groups"]
@@ -17,22 +17,12 @@ def _unwrap(group: etree._Element) -> None:
     parent = group.getparent()
     assert parent is not None
     index = parent.index(group)
-    tail = group.tail
-    children = list(group)
     if (group.text and group.text.strip()) == "":
         group.text = None
-    for offset, child in enumerate(children):
+    for offset, child in enumerate(list(group)):
         parent.insert(index + offset, child)
-    if tail:
-        if children:
-            children[-1].tail = (children[-1].tail or "") + tail
-        else:
-            previous = group.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-    parent.remove(group)
+    # The group's tail goes to what now precedes it: its last child, if it had any.
+    remove_element(group)
 
 
 def _can_push_down(group: etree._Element, child: etree._Element) -> bool:
