@@ -17,6 +17,7 @@ from support import ICONS
 
 from iconkit import BuildFailed, build
 from iconkit.build import BuildOptions
+from iconkit.cache import Cache
 from iconkit.lint import Selection
 from iconkit.pipeline import PipelineOptions
 
@@ -51,7 +52,7 @@ def test_builds_are_byte_identical_whatever_the_cache_and_workers(tmp_path: Path
     build(ICONS, tmp_path / "a", BuildOptions(jobs=1, cache_dir=tmp_path / "c1"))
     build(ICONS, tmp_path / "b", BuildOptions(jobs=2, cache_dir=tmp_path / "c2"))
     # A third build served entirely from a warm cache.
-    (tmp_path / "c2" / "stamp.json").unlink()
+    Cache(tmp_path / "c2").clear_stamp()
     result = build(ICONS, tmp_path / "c", BuildOptions(jobs=2, cache_dir=tmp_path / "c2"))
     assert result.processed == 0
     assert _tree(tmp_path / "a") == _tree(tmp_path / "b") == _tree(tmp_path / "c")

@@ -31,9 +31,9 @@ from .pipeline import IconResult
 __all__ = ["Cache", "Memo"]
 
 _FILES = {"svg": "icon.svg", "png_1x": "1x.png", "png_2x": "2x.png"}
-_STAMP = "stamp.json"
 # A memo part's file: marshal's format is the interpreter's, as for .pyc files.
 _PART_SUFFIX = f".{sys.implementation.cache_tag or sys.implementation.name}.marshal"
+_STAMP = f"stamp{_PART_SUFFIX}"
 # How a cached finding names the file it is about: the icon's SVG or its metadata.
 _SVG, _META = "<svg>", "<meta>"
 
@@ -169,7 +169,8 @@ class Cache:
             try:
                 summary = json.loads((folder / "result.json").read_text("utf-8"))
                 summary["svg"] = (folder / _FILES["svg"]).read_text("utf-8")
-            except (OSError, ValueError):
+                summary.pop("seconds", None)  # as remember() keeps it
+            except (OSError, ValueError, TypeError, AttributeError):
                 return None
             if not all((folder / name).is_file() for name in _FILES.values()):
                 return None
@@ -229,6 +230,9 @@ class Cache:
     def remember(self, key: str, result: IconResult, icon: Icon) -> None:
         """Keep the summary of a stored ``result`` in the memo, where :meth:`get` reads it."""
         summary = self._summary(result, icon)
+        # The memo is read whole by every rebuild: what a cached result does not
+        # give back (the time its work took) is left out.
+        del summary["seconds"]
         self.memo("results").put(key, {**summary, "svg": result.svg.decode("utf-8")})
 
     @staticmethod
@@ -298,19 +302,20 @@ class Cache:
             shutil.rmtree(trash / name, ignore_errors=True)
 
     def read_stamp(self) -> dict[str, Any] | None:
-        """Return the stamp of the last successful build, if any."""
+        """Return the stamp of the last successful build, if any (plain data, as written)."""
         try:
-            stamp: dict[str, Any] = json.loads((self.root / _STAMP).read_text("utf-8"))
-        except (OSError, ValueError):
+            stamp = marshal.loads((self.root / _STAMP).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
             return None
-        return stamp
+        return stamp if isinstance(stamp, dict) else None
 
     def write_stamp(self, stamp: dict[str, Any]) -> None:
-        """Record the stamp of a successful build, atomically."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        tmp = self.root / f".{_STAMP}.tmp"
-        tmp.write_text(json.dumps(stamp, sort_keys=True), "utf-8")
-        os.replace(tmp, self.root / _STAMP)
+        """Record the stamp of a successful build, atomically.
+
+        In the memo's format (see :class:`Memo`): every build reads it, and for
+        thousands of icons it holds megabytes.
+        """
+        write_atomic(self.root / _STAMP, marshal.dumps(stamp))
 
     def clear_stamp(self) -> None:
         """Forget the last build, so the next one looks at every icon again."""
