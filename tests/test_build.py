@@ -131,6 +131,33 @@ def test_a_reformatted_metadata_file_gets_its_findings_new_lines(
     assert misspelt_line() == before + 2
 
 
+def test_a_page_rendered_alone_is_the_page_rendered_with_the_others(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    # Ids inside an inline icon are numbered per instance: a page's must not
+    # depend on how many icons were rendered before it in the same build.
+    for slug in ("glow", "halo"):
+        (icon_copy / f"{slug}.svg").write_text(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><defs>'
+            f'<linearGradient id="{slug}-shade"><stop offset="0" stop-color="currentColor"/>'
+            '<stop offset="1" stop-color="currentColor" stop-opacity="0.5"/></linearGradient>'
+            f'</defs><circle cx="12" cy="12" r="9" fill="url(#{slug}-shade)"/></svg>'
+        )
+        (icon_copy / f"{slug}.json").write_text(
+            json.dumps({"title": slug.title(), "description": f"A shaded disc, {slug}."})
+        )
+    build(icon_copy, tmp_path / "cold", BuildOptions(cache_dir=tmp_path / "c1"))
+    build(icon_copy, tmp_path / "again", BuildOptions(cache_dir=tmp_path / "c2"))
+    for page in (tmp_path / "c2/pages").rglob("*.html"):
+        if "<h1>Halo</h1>" in page.read_text("utf-8"):
+            page.unlink()  # so the next build renders this page, and only this one
+    (icon_copy / "close.json").touch()
+    build(icon_copy, tmp_path / "again", BuildOptions(cache_dir=tmp_path / "c2"))
+    cold = (tmp_path / "cold/gallery/icons/halo.html").read_text("utf-8")
+    assert 'id="iconkit-halo-' in cold
+    assert (tmp_path / "again/gallery/icons/halo.html").read_text("utf-8") == cold
+
+
 def test_the_manifest_has_one_line_per_icon(tmp_path: Path) -> None:
     build(ICONS, tmp_path / "dist")
     text = (tmp_path / "dist/icons.json").read_text("utf-8")

@@ -237,6 +237,7 @@ def build_gallery(
 
         def render_page(position: int) -> str:
             icon = icons[position]
+            env.iconkit.new_page()
             return detail.render(
                 common,
                 root="../",

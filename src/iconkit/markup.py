@@ -157,6 +157,15 @@ class IconRenderer:
 
     # -- the public calls -------------------------------------------------------------
 
+    def new_page(self) -> None:
+        """Number the ids of icon instances from 1 again, for a new page.
+
+        Ids need only be unique within a page. A renderer that renders many
+        pages (a static site) calls this before each, so that a page comes out
+        the same whichever pages were rendered before it.
+        """
+        self._instances = itertools.count(1)
+
     def icon(
         self,
         name: str,
