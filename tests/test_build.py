@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from support import ICONS
 
-from iconkit import BuildFailed, build
+from iconkit import BuildFailed, build, gallery
 from iconkit.build import BuildOptions
 from iconkit.cache import Cache
 from iconkit.lint import Selection
@@ -156,6 +156,21 @@ def test_a_page_rendered_alone_is_the_page_rendered_with_the_others(
     cold = (tmp_path / "cold/gallery/icons/halo.html").read_text("utf-8")
     assert 'id="iconkit-halo-' in cold
     assert (tmp_path / "again/gallery/icons/halo.html").read_text("utf-8") == cold
+
+
+def test_gallery_pages_rendered_by_workers_are_those_rendered_here(
+    tmp_path: Path, icon_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pages go to the workers from this many on, two per task.
+    monkeypatch.setattr(gallery, "_PAGES_IN_WORKERS", 1)
+    monkeypatch.setattr(gallery, "_PAGES_PER_TASK", 2)
+    build(icon_copy, tmp_path / "here", BuildOptions(jobs=1, cache_dir=tmp_path / "c1"))
+    build(icon_copy, tmp_path / "workers", BuildOptions(jobs=2, cache_dir=tmp_path / "c2"))
+    assert _tree(tmp_path / "workers") == _tree(tmp_path / "here")
+    # The workers kept the pages they rendered: the next build links them all.
+    cached = sorted(p.name for p in (tmp_path / "c2/pages").rglob("*.html"))
+    assert len(cached) == 3
+    assert cached == sorted(p.name for p in (tmp_path / "c1/pages").rglob("*.html"))
 
 
 def test_the_manifest_has_one_line_per_icon(tmp_path: Path) -> None:

@@ -34,10 +34,11 @@ import itertools
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, Future, as_completed, wait
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import jinja2
@@ -152,6 +153,11 @@ def _display_path(path: Path | str, root: Path) -> str:
         return Path(path).name
 
 
+# Pages rendered in a build's workers when there are at least this many to render,
+# this many per task (each task loads the templates once).
+_PAGES_IN_WORKERS = 200
+_PAGES_PER_TASK = 256
+
 # --- the site ---------------------------------------------------------------------------------
 
 
@@ -213,7 +219,7 @@ def build_gallery(
         "sizes": SIZES,
         "count": len(icon_set),
     }
-    with replace_folder(out) as tmp, Links(pool) as links:
+    with replace_folder(out) as tmp, Links(pool) as links, _Rendering() as rendering:
         assets = tmp / "assets"
         assets.mkdir()
         package = resources.files("iconkit").joinpath("templates/gallery/assets")
@@ -235,47 +241,68 @@ def build_gallery(
         # What every page shows of the site, as its key has it: the same for all.
         settings = repr((common, files, pngs, icon_set.root.name))
 
-        def render_page(position: int) -> str:
-            icon = icons[position]
-            env.iconkit.new_page()
-            return detail.render(
-                common,
-                root="../",
-                files=files,
-                page="icon",
-                current=icon,
-                findings=coverage.for_icon(icon, icon_set.root),
-                previous=icons[position - 1] if position > 0 else None,
-                next=icons[position + 1] if position + 1 < len(icons) else None,
-                macro_call=macro_call(icon),
-                html_snippet=str(render_icon(icon.slug, renderer=env.iconkit, label=True)),
-                pngs=pngs,
-                png_size=PNG_SIZE,
+        def neighbours(position: int) -> tuple[Icon | None, Icon | None]:
+            return (
+                icons[position - 1] if position > 0 else None,
+                icons[position + 1] if position + 1 < len(icons) else None,
             )
 
+        def render_page(position: int) -> str:
+            icon = icons[position]
+            return _render_icon_page(
+                env,
+                detail,
+                _PageSite(common, files, pngs),
+                icon,
+                coverage.for_icon(icon, icon_set.root),
+                *neighbours(position),
+            )
+
+        todo: list[tuple[int, str, str | None]] = []  # position, target, cache key
         for position, icon in enumerate(icons):
             if files_url is None:
                 (tmp / "svg" / f"{icon.slug}.svg").write_bytes(icon.svg)
             target = f"{pages}{os.sep}{icon.slug}.html"
+            key = None
             if page_cache is not None:
-                key = _page_key(
-                    settings,
-                    icon.slug,
-                    digests[icon.slug],
-                    icons[position - 1] if position > 0 else None,
-                    icons[position + 1] if position + 1 < len(icons) else None,
-                )
+                key = _page_key(settings, icon.slug, digests[icon.slug], *neighbours(position))
                 keys.add(key)
                 stored = f"{page_cache}{os.sep}{key[:2]}{os.sep}{key}.html"
                 if os.path.exists(stored):
                     links.add(stored, target, lambda p=position: render_page(p).encode("utf-8"))
                     progress.advance()
                     continue
-            _write(Path(target), render_page(position))
-            if page_cache is not None:
-                _store_cached(page_cache, key, Path(target))
-            progress.advance()
-        progress.finish()
+            todo.append((position, target, key))
+
+        # Many pages to render: the pool's workers render them while this
+        # process makes the index and the coverage page.
+        if pool is not None and len(todo) >= _PAGES_IN_WORKERS:
+            site = _PageSite(common, files, pngs)
+            for start in range(0, len(todo), _PAGES_PER_TASK):
+                chunk = todo[start : start + _PAGES_PER_TASK]
+                task = _PagesTask(
+                    root=icon_set.root,
+                    cache_root=str(cache.root) if cache is not None else None,
+                    site=site,
+                    pages=[
+                        (
+                            icons[position],
+                            coverage.for_icon(icons[position], icon_set.root),
+                            *neighbours(position),
+                            target,
+                            key,
+                        )
+                        for position, target, key in chunk
+                    ],
+                )
+                rendering.futures.append(pool.submit(_render_pages, task))
+        else:
+            for position, target, key in todo:
+                _write(Path(target), render_page(position))
+                if page_cache is not None and key is not None:
+                    _store_cached(page_cache, key, Path(target))
+                progress.advance()
+            progress.finish()
 
         # Each grid cell, and whether its icon is drawn with strokes, kept by the icon.
         cell = env.get_template("gallery/_cell.html.jinja")
@@ -333,6 +360,9 @@ def build_gallery(
             ),
         )
 
+        if rendering.futures:
+            rendering.wait(progress)
+
         if pngs and files_url is None:
             progress.start("gallery png", len(icon_set))
             png_folder = tmp / "png"
@@ -346,6 +376,100 @@ def build_gallery(
     return GalleryResult(
         out=out, icons=len(icon_set), pages=len(icon_set) + 2, page_keys=frozenset(keys)
     )
+
+
+@dataclass(frozen=True)
+class _PageSite:
+    """What every icon page shows of the site."""
+
+    common: dict[str, Any]
+    files: str
+    pngs: bool
+
+
+@dataclass(frozen=True)
+class _PagesTask:
+    """Icon pages for a worker to render: each icon, its findings, its neighbours,
+    the file to write and the page cache key to keep it by."""
+
+    root: Path
+    cache_root: str | None
+    site: _PageSite
+    pages: list[tuple[Icon, Sequence[Diagnostic], Icon | None, Icon | None, str, str | None]]
+
+
+def _render_icon_page(
+    env: jinja2.Environment,
+    detail: jinja2.Template,
+    site: _PageSite,
+    icon: Icon,
+    findings: Sequence[Diagnostic],
+    previous: Icon | None,
+    following: Icon | None,
+) -> str:
+    """One icon's page. Its instance ids are numbered from 1, whatever came before."""
+    env.iconkit.new_page()  # type: ignore[attr-defined]
+    return detail.render(
+        site.common,
+        root="../",
+        files=site.files,
+        page="icon",
+        current=icon,
+        findings=findings,
+        previous=previous,
+        next=following,
+        macro_call=macro_call(icon),
+        html_snippet=str(render_icon(icon.slug, renderer=env.iconkit, label=True)),  # type: ignore[attr-defined]
+        pngs=site.pngs,
+        png_size=PNG_SIZE,
+    )
+
+
+def _render_pages(task: _PagesTask) -> int:
+    """Run in a worker: write ``task``'s pages and keep them in the cache; return how many."""
+    cache = Cache(task.cache_root) if task.cache_root is not None else None
+    # The renderer needs only the icons these pages draw: each page's icon.
+    drawn = {page[0].slug: page[0] for page in task.pages}
+    env = _environment(IconSet(task.root, tuple(drawn[slug] for slug in sorted(drawn))), cache)
+    detail = env.get_template("gallery/icon.html.jinja")
+    for icon, findings, previous, following, target, key in task.pages:
+        page = _render_icon_page(env, detail, task.site, icon, findings, previous, following)
+        _write(Path(target), page)
+        if cache is not None and key is not None:
+            _store_cached(cache.pages, key, Path(target))
+    return len(task.pages)
+
+
+class _Rendering:
+    """Pages being rendered by workers, into the folder being assembled.
+
+    :meth:`wait` waits for them all. Leaving the block on an error drops
+    those not started and waits for the others, so that nothing writes into
+    the folder once it is removed.
+    """
+
+    def __init__(self) -> None:
+        self.futures: list[Future[int]] = []
+
+    def wait(self, progress: Progress) -> None:
+        """Wait for every page, telling ``progress`` of each batch done."""
+        for future in as_completed(self.futures):
+            progress.advance(future.result())
+        progress.finish()
+
+    def __enter__(self) -> _Rendering:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        if kind is not None:
+            for future in self.futures:
+                future.cancel()
+            wait(self.futures)
 
 
 def macro_call(icon: Icon) -> str:
