@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from json.encoder import encode_basestring
 from typing import Any
 
 __all__ = ["RawJSON", "dump_json", "key_line"]
@@ -34,8 +35,9 @@ def _dump(value: Any, depth: int, one_line_from: int) -> str:
     if depth >= one_line_from or not isinstance(value, dict) or not value:
         return json.dumps(value, sort_keys=True, ensure_ascii=False)
     pad = "  " * (depth + 1)
+    # A key is a string: the C encoder's string function, without json.dumps's set-up per call.
     items = [
-        f"{pad}{json.dumps(key, ensure_ascii=False)}: {_dump(value[key], depth + 1, one_line_from)}"
+        f"{pad}{encode_basestring(key)}: {_dump(value[key], depth + 1, one_line_from)}"
         for key in sorted(value)
     ]
     return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}"
