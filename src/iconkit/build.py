@@ -269,11 +269,10 @@ def build(
                 unused = (str(cache.root), set(keys.values()), set(gallery.page_keys))
                 if workers is not None:
                     workers.soon(_prune, *unused)
-                else:
-                    _prune(*unused)
-                if workers is not None:
                     # No more work for them: they stop while this goes on.
                     workers.close_soon()
+                else:
+                    _prune(*unused)
                 cache.save()
             cache.write_stamp(
                 {
@@ -473,7 +472,7 @@ def _empty_trash(cache_root: str, names: list[str]) -> None:
 
 
 def _prune(cache_root: str, entries: set[str], pages: set[str]) -> None:
-    """Remove the cache entries and gallery pages whose keys are not in ``entries``, ``pages``."""
+    """Remove the cache entries and pages not in ``entries`` and ``pages`` (in a worker if any)."""
     cache = Cache(cache_root)
     cache.prune(entries)
     cache.prune(pages, "pages")

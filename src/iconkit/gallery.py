@@ -188,7 +188,8 @@ def build_gallery(
     page shows (shipped SVG, metadata, findings), where the caller has one
     (a build's cache keys); otherwise the gallery hashes each icon itself.
     ``pool`` is a pool of worker processes (a build's) that links the pages
-    kept in the cache into place while this process renders the rest.
+    kept in the cache into place, and renders the others when there are many,
+    while this process makes the index and the coverage page.
     ``live_reload`` is set by ``iconkit serve``: a build identifier stamped on
     every page, whose script polls the server and reloads the page on a new build.
     ``progress`` is told of each stage (``gallery lint``, ``gallery pages``,
@@ -240,6 +241,7 @@ def build_gallery(
         keys: set[str] = set()
         # What every page shows of the site, as its key has it: the same for all.
         settings = repr((common, files, pngs, icon_set.root.name))
+        site = _PageSite(common, files, pngs)
 
         def neighbours(position: int) -> tuple[Icon | None, Icon | None]:
             return (
@@ -252,7 +254,7 @@ def build_gallery(
             return _render_icon_page(
                 env,
                 detail,
-                _PageSite(common, files, pngs),
+                site,
                 icon,
                 coverage.for_icon(icon, icon_set.root),
                 *neighbours(position),
@@ -277,7 +279,6 @@ def build_gallery(
         # Many pages to render: the pool's workers render them while this
         # process makes the index and the coverage page.
         if pool is not None and len(todo) >= _PAGES_IN_WORKERS:
-            site = _PageSite(common, files, pngs)
             for start in range(0, len(todo), _PAGES_PER_TASK):
                 chunk = todo[start : start + _PAGES_PER_TASK]
                 task = _PagesTask(
