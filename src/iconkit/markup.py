@@ -34,10 +34,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from lxml import etree
 from markupsafe import Markup, escape
 
-from .errors import IconNotFound, IconUsageError
+from ._xml import parse_svg
+from .errors import IconNotFound, IconUsageError, UnsafeSvgError
 from .model import Icon, IconSet
+from .sanitize import drawing_problems
 from .sprite import DEFAULT_PREFIX, build_sprite, symbol
 
 __all__ = [
@@ -316,7 +319,15 @@ class IconRenderer:
         Put it once near the top of ``<body>``; ``<use href="#...">`` refers to it.
         """
         if self._sprite is None:
-            sheet = build_sprite(self.icons, prefix=self.prefix).decode("utf-8").rstrip("\n")
+            kept = []
+            for icon in self.icons:
+                try:
+                    _drawable(icon)
+                except UnsafeSvgError as exc:
+                    self._refuse(f"sprite(): {exc}", unknown=True)
+                    continue
+                kept.append(icon)
+            sheet = build_sprite(kept, prefix=self.prefix).decode("utf-8").rstrip("\n")
             hidden = (
                 ' aria-hidden="true" focusable="false" width="0" height="0"'
                 ' style="position:absolute;width:0;height:0;overflow:hidden"'
@@ -436,12 +447,17 @@ class IconRenderer:
         if icon is None:
             self._refuse(f"{macro}(): the icon name must be a string, not {name!r}", unknown=True)
             return None
-        prepared = self._prepare(icon)
+        try:
+            prepared = self._prepare(icon)
+        except UnsafeSvgError as exc:
+            self._refuse(f"{macro}({name!r}): {exc}", unknown=True)
+            return None
         self._prepared[name] = prepared
         return prepared
 
     def _prepare(self, icon: Icon) -> _Prepared:
-        sym = symbol(icon.slug, icon.svg, f"{self.prefix}{icon.slug}-{_INSTANCE}-")
+        root = _drawable(icon)
+        sym = symbol(icon.slug, root, f"{self.prefix}{icon.slug}-{_INSTANCE}-")
         presentation = "".join(f' {n}="{_text(v)}"' for n, v in sym.attributes if n != "viewBox")
         classes = f"iconkit iconkit-{icon.slug}"
         if icon.meta.mirror_rtl:
@@ -543,6 +559,19 @@ class IconRenderer:
         consequence = "rendered nothing" if unknown else "rendered as best it can"
         logger.warning("%s (%s)", error, consequence)
         return Markup("")
+
+
+def _drawable(icon: Icon) -> etree._Element:
+    """Parse an icon's SVG; raise UnsafeSvgError when it would draw without end.
+
+    A built folder's or a caller's IconSet may hold icons the sanitizer never
+    saw, and any of them may be inlined: the drawing bound is checked here too.
+    """
+    root = parse_svg(icon.svg, icon.svg_path)
+    refused = drawing_problems(root, icon.svg_path)
+    if refused:
+        raise UnsafeSvgError(icon.svg_path, refused)
+    return root
 
 
 def _attribute_problem(key: object, value: object) -> str | None:

@@ -19,6 +19,13 @@ prefixes are not namespaces) or through ``<img>``. Comments are dropped too,
 because an HTML parser ends some comments (``<!-->``) where XML does not; they
 are reported as warnings, which ``strict`` does not refuse.
 
+What an icon draws is bounded too (:func:`drawing_problems`): an icon whose
+``<use>`` elements, patterns, markers or filters multiply its drawing past
+:attr:`~iconkit._xml.Limits.max_drawn`, or whose references chain deeper than
+:attr:`~iconkit._xml.Limits.max_reference_depth` or lead back to themselves,
+is refused (``S115``, ``S116``) in either mode: it is small in the file and
+endless on the page, and no removal keeps the picture it meant.
+
 URLs are judged after the parser has decoded character references and after
 removing every whitespace and control character and lower-casing, as browsers
 do before they read a scheme; HTML character references left in the text are
@@ -38,11 +45,20 @@ import tinycss2
 from lxml import etree
 from tinycss2 import ast as css
 
+from ._drawing import drawing_cost
 from ._xml import DEFAULT_LIMITS, SVG_NS, XLINK_NS, Limits, parse_svg, qname
 from .errors import IconSourceError, UnsafeSvgError
 from .model import Diagnostic, Severity
 
-__all__ = ["CHECKS", "Check", "SanitizeResult", "sanitize", "sanitize_svg", "serialize"]
+__all__ = [
+    "CHECKS",
+    "Check",
+    "SanitizeResult",
+    "drawing_problems",
+    "sanitize",
+    "sanitize_svg",
+    "serialize",
+]
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -98,6 +114,24 @@ CHECKS: tuple[Check, ...] = (
         "document-type",
         "A document type declaration (dropped: it is never loaded, and means nothing inline).",
         "info",
+    ),
+    Check(
+        "S115",
+        "drawing-amplification",
+        "References (<use>, patterns, markers, filters) that multiply what the icon draws"
+        " past the limit; the icon is refused.",
+    ),
+    Check(
+        "S116",
+        "deep-reference",
+        "A chain of references deeper than the limit, or one that leads back to itself;"
+        " the icon is refused.",
+    ),
+    Check(
+        "S117",
+        "page-wide-selector",
+        "A CSS selector in <style> that could match outside the icon (*, html, body, input,"
+        " any element that is not SVG).",
     ),
 )
 
@@ -491,12 +525,15 @@ def sanitize_svg(
     anything unsafe would have to be removed.
     """
     root = parse_svg(data, path, limits)
-    clean, diagnostics = sanitize(root, path, strict=strict)
+    clean, diagnostics = sanitize(root, path, strict=strict, limits=limits)
     return SanitizeResult(svg=serialize(clean), diagnostics=diagnostics)
 
 
 def sanitize(
-    root: etree._Element, path: Path | str = "<svg>", strict: bool = False
+    root: etree._Element,
+    path: Path | str = "<svg>",
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[etree._Element, tuple[Diagnostic, ...]]:
     """Return a new, safe copy of the SVG tree ``root`` and the diagnostics of what was removed.
 
@@ -505,6 +542,12 @@ def sanitize(
     :class:`~iconkit.errors.UnsafeSvgError` carrying every error-severity
     diagnostic is raised instead of returning a copy with removals; a root that
     is not an SVG ``<svg>`` raises :class:`~iconkit.errors.IconSourceError`.
+
+    What the copy would draw is then bounded by ``limits`` (``max_drawn`` and
+    ``max_reference_depth``): an icon over either, or with a reference that
+    leads back to itself, is refused with :class:`~iconkit.errors.UnsafeSvgError`
+    (``S115``, ``S116``) whether ``strict`` or not, since no removal would leave
+    the drawing it meant.
     """
     if root.tag != qname("svg"):
         raise IconSourceError(path, "root element is not an SVG <svg>", root.sourceline)
@@ -514,7 +557,45 @@ def sanitize(
     errors = tuple(d for d in diagnostics if d.severity == "error")
     if strict and errors:
         raise UnsafeSvgError(path, errors)
+    refused = drawing_problems(clean, path, limits)
+    if refused:
+        raise UnsafeSvgError(path, refused)
     return clean, diagnostics
+
+
+def drawing_problems(
+    root: etree._Element, path: Path | str = "<svg>", limits: Limits = DEFAULT_LIMITS
+) -> tuple[Diagnostic, ...]:
+    """Return the ``S115``/``S116`` diagnostics of an SVG tree that draws too much, or ().
+
+    ``root`` is a parsed (or sanitized) tree; nothing is changed. An icon is
+    over the bound when, with every ``<use>``, pattern tile, marker and filter
+    primitive counted, it draws more than ``limits.max_drawn`` elements, when
+    its references chain deeper than ``limits.max_reference_depth``, or when a
+    reference leads back to the element that makes it.
+    """
+    cost = drawing_cost(root, limits.max_drawn, limits.max_reference_depth)
+    found: list[Diagnostic] = []
+
+    def report(code: str, line: int | None, message: str) -> None:
+        check = _CHECK[code]
+        found.append(Diagnostic(str(path), line, code, check.name, message, check.severity))
+
+    if cost.cycle is not None:
+        report("S116", cost.cycle or None, "a reference leads back to itself; refused")
+    if cost.depth > limits.max_reference_depth:
+        report(
+            "S116",
+            cost.depth_line,
+            f"references chain deeper than {limits.max_reference_depth}; refused",
+        )
+    if cost.work > limits.max_drawn:
+        report(
+            "S115",
+            cost.work_line,
+            f"references make it draw more than {limits.max_drawn} elements; refused",
+        )
+    return tuple(found)
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -656,6 +737,7 @@ class _Sanitizer:
         for sibling in reversed(list(root.itersiblings(preceding=True))):
             self.inspect(sibling)
         clean = etree.Element(qname("svg"), nsmap={None: SVG_NS, "xlink": XLINK_NS})
+        clean.sourceline = root.sourceline
         self.copy_attributes(root, clean)
         clean.text = root.text
         self.children(root, clean)
@@ -689,6 +771,7 @@ class _Sanitizer:
                 continue
             local = _names(child.tag)[1]
             copy = etree.SubElement(target, qname(local))
+            copy.sourceline = child.sourceline  # for the diagnostics of drawing_problems
             self.copy_attributes(child, copy)
             if local in _TEXT_ONLY:
                 self.text_only(child, copy, local)
