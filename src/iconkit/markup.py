@@ -37,6 +37,7 @@ from typing import Any, Literal
 from lxml import etree
 from markupsafe import Markup, escape
 
+from ._scope import css_ident
 from ._xml import parse_svg
 from .errors import IconNotFound, IconUsageError, UnsafeSvgError
 from .model import Icon, IconSet
@@ -457,7 +458,14 @@ class IconRenderer:
 
     def _prepare(self, icon: Icon) -> _Prepared:
         root = _drawable(icon)
-        sym = symbol(icon.slug, root, f"{self.prefix}{icon.slug}-{_INSTANCE}-")
+        # The icon's <style> reaches only this icon: rules go under its root's class.
+        sym = symbol(
+            icon.slug,
+            root,
+            f"{self.prefix}{icon.slug}-{_INSTANCE}-",
+            scope=f"svg.{css_ident('iconkit-' + icon.slug)}",
+            names_prefix=f"{self.prefix}{icon.slug}-",
+        )
         presentation = "".join(f' {n}="{_text(v)}"' for n, v in sym.attributes if n != "viewBox")
         classes = f"iconkit iconkit-{icon.slug}"
         if icon.meta.mirror_rtl:

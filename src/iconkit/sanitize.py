@@ -485,6 +485,10 @@ _CSS_FUNCTIONS = frozenset(
     }
 )
 _SELECTOR_LITERALS = frozenset({".", ",", ">", "*", "+", "~"})
+# Type selectors that match only SVG elements: the allowlist, less the names HTML
+# has too (a page's <title> and <style>), matched case-sensitively as browsers
+# match names outside the HTML namespace.
+_SCOPED_TYPES = ELEMENTS - {"title", "style"}
 _KEYFRAMES = frozenset({"keyframes", "-webkit-keyframes"})
 _MAX_CSS_DEPTH = 16
 
@@ -1029,9 +1033,10 @@ class _Sanitizer:
                 self.report("S107", at, "CSS rules nested too deeply; removed")
             elif isinstance(rule, css.QualifiedRule):
                 if _selector_ok(rule.prelude):
-                    body = self.block(rule.content, base)
+                    selectors = self.selectors(rule.prelude, at)
+                    body = self.block(rule.content, base) if selectors else ""
                     if body:
-                        out.append(f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}")
+                        out.append(f"{','.join(selectors)}{{{body}}}")
                 else:
                     shown = tinycss2.serialize(rule.prelude).strip()[:60]
                     self.report("S107", at, f"CSS selector {shown!r} is not allowed; removed")
@@ -1043,6 +1048,24 @@ class _Sanitizer:
                 what = "unparsable CSS" if rule.type == "error" else f"CSS {rule.type}"
                 self.report("S107", at, f"{what} removed")
         return "".join(out)
+
+    def selectors(self, prelude: list[css.Node], at: int | None) -> list[str]:
+        """Return the selectors of a rule that stay inside the icon; report the others.
+
+        ``*`` and a type selector that is not an SVG element of the allowlist
+        (``body``, ``input``, ``div``, ``title``...) could match the page the
+        icon is inlined into, so they go; class, id and SVG type selectors are
+        kept, and put under the icon's root when it is rendered.
+        """
+        kept = []
+        for selector in _split_selectors(prelude):
+            shown = tinycss2.serialize(selector).strip()
+            reach = _page_wide(selector)
+            if reach is None:
+                kept.append(shown)
+            else:
+                self.report("S117", at, f"CSS selector {shown[:60]!r} could match {reach}; removed")
+        return kept
 
     def at_rule(self, rule: css.AtRule, base: int | None, depth: int) -> str:
         keyword = rule.lower_at_keyword
@@ -1110,6 +1133,32 @@ def _keyframe_selector(prelude: Iterable[css.Node]) -> bool:
         or (isinstance(t, css.LiteralToken) and t.value == ",")
         for t in prelude
     )
+
+
+def _split_selectors(prelude: list[css.Node]) -> list[list[css.Node]]:
+    """Split a selector list at its commas; blank selectors are left out."""
+    groups: list[list[css.Node]] = [[]]
+    for token in prelude:
+        if isinstance(token, css.LiteralToken) and token.value == ",":
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    return [g for g in groups if any(not isinstance(t, css.WhitespaceToken) for t in g)]
+
+
+def _page_wide(selector: list[css.Node]) -> str | None:
+    """What outside the icon a selector could match (``*``, an HTML element), or None."""
+    previous: css.Node | None = None
+    for token in selector:
+        if isinstance(token, css.LiteralToken) and token.value == "*":
+            return "any element of the page"
+        type_selector = isinstance(token, css.IdentToken) and not (
+            isinstance(previous, css.LiteralToken) and previous.value == "."
+        )
+        if type_selector and token.value not in _SCOPED_TYPES:
+            return f"the page's <{token.value}> elements"
+        previous = token
+    return None
 
 
 def _selector_ok(prelude: Iterable[css.Node]) -> bool:
