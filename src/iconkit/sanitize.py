@@ -426,7 +426,7 @@ CSS_PROPERTIES = _PRESENTATION | frozenset(
 # Functions that compute a value and can never fetch or run anything. Left out
 # on purpose: url() and src() (judged as URLs), image(), image-set(),
 # cross-fade(), element(), paint(), var(), env(), attr() and expression().
-_CSS_FUNCTIONS = frozenset(
+CSS_FUNCTIONS = frozenset(
     {
         "blur",
         "brightness",
@@ -953,7 +953,7 @@ class _Sanitizer:
                 if token.lower_name in ("url", "src"):
                     strings = [a for a in token.arguments if isinstance(a, css.StringToken)]
                     problem = self.css_url(strings[0].value if strings else "")
-                elif token.lower_name in _CSS_FUNCTIONS:
+                elif token.lower_name in CSS_FUNCTIONS:
                     problem = self.tokens(token.arguments, depth + 1)
                 else:
                     problem = ("S107", f"CSS function {token.name}() is not allowed")
