@@ -1,12 +1,20 @@
-"""A macro's ``style`` is parsed as CSS: kept only when it names allowed properties and
-holds no function that can fetch, whatever the letter case, escapes or comments."""
+"""What callers give the macros cannot fetch or add markup.
+
+A macro's ``style`` is parsed as CSS: kept only when it names allowed properties
+and holds no function that can fetch, whatever the letter case, escapes or
+comments. ``label=`` and ``text=`` follow one rule: escaped as text, even when
+marked safe.
+"""
 
 from __future__ import annotations
 
+import jinja2
 import pytest
+from markupsafe import Markup
 from support import ICONS
 
 from iconkit import IconRenderer, IconUsageError, load_icons
+from iconkit.jinja import setup
 
 BUNDLED = load_icons(ICONS)
 
@@ -77,3 +85,30 @@ def test_a_lenient_renderer_drops_only_the_refused_style() -> None:
     html = renderer.icon("calendar", decorative=True, attrs={"style": style, "data-x": "1"})
     assert "image-set" not in html
     assert 'data-x="1"' in html
+
+
+@pytest.mark.parametrize("macro", ["button", "link"])
+@pytest.mark.parametrize("argument", ["label", "text"])
+@pytest.mark.parametrize("value", ["<b>Close</b>", Markup("<b>Close</b>")], ids=["str", "Markup"])
+def test_label_and_text_follow_one_rule_escaped_as_text(
+    macro: str, argument: str, value: str
+) -> None:
+    renderer = IconRenderer(BUNDLED)
+    if macro == "button":
+        html = renderer.button("close", **{argument: value})
+    else:
+        html = renderer.link("close", "/close", **{argument: value})
+    assert "&lt;b&gt;Close&lt;/b&gt;" in html
+    assert "<b>" not in html
+
+
+def test_safe_marked_text_from_a_template_is_escaped_too() -> None:
+    env = jinja2.Environment(autoescape=True)
+    setup(env)
+    template = env.from_string(
+        '{{ iconkit.icon_button("close", text=words|safe) }}'
+        '{{ iconkit.icon_link("close", href="/x", text=words|safe) }}'
+    )
+    html = template.render(words='<img src=x onerror="alert(1)">')
+    assert "<img" not in html
+    assert html.count("&lt;img src=x onerror=&#34;alert(1)&#34;&gt;") == 2

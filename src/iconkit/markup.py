@@ -508,7 +508,8 @@ class IconRenderer:
                     f"{macro}({name!r}): give label= or text=, not both; visible text already"
                     " names the control, and a second name would be read twice or differ"
                 )
-            return Markup(f'{svg}<span class="iconkit-text">{escape(text)}</span>')
+            # Escaped as text like label=, even when marked safe: no argument adds markup.
+            return Markup(f'{svg}<span class="iconkit-text">{_text(text)}</span>')
         if label is False or label is None or label is True:
             words = prepared.title
         elif isinstance(label, str) and label.strip():
