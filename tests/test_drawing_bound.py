@@ -22,10 +22,11 @@ import jinja2
 import pytest
 from support import FIXTURES, ROOT
 
-from iconkit import IconRenderer, IconUsageError, UnsafeSvgError, sanitize_svg
+from iconkit import IconRenderer, IconUsageError, UnsafeSvgError, optimize_svg, sanitize_svg
 from iconkit._xml import DEFAULT_LIMITS, Limits, read_svg
 from iconkit.jinja import load_icon_set, setup
 from iconkit.model import Icon, IconMeta, IconSet
+from iconkit.render import svg_to_png
 from iconkit.sanitize import drawing_problems
 
 BOMBS = FIXTURES / "amplification"
@@ -191,3 +192,42 @@ def test_real_icon_sets_are_within_the_limits(package: str) -> None:
         if problems:
             over.append(str(problems[0]))
     assert over == []
+
+
+def _iconkit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `iconkit` in a fresh process that must end well before a bomb could be drawn."""
+    return subprocess.run(
+        [sys.executable, "-m", "iconkit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=60,  # drawing the bomb with cairosvg takes minutes
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+
+
+def test_lint_and_build_refuse_a_bomb_without_drawing_it(tmp_path: Path) -> None:
+    icons = tmp_path / "icons"
+    icons.mkdir()
+    (icons / "bomb.svg").write_bytes((BOMBS / "use-bomb.svg").read_bytes())
+    meta = {"title": "Bomb", "description": "Squares that fill the page."}
+    (icons / "bomb.json").write_text(json.dumps(meta), "utf-8")
+    linted = _iconkit("lint", "icons", cwd=tmp_path)
+    assert linted.returncode == 1
+    assert "icons/bomb.svg:1: G309 empty-drawing: cannot be rendered: S115" in linted.stdout
+    built = _iconkit("build", "--icons", "icons", "--out", "out", "--jobs", "1", cwd=tmp_path)
+    assert built.returncode == 1
+    assert "icons/bomb.svg:7: unsafe SVG refused: S115" in built.stderr
+    assert "Traceback" not in built.stderr
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("path", BOMB_FILES, ids=lambda p: p.stem)
+def test_rendering_and_the_optimizers_guard_refuse_a_bomb(path: Path) -> None:
+    data = path.read_bytes()
+    code = EXPECTED[path.stem]["codes"][0]
+    with pytest.raises(UnsafeSvgError, match=code):
+        svg_to_png(data, 24, path=path)
+    with pytest.raises(UnsafeSvgError, match=code):
+        optimize_svg(data, path)
