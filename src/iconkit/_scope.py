@@ -26,7 +26,13 @@ from collections.abc import Iterable, Mapping
 import tinycss2
 from tinycss2 import ast as css
 
-__all__ = ["css_ident", "keyframe_names", "rename_animations", "scope_stylesheet"]
+__all__ = [
+    "css_ident",
+    "keyframe_names",
+    "rename_animations",
+    "scope_stylesheet",
+    "split_selectors",
+]
 
 _KEYFRAMES = frozenset({"keyframes", "-webkit-keyframes"})
 _ANIMATION = frozenset(
@@ -101,8 +107,11 @@ def _rules(
     return "".join(out)
 
 
-def _selectors(prelude: list[css.Node], scope: str, ids: Mapping[str, str]) -> list[str]:
-    """Split a rule's selector list and put each selector under ``scope``."""
+def split_selectors(prelude: Iterable[css.Node]) -> list[list[css.Node]]:
+    """Split a rule's selector list at its commas, each selector without outer whitespace.
+
+    Blank selectors are left out.
+    """
     groups: list[list[css.Node]] = [[]]
     for token in prelude:
         if isinstance(token, css.LiteralToken) and token.value == ",":
@@ -115,15 +124,20 @@ def _selectors(prelude: list[css.Node], scope: str, ids: Mapping[str, str]) -> l
             group.pop(0)
         while group and isinstance(group[-1], css.WhitespaceToken):
             group.pop()
-        if not group:
-            continue
-        text = ""
-        rest = group
+        if group:
+            out.append(group)
+    return out
+
+
+def _selectors(prelude: list[css.Node], scope: str, ids: Mapping[str, str]) -> list[str]:
+    """Put each selector of a rule's selector list under ``scope``."""
+    out = []
+    for group in split_selectors(prelude):
         if isinstance(group[0], css.IdentToken) and group[0].value == "svg":
             # The icon's own root: the scope itself, not an svg inside it.
             text, rest = scope, group[1:]
         else:
-            text = scope + " "
+            text, rest = scope + " ", group
         for token in rest:
             if isinstance(token, css.HashToken):
                 text += "#" + ids.get(token.value, css_ident(token.value))

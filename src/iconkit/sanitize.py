@@ -46,6 +46,7 @@ from lxml import etree
 from tinycss2 import ast as css
 
 from ._drawing import drawing_cost
+from ._scope import split_selectors
 from ._xml import DEFAULT_LIMITS, SVG_NS, XLINK_NS, Limits, parse_svg, qname
 from .errors import IconSourceError, UnsafeSvgError
 from .model import Diagnostic, Severity
@@ -1058,7 +1059,7 @@ class _Sanitizer:
         kept, and put under the icon's root when it is rendered.
         """
         kept = []
-        for selector in _split_selectors(prelude):
+        for selector in split_selectors(prelude):
             shown = tinycss2.serialize(selector).strip()
             reach = _page_wide(selector)
             if reach is None:
@@ -1133,17 +1134,6 @@ def _keyframe_selector(prelude: Iterable[css.Node]) -> bool:
         or (isinstance(t, css.LiteralToken) and t.value == ",")
         for t in prelude
     )
-
-
-def _split_selectors(prelude: list[css.Node]) -> list[list[css.Node]]:
-    """Split a selector list at its commas; blank selectors are left out."""
-    groups: list[list[css.Node]] = [[]]
-    for token in prelude:
-        if isinstance(token, css.LiteralToken) and token.value == ",":
-            groups.append([])
-        else:
-            groups[-1].append(token)
-    return [g for g in groups if any(not isinstance(t, css.WhitespaceToken) for t in g)]
 
 
 def _page_wide(selector: list[css.Node]) -> str | None:

@@ -10,11 +10,14 @@ keyframes renamed, while the icon's own elements are still styled.
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import pytest
+from PIL import Image
 from playwright.sync_api import Page
 
 from iconkit import sanitize_svg
@@ -104,3 +107,20 @@ def test_an_inline_sprite_keeps_its_rules_inside_the_symbols(page: Page, tmp_pat
     seen = _look(page, markup.render())
     assert seen["field"] == "1"
     assert seen["moving"] == "1"
+
+
+@pytest.mark.parametrize("mode", ["inline", "inline-sprite"])
+def test_a_scoped_rule_still_styles_the_icon(page: Page, tmp_path: Path, mode: str) -> None:
+    (tmp_path / "red.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><style>.a{fill:rgb(255,0,0)}'
+        '</style><rect class="a" width="24" height="24"/></svg>',
+        "utf-8",
+    )
+    meta = {"title": "Red", "description": "A red square."}
+    (tmp_path / "red.json").write_text(json.dumps(meta), "utf-8")
+    env = jinja2.Environment(autoescape=True)
+    setup(env, tmp_path, mode=mode)  # type: ignore[arg-type]
+    call = '{{ iconkit.sprite() }}{{ iconkit.icon("red", label="Red", size=48) }}'
+    page.set_content(PAGE % env.from_string(call).render())
+    shot = page.locator("#slot svg[role=img]").screenshot()
+    assert Image.open(io.BytesIO(shot)).convert("RGB").getpixel((24, 24)) == (255, 0, 0)
