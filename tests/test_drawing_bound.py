@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 import logging
 import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import jinja2
 import pytest
-from support import FIXTURES, ROOT
+from support import FIXTURES, ROOT, fresh_python
 
 from iconkit import IconRenderer, IconUsageError, UnsafeSvgError, optimize_svg, sanitize_svg
 from iconkit._xml import DEFAULT_LIMITS, Limits, read_svg
@@ -65,14 +64,7 @@ def test_every_bomb_has_expectations() -> None:
 
 
 def test_bombs_are_refused_with_their_code_well_under_a_second() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(ROOT / "icons" / "calendar.svg"), *map(str, BOMB_FILES)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
-        check=True,
-    )
+    done = fresh_python("-c", PROBE, str(ROOT / "icons" / "calendar.svg"), *map(str, BOMB_FILES))
     report = json.loads(done.stdout)
     assert len(report) == 2 * len(BOMB_FILES)
     for path in BOMB_FILES:
@@ -196,15 +188,8 @@ def test_real_icon_sets_are_within_the_limits(package: str) -> None:
 
 def _iconkit(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run `iconkit` in a fresh process that must end well before a bomb could be drawn."""
-    return subprocess.run(
-        [sys.executable, "-m", "iconkit", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        timeout=60,  # drawing the bomb with cairosvg takes minutes
-        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
+    # Drawing the bomb with cairosvg takes minutes.
+    return fresh_python("-m", "iconkit", *args, cwd=cwd, timeout=60, check=False)
 
 
 def test_lint_and_build_refuse_a_bomb_without_drawing_it(tmp_path: Path) -> None:
