@@ -35,15 +35,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import tinycss2
 from lxml import etree
 from markupsafe import Markup, escape
 
 from ._scope import css_ident
+from ._style import style_problem
 from ._xml import parse_svg
 from .errors import IconNotFound, IconUsageError, UnsafeSvgError
 from .model import Icon, IconSet
-from .sanitize import CSS_FUNCTIONS, CSS_PROPERTIES, drawing_problems
+from .sanitize import drawing_problems
 from .sprite import DEFAULT_PREFIX, build_sprite, symbol
 
 __all__ = [
@@ -85,87 +85,6 @@ _URL_ATTRIBUTES = frozenset(
 )
 _BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
-#: Properties a macro's ``style`` may set: the sanitizer's presentation and animation
-#: properties, and the box and layout properties a page places an icon with.
-STYLE_PROPERTIES: frozenset[str] = CSS_PROPERTIES | frozenset(
-    {
-        *(
-            f"{box}{side}"
-            for box in ("margin", "padding")
-            for side in (
-                "",
-                "-top",
-                "-right",
-                "-bottom",
-                "-left",
-                "-inline",
-                "-inline-start",
-                "-inline-end",
-                "-block",
-                "-block-start",
-                "-block-end",
-            )
-        ),
-        "align-self",
-        "aspect-ratio",
-        "background",
-        "background-color",
-        "background-image",
-        "block-size",
-        "border",
-        "border-color",
-        "border-radius",
-        "border-style",
-        "border-width",
-        "bottom",
-        "box-shadow",
-        "box-sizing",
-        "cursor",
-        "flex",
-        "flex-basis",
-        "flex-grow",
-        "flex-shrink",
-        "gap",
-        "height",
-        "inline-size",
-        "inset",
-        "justify-self",
-        "left",
-        "line-height",
-        "max-height",
-        "max-width",
-        "min-height",
-        "min-width",
-        "order",
-        "outline",
-        "outline-color",
-        "outline-offset",
-        "outline-style",
-        "outline-width",
-        "pointer-events",
-        "position",
-        "right",
-        "rotate",
-        "scale",
-        "top",
-        "translate",
-        "vertical-align",
-        "width",
-        "z-index",
-    }
-)
-#: Functions a macro's ``style`` value may hold: they compute a value and never fetch.
-STYLE_FUNCTIONS: frozenset[str] = CSS_FUNCTIONS | frozenset(
-    {
-        "conic-gradient",
-        "linear-gradient",
-        "radial-gradient",
-        "repeating-conic-gradient",
-        "repeating-linear-gradient",
-        "repeating-radial-gradient",
-        "var",
-    }
-)
 _CACHE_SIZE = 8192
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
@@ -683,54 +602,7 @@ def _attribute_problem(key: object, value: object) -> str | None:
     if lower in _URL_ATTRIBUTES and _BAD_SCHEME.match(_URL_NOISE.sub("", text)):
         return "javascript:, vbscript:, data: and file: URLs are refused"
     if lower == "style":
-        return _style_problem(text)
-    return None
-
-
-def _style_problem(text: str) -> str | None:
-    """Why a ``style`` value is refused, or None: parsed as CSS, never pattern-matched.
-
-    Every declaration must name a property of :data:`STYLE_PROPERTIES`, and its
-    value may hold only words, numbers, colours, strings and functions of
-    :data:`STYLE_FUNCTIONS`, with their arguments checked the same way. So no
-    ``url()``, ``image()``, ``image-set()``, ``-webkit-image-set()``,
-    ``cross-fade()``, ``element()``, ``paint()``, ``src()`` or any function not
-    known to compute a value, whatever the letter case, escapes or comments
-    (tinycss2 reads those as a browser does).
-    """
-    nodes = tinycss2.parse_blocks_contents(text, skip_comments=True, skip_whitespace=True)
-    for node in nodes:
-        if not isinstance(node, tinycss2.ast.Declaration):
-            what = "unparsable CSS" if node.type == "error" else f"a CSS {node.type}"
-            return f"{what} in style is refused; give property:value declarations"
-        if node.lower_name not in STYLE_PROPERTIES:
-            return f"CSS property {node.name!r} is not allowed in style"
-        problem = _css_value_problem(node.value, 0)
-        if problem:
-            return f"{node.name}: {problem}"
-    return None
-
-
-def _css_value_problem(tokens: list[tinycss2.ast.Node], depth: int) -> str | None:
-    if depth > 8:
-        return "CSS nested too deeply"
-    for token in tokens:
-        if isinstance(token, tinycss2.ast.URLToken):
-            return "url() is refused in style (it fetches)"
-        if isinstance(token, tinycss2.ast.FunctionBlock):
-            if token.lower_name not in STYLE_FUNCTIONS:
-                return f"{token.name}() is refused in style (it may fetch or is not known)"
-            problem = _css_value_problem(token.arguments, depth + 1)
-        elif isinstance(token, tinycss2.ast.ParenthesesBlock | tinycss2.ast.SquareBracketsBlock):
-            problem = _css_value_problem(token.content, depth + 1)
-        elif isinstance(token, tinycss2.ast.CurlyBracketsBlock | tinycss2.ast.AtKeywordToken):
-            problem = f"{token.type} is refused in style"
-        elif isinstance(token, tinycss2.ast.ParseError):
-            problem = f"unparsable CSS ({token.message})"
-        else:
-            problem = None
-        if problem:
-            return problem
+        return style_problem(text)
     return None
 
 
