@@ -61,6 +61,7 @@ _DRAWN = frozenset(
     {"circle", "ellipse", "line", "path", "polygon", "polyline", "rect", "text", "image"}
 )
 _HREF = (f"{{{XLINK_NS}}}href", "href")
+_STYLE = f"{{{SVG_NS}}}style"
 # Properties a container passes down to the shapes inside it.
 _INHERITED = frozenset({"fill", "stroke", "marker-start", "marker-mid", "marker-end", "marker"})
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -93,8 +94,29 @@ def drawing_cost(root: etree._Element, max_work: int, max_depth: int) -> Drawing
     above the limits the exact figure does not matter, and counting it could
     take as long as drawing it.
     """
+    elements = _unreferencing(root)
+    if elements is not None:
+        # Nothing refers to anything: each element is drawn at most once.
+        line = root.sourceline if elements > max_work else None
+        return DrawingCost(min(elements, max_work + 1), 0, line, None)
     walk = _Walk(root, max_work + 1, max_depth + 1)
     return walk.run()
+
+
+def _unreferencing(root: etree._Element) -> int | None:
+    """The number of elements when no link or ``url()`` can be in the tree, else None.
+
+    Most icons are shapes and groups only; they need no walk of references.
+    """
+    count = 0
+    for element in root.iter(etree.Element):
+        count += 1
+        for name, value in element.attrib.items():
+            if name in _HREF or "url" in value.lower() or "\\" in value:
+                return None
+        if element.tag == _STYLE and element.text:
+            return None
+    return count
 
 
 @dataclass
@@ -182,7 +204,7 @@ class _Walk:
             target = self.ids.get(key)
             if target is not None and (drawn or name not in _INHERITED):
                 yield target, self.times(element, name, target), True
-        if drawn:
+        if drawn and self.shared:
             ancestors = set(element.iterancestors())
             for name, key in self.shared:
                 target = self.ids.get(key)
@@ -213,7 +235,7 @@ class _Walk:
         every shape is counted as if it did, which can only overestimate.
         """
         found: list[tuple[str, str]] = []
-        for style in self.root.iter(f"{{{SVG_NS}}}style"):
+        for style in self.root.iter(_STYLE):
             rules = tinycss2.parse_stylesheet(style.text or "", skip_comments=True)
             pending = list(rules)
             while pending:
