@@ -216,3 +216,26 @@ def test_rendering_and_the_optimizers_guard_refuse_a_bomb(path: Path) -> None:
         svg_to_png(data, 24, path=path)
     with pytest.raises(UnsafeSvgError, match=code):
         optimize_svg(data, path)
+
+
+def test_references_that_icons_really_use_are_accepted() -> None:
+    # A designer's export: symbols used a few times, a modest pattern, markers on
+    # a short line, a filter, gradients and a clip path, all referenced.
+    data = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><defs>'
+        b'<symbol id="dot"><circle r="1"/></symbol>'
+        b'<pattern id="hatch" width="2" height="2" patternUnits="userSpaceOnUse">'
+        b'<path d="M0 0l2 2"/></pattern>'
+        b'<marker id="tip"><path d="M0 0l2 1-2 1z"/></marker>'
+        b'<filter id="soft"><feGaussianBlur stdDeviation="1"/><feOffset dx="1"/>'
+        b'<feMerge><feMergeNode/><feMergeNode in="SourceGraphic"/></feMerge></filter>'
+        b'<linearGradient id="g"><stop offset="0"/><stop offset="1"/></linearGradient>'
+        b'<clipPath id="c"><rect width="24" height="24"/></clipPath></defs>'
+        b'<g clip-path="url(#c)" filter="url(#soft)" fill="url(#g)">'
+        + b"".join(b'<use href="#dot" x="%d" y="4"/>' % x for x in range(2, 22, 2))
+        + b'<rect width="24" height="8" y="12" fill="url(#hatch)"/>'
+        b'<polyline points="2 22 8 20 14 22 20 20" marker-mid="url(#tip)" marker-end="url(#tip)"/>'
+        b"</g></svg>"
+    )
+    result = sanitize_svg(data, strict=True)
+    assert result.diagnostics == ()
