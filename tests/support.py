@@ -24,3 +24,22 @@ def run_iconkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
         check=False,
         env={**os.environ, "PYTHONPATH": path},
     )
+
+
+def fresh_python(
+    *args: str, cwd: Path | None = None, timeout: float = 120, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python *args`` in a fresh process that sees only this checkout's ``src``.
+
+    ``timeout`` bounds the run (the process is killed past it), so a test that
+    waits on something that could hang, such as a bomb being expanded, fails.
+    """
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
+        check=check,
+    )

@@ -236,3 +236,62 @@ def test_css_diagnostics_carry_the_line_of_the_rule() -> None:
     result = sanitize_svg(data, "t.svg")
     assert [(d.line, d.code) for d in result.diagnostics] == [(4, "S104"), (6, "S104"), (8, "S104")]
     assert b"<style>.a{fill:red}.b{stroke:blue}</style>" in result.svg
+
+
+@pytest.mark.parametrize(
+    ("css", "kept"),
+    [
+        ("body{visibility:hidden}", ""),
+        ("html,BODY{display:none}", ""),
+        ("*{fill:red}", ""),
+        ("svg *{fill:red}", ""),
+        ("input{transform:scale(40)}", ""),
+        ("button,select,textarea{opacity:0}", ""),
+        ("div p{color:red}", ""),
+        (".a body{color:red}", ""),
+        ("title{display:block}", ""),
+        ("a{fill:red}", ""),
+        ("Path{fill:red}", ""),
+        ("@media (min-width:1px){form{display:none}}", ""),
+        ("input,.a,path{fill:red}", ".a,path{fill:red}"),
+    ],
+)
+def test_selectors_that_could_match_the_page_are_removed(css: str, kept: str) -> None:
+    data = f"{SVG_OPEN}<style>{css}</style><path class='a' d='M0 0'/></svg>".encode()
+    result = sanitize_svg(data, "t.svg")
+    assert "S117" in {d.code for d in result.diagnostics}
+    assert all(d.line == 1 for d in result.diagnostics)
+    style = re.search(rb"<style>(.*)</style>", result.svg)
+    assert (style.group(1).decode() if style else "") == kept
+    with pytest.raises(UnsafeSvgError, match="S117"):
+        sanitize_svg(data, "t.svg", strict=True)
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        ".a{fill:red}",
+        "#p{fill:red}",
+        "path,rect{fill:red}",
+        "svg>g .a{fill:red}",
+        "clipPath rect{}",
+    ],
+)
+def test_class_id_and_svg_type_selectors_are_kept(css: str) -> None:
+    data = f"{SVG_OPEN}<style>{css}</style><path id='p' d='M0 0'/></svg>".encode()
+    assert "S117" not in {d.code for d in sanitize_svg(data).diagnostics}
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "@font-face{font-family:x;src:local(x)}",
+        "@import 'x.css';",
+        "@namespace svg url(http://www.w3.org/2000/svg);",
+    ],
+)
+def test_font_face_import_and_namespace_are_refused_in_strict_mode(css: str) -> None:
+    data = f"{SVG_OPEN}<style>{css}.a{{fill:red}}</style></svg>".encode()
+    assert b"<style>.a{fill:red}</style>" in sanitize_svg(data).svg
+    with pytest.raises(UnsafeSvgError):
+        sanitize_svg(data, strict=True)

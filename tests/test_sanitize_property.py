@@ -201,7 +201,8 @@ def check(data: bytes, strict: bool) -> None:
     try:
         result = sanitize_svg(data, "random.svg", strict=strict)
     except UnsafeSvgError as exc:
-        assert strict
+        # Out of strict mode, only an icon that draws without end is refused.
+        assert strict or {d.code for d in exc.diagnostics} <= {"S115", "S116"}  # noqa: PT017
         assert exc.diagnostics  # noqa: PT017 (an outcome, not the test's subject)
         assert all(d.severity == "error" for d in exc.diagnostics)  # noqa: PT017
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from support import FIXTURES, ICONS
 
 from iconkit import build_sprite, load_icons
 from iconkit._xml import SVG_NS, XLINK_NS, parse_svg, qname
+from iconkit.sprite import symbol
 
 WITH_IDS = FIXTURES / "icons" / "with-ids"
 
@@ -102,3 +104,37 @@ def test_icon_without_viewbox_gets_one_from_its_size(tmp_path: Path) -> None:
 def test_bad_svg_names_the_icon(bad: bytes) -> None:
     with pytest.raises(Exception, match=r"broken\.svg"):
         build_sprite([("broken", bad)])
+
+
+STYLED = (
+    f'<svg xmlns="{SVG_NS}" viewBox="0 0 24 24"><style>'
+    "@keyframes spin{to{transform:rotate(1turn)}}.a,svg>g{animation:spin 1s}"
+    "#dot{fill:url(#grad)}svg{opacity:.5}@media (prefers-reduced-motion:reduce){.a{animation:none}}"
+    "@import 'x.css';@font-face{font-family:x}body{display:none}</style>"
+    '<linearGradient id="grad"/><g class="a" style="animation-name:spin">'
+    '<circle id="dot" r="1"/></g>'
+    "</svg>"
+).encode()
+
+
+def test_an_icons_style_is_scoped_to_its_symbol_and_its_names_are_its_own() -> None:
+    sym = symbol("dots", STYLED, "iconkit-dots-", scope="#iconkit-dots")
+    style = re.search(r"<style>(.*)</style>", sym.body)
+    assert style is not None
+    assert style.group(1) == (
+        "@keyframes iconkit-dots-spin{to{transform:rotate(1turn)}}"
+        "#iconkit-dots .a,#iconkit-dots&gt;g{animation:iconkit-dots-spin 1s}"
+        "#iconkit-dots #iconkit-dots-dot{fill:url(#iconkit-dots-grad)}"
+        "#iconkit-dots{opacity:.5}"
+        "@media (prefers-reduced-motion:reduce){#iconkit-dots .a{animation:none}}"
+        # A tree the sanitizer never saw keeps only rules under the icon, never at-rules.
+        "#iconkit-dots body{display:none}"
+    )
+    assert 'style="animation-name:iconkit-dots-spin"' in sym.body
+
+
+def test_the_sprite_scopes_each_symbols_style_under_its_id() -> None:
+    sheet = build_sprite([("dots", STYLED)], prefix="ik-").decode()
+    assert "#ik-dots .a,#ik-dots&gt;g{animation:ik-dots-spin 1s}" in sheet
+    assert "@import" not in sheet
+    assert "@font-face" not in sheet

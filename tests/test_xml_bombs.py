@@ -9,13 +9,11 @@ expansion costs gigabytes and minutes, a refusal milliseconds and kilobytes.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import tracemalloc
 from pathlib import Path
 
 import pytest
-from support import FIXTURES, ROOT
+from support import FIXTURES, ROOT, fresh_python
 
 from iconkit import IconSourceError, sanitize_svg
 from iconkit._xml import parse_svg, read_svg
@@ -50,14 +48,7 @@ print(json.dumps({"files": report, "growth_kb": growth}))
 def probe(paths: list[Path]) -> tuple[dict[str, dict[str, object]], int]:
     """Parse ``paths`` in a fresh process; return each one's error and time, and the
     growth of the process's peak memory over all of them, in KiB."""
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(ROOT / "icons" / "calendar.svg"), *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
-        check=True,
-    )
+    done = fresh_python("-c", PROBE, str(ROOT / "icons" / "calendar.svg"), *map(str, paths))
     result = json.loads(done.stdout)
     return result["files"], result["growth_kb"]
 

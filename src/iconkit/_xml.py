@@ -46,11 +46,20 @@ _CHUNK = 1 << 16
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds on what the parser accepts: bytes, nesting depth and element count."""
+    """Bounds on what an icon may be: bytes, nesting depth and element count (the parser's),
+    and what it may draw (the sanitizer's).
+
+    ``max_drawn`` bounds the elements drawn once every ``<use>``, pattern tile,
+    marker and filter primitive is counted (see :mod:`iconkit._drawing`), and
+    ``max_reference_depth`` the longest chain of references. No icon of
+    lucide, Tabler or Simple Icons comes near either (``benchmarks/drawing_cost.py``).
+    """
 
     max_bytes: int = 1 << 20
     max_depth: int = 64
     max_elements: int = 20_000
+    max_drawn: int = 50_000
+    max_reference_depth: int = 8
 
 
 DEFAULT_LIMITS = Limits()

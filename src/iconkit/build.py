@@ -29,6 +29,7 @@ from typing import Any
 from ._atomic import replace_folder
 from ._json import RawJSON, dump_json
 from ._links import Links
+from ._scope import css_ident
 from ._server import start_server
 from ._xml import parse_svg
 from .cache import Cache, Memo
@@ -480,7 +481,9 @@ def _prune(cache_root: str, entries: set[str], pages: set[str]) -> None:
 
 def _symbol_element(slug: str, svg: bytes, prefix: str) -> str:
     """The icon's ``<symbol>`` for the sprite sheet (see :mod:`iconkit.sprite`)."""
-    return symbol(slug, svg, f"{prefix}{slug}-").element(prefix)
+    return symbol(slug, svg, f"{prefix}{slug}-", scope=f"#{css_ident(prefix + slug)}").element(
+        prefix
+    )
 
 
 class _Workers:

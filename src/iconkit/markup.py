@@ -13,7 +13,8 @@ it works without Jinja too (:func:`iconkit.render_icon`).
   the control, never left to a ``<title>`` inside a sprite symbol.
 - Every value is escaped; ``attrs`` names are checked against a strict pattern
   and may not be event handlers, may not override the accessibility attributes
-  the renderer owns, and may not carry ``javascript:`` URLs or ``url()`` styles.
+  the renderer owns, and may not carry ``javascript:`` URLs; a ``style`` is
+  parsed as CSS and kept only when it cannot fetch anything.
 - Ids inside one rendered icon (``<title>``, ``<desc>``, gradients...) are
   unique per instance: an id counter belongs to the renderer, so the same icon
   twice on a page, in an include or a macro, never collides.
@@ -34,10 +35,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from lxml import etree
 from markupsafe import Markup, escape
 
-from .errors import IconNotFound, IconUsageError
+from ._scope import css_ident
+from ._style import style_problem
+from ._xml import parse_svg
+from .errors import IconNotFound, IconUsageError, UnsafeSvgError
 from .model import Icon, IconSet
+from .sanitize import drawing_problems
 from .sprite import DEFAULT_PREFIX, build_sprite, symbol
 
 __all__ = [
@@ -78,7 +84,6 @@ _URL_ATTRIBUTES = frozenset(
     {"href", "xlink:href", "src", "action", "formaction", "poster", "data", "ping", "srcset"}
 )
 _BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
-_BAD_STYLE = re.compile(r"url\s*\(|expression\s*\(|javascript:|@import|\\", re.IGNORECASE)
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _CACHE_SIZE = 8192
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
@@ -316,7 +321,15 @@ class IconRenderer:
         Put it once near the top of ``<body>``; ``<use href="#...">`` refers to it.
         """
         if self._sprite is None:
-            sheet = build_sprite(self.icons, prefix=self.prefix).decode("utf-8").rstrip("\n")
+            kept = []
+            for icon in self.icons:
+                try:
+                    _drawable(icon)
+                except UnsafeSvgError as exc:
+                    self._refuse(f"sprite(): {exc}", unknown=True)
+                    continue
+                kept.append(icon)
+            sheet = build_sprite(kept, prefix=self.prefix).decode("utf-8").rstrip("\n")
             hidden = (
                 ' aria-hidden="true" focusable="false" width="0" height="0"'
                 ' style="position:absolute;width:0;height:0;overflow:hidden"'
@@ -414,7 +427,8 @@ class IconRenderer:
                     f"{macro}({name!r}): give label= or text=, not both; visible text already"
                     " names the control, and a second name would be read twice or differ"
                 )
-            return Markup(f'{svg}<span class="iconkit-text">{escape(text)}</span>')
+            # Escaped as text like label=, even when marked safe: no argument adds markup.
+            return Markup(f'{svg}<span class="iconkit-text">{_text(text)}</span>')
         if label is False or label is None or label is True:
             words = prepared.title
         elif isinstance(label, str) and label.strip():
@@ -436,12 +450,24 @@ class IconRenderer:
         if icon is None:
             self._refuse(f"{macro}(): the icon name must be a string, not {name!r}", unknown=True)
             return None
-        prepared = self._prepare(icon)
+        try:
+            prepared = self._prepare(icon)
+        except UnsafeSvgError as exc:
+            self._refuse(f"{macro}({name!r}): {exc}", unknown=True)
+            return None
         self._prepared[name] = prepared
         return prepared
 
     def _prepare(self, icon: Icon) -> _Prepared:
-        sym = symbol(icon.slug, icon.svg, f"{self.prefix}{icon.slug}-{_INSTANCE}-")
+        root = _drawable(icon)
+        # The icon's <style> reaches only this icon: rules go under its root's class.
+        sym = symbol(
+            icon.slug,
+            root,
+            f"{self.prefix}{icon.slug}-{_INSTANCE}-",
+            scope=f"svg.{css_ident('iconkit-' + icon.slug)}",
+            names_prefix=f"{self.prefix}{icon.slug}-",
+        )
         presentation = "".join(f' {n}="{_text(v)}"' for n, v in sym.attributes if n != "viewBox")
         classes = f"iconkit iconkit-{icon.slug}"
         if icon.meta.mirror_rtl:
@@ -545,6 +571,19 @@ class IconRenderer:
         return Markup("")
 
 
+def _drawable(icon: Icon) -> etree._Element:
+    """Parse an icon's SVG; raise UnsafeSvgError when it would draw without end.
+
+    A built folder's or a caller's IconSet may hold icons the sanitizer never
+    saw, and any of them may be inlined: the drawing bound is checked here too.
+    """
+    root = parse_svg(icon.svg, icon.svg_path)
+    refused = drawing_problems(root, icon.svg_path)
+    if refused:
+        raise UnsafeSvgError(icon.svg_path, refused)
+    return root
+
+
 def _attribute_problem(key: object, value: object) -> str | None:
     if not isinstance(key, str) or not _ATTRIBUTE_NAME.match(key):
         return "not an attribute name (lower-case letters, digits and - _ : .)"
@@ -562,8 +601,8 @@ def _attribute_problem(key: object, value: object) -> str | None:
     text = str(value)
     if lower in _URL_ATTRIBUTES and _BAD_SCHEME.match(_URL_NOISE.sub("", text)):
         return "javascript:, vbscript:, data: and file: URLs are refused"
-    if lower == "style" and _BAD_STYLE.search(text):
-        return "url(), expression(), @import and escapes are refused in style"
+    if lower == "style":
+        return style_problem(text)
     return None
 
 

@@ -24,6 +24,7 @@ from lxml import etree
 
 from ._xml import parse_svg
 from .errors import IconSourceError
+from .render import refuse_endless
 from .transforms import DEFAULT_PRECISION, DEFAULT_PRESET, Options, Transform, by_name
 
 if TYPE_CHECKING:
@@ -126,6 +127,8 @@ def optimize_svg(
     result = run(passes, precision)
     if not guard:
         return OptimizeResult(result, len(data), precision=precision)
+    # The guard draws every candidate: an icon that draws without end is refused first.
+    refuse_endless(root, path)
 
     from .fidelity import DEFAULT_TOLERANCE, Reference
 

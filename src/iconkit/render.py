@@ -15,10 +15,18 @@ from typing import Any
 from lxml import etree
 
 from ._xml import SVG_NS, parse_svg, qname
-from .errors import IconSourceError
+from .errors import IconSourceError, UnsafeSvgError
 from .model import Icon, IconSet
+from .sanitize import drawing_problems
 
-__all__ = ["Drawing", "contact_sheet", "render_png", "svg_to_png", "svg_to_pngs"]
+__all__ = [
+    "Drawing",
+    "contact_sheet",
+    "refuse_endless",
+    "render_png",
+    "svg_to_png",
+    "svg_to_pngs",
+]
 
 INK = "#1b1b1f"
 PAPER = "#ffffff"
@@ -39,9 +47,21 @@ def svg_to_pngs(
 ) -> tuple[bytes, ...]:
     """Render SVG bytes to one square PNG per size of ``sizes``, parsing them once."""
     root = parse_svg(data, path)
+    refuse_endless(root, path)
     root.set("color", color)
     drawing = Drawing(etree.tostring(root), path)
     return tuple(drawing.png(size) for size in sizes)
+
+
+def refuse_endless(root: etree._Element, path: Path | str = "<svg>") -> None:
+    """Raise :class:`~iconkit.errors.UnsafeSvgError` if ``root`` draws past the limits.
+
+    cairosvg expands every ``<use>``, pattern and marker as it draws, so a
+    file the sanitizer would refuse (``S115``, ``S116``) takes minutes to render.
+    """
+    refused = drawing_problems(root, path)
+    if refused:
+        raise UnsafeSvgError(path, refused)
 
 
 # cairosvg edits the parsed nodes of masks, patterns, markers, <use>, images,

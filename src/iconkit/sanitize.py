@@ -19,6 +19,13 @@ prefixes are not namespaces) or through ``<img>``. Comments are dropped too,
 because an HTML parser ends some comments (``<!-->``) where XML does not; they
 are reported as warnings, which ``strict`` does not refuse.
 
+What an icon draws is bounded too (:func:`drawing_problems`): an icon whose
+``<use>`` elements, patterns, markers or filters multiply its drawing past
+:attr:`~iconkit._xml.Limits.max_drawn`, or whose references chain deeper than
+:attr:`~iconkit._xml.Limits.max_reference_depth` or lead back to themselves,
+is refused (``S115``, ``S116``) in either mode: it is small in the file and
+endless on the page, and no removal keeps the picture it meant.
+
 URLs are judged after the parser has decoded character references and after
 removing every whitespace and control character and lower-casing, as browsers
 do before they read a scheme; HTML character references left in the text are
@@ -38,11 +45,21 @@ import tinycss2
 from lxml import etree
 from tinycss2 import ast as css
 
+from ._drawing import drawing_cost
+from ._scope import split_selectors
 from ._xml import DEFAULT_LIMITS, SVG_NS, XLINK_NS, Limits, parse_svg, qname
 from .errors import IconSourceError, UnsafeSvgError
 from .model import Diagnostic, Severity
 
-__all__ = ["CHECKS", "Check", "SanitizeResult", "sanitize", "sanitize_svg", "serialize"]
+__all__ = [
+    "CHECKS",
+    "Check",
+    "SanitizeResult",
+    "drawing_problems",
+    "sanitize",
+    "sanitize_svg",
+    "serialize",
+]
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
@@ -98,6 +115,24 @@ CHECKS: tuple[Check, ...] = (
         "document-type",
         "A document type declaration (dropped: it is never loaded, and means nothing inline).",
         "info",
+    ),
+    Check(
+        "S115",
+        "drawing-amplification",
+        "References (<use>, patterns, markers, filters) that multiply what the icon draws"
+        " past the limit; the icon is refused.",
+    ),
+    Check(
+        "S116",
+        "deep-reference",
+        "A chain of references deeper than the limit, or one that leads back to itself;"
+        " the icon is refused.",
+    ),
+    Check(
+        "S117",
+        "page-wide-selector",
+        "A CSS selector in <style> that could match outside the icon (*, html, body, input,"
+        " any element that is not SVG).",
     ),
 )
 
@@ -392,7 +427,7 @@ CSS_PROPERTIES = _PRESENTATION | frozenset(
 # Functions that compute a value and can never fetch or run anything. Left out
 # on purpose: url() and src() (judged as URLs), image(), image-set(),
 # cross-fade(), element(), paint(), var(), env(), attr() and expression().
-_CSS_FUNCTIONS = frozenset(
+CSS_FUNCTIONS = frozenset(
     {
         "blur",
         "brightness",
@@ -451,6 +486,10 @@ _CSS_FUNCTIONS = frozenset(
     }
 )
 _SELECTOR_LITERALS = frozenset({".", ",", ">", "*", "+", "~"})
+# Type selectors that match only SVG elements: the allowlist, less the names HTML
+# has too (a page's <title> and <style>), matched case-sensitively as browsers
+# match names outside the HTML namespace.
+_SCOPED_TYPES = ELEMENTS - {"title", "style"}
 _KEYFRAMES = frozenset({"keyframes", "-webkit-keyframes"})
 _MAX_CSS_DEPTH = 16
 
@@ -491,12 +530,15 @@ def sanitize_svg(
     anything unsafe would have to be removed.
     """
     root = parse_svg(data, path, limits)
-    clean, diagnostics = sanitize(root, path, strict=strict)
+    clean, diagnostics = sanitize(root, path, strict=strict, limits=limits)
     return SanitizeResult(svg=serialize(clean), diagnostics=diagnostics)
 
 
 def sanitize(
-    root: etree._Element, path: Path | str = "<svg>", strict: bool = False
+    root: etree._Element,
+    path: Path | str = "<svg>",
+    strict: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[etree._Element, tuple[Diagnostic, ...]]:
     """Return a new, safe copy of the SVG tree ``root`` and the diagnostics of what was removed.
 
@@ -505,6 +547,12 @@ def sanitize(
     :class:`~iconkit.errors.UnsafeSvgError` carrying every error-severity
     diagnostic is raised instead of returning a copy with removals; a root that
     is not an SVG ``<svg>`` raises :class:`~iconkit.errors.IconSourceError`.
+
+    What the copy would draw is then bounded by ``limits`` (``max_drawn`` and
+    ``max_reference_depth``): an icon over either, or with a reference that
+    leads back to itself, is refused with :class:`~iconkit.errors.UnsafeSvgError`
+    (``S115``, ``S116``) whether ``strict`` or not, since no removal would leave
+    the drawing it meant.
     """
     if root.tag != qname("svg"):
         raise IconSourceError(path, "root element is not an SVG <svg>", root.sourceline)
@@ -514,7 +562,45 @@ def sanitize(
     errors = tuple(d for d in diagnostics if d.severity == "error")
     if strict and errors:
         raise UnsafeSvgError(path, errors)
+    refused = drawing_problems(clean, path, limits)
+    if refused:
+        raise UnsafeSvgError(path, refused)
     return clean, diagnostics
+
+
+def drawing_problems(
+    root: etree._Element, path: Path | str = "<svg>", limits: Limits = DEFAULT_LIMITS
+) -> tuple[Diagnostic, ...]:
+    """Return the ``S115``/``S116`` diagnostics of an SVG tree that draws too much, or ().
+
+    ``root`` is a parsed (or sanitized) tree; nothing is changed. An icon is
+    over the bound when, with every ``<use>``, pattern tile, marker and filter
+    primitive counted, it draws more than ``limits.max_drawn`` elements, when
+    its references chain deeper than ``limits.max_reference_depth``, or when a
+    reference leads back to the element that makes it.
+    """
+    cost = drawing_cost(root, limits.max_drawn, limits.max_reference_depth)
+    found: list[Diagnostic] = []
+
+    def report(code: str, line: int | None, message: str) -> None:
+        check = _CHECK[code]
+        found.append(Diagnostic(str(path), line, code, check.name, message, check.severity))
+
+    if cost.cycle is not None:
+        report("S116", cost.cycle or None, "a reference leads back to itself; refused")
+    if cost.depth > limits.max_reference_depth:
+        report(
+            "S116",
+            cost.depth_line,
+            f"references chain deeper than {limits.max_reference_depth}; refused",
+        )
+    if cost.work > limits.max_drawn:
+        report(
+            "S115",
+            cost.work_line,
+            f"references make it draw more than {limits.max_drawn} elements; refused",
+        )
+    return tuple(found)
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -656,6 +742,7 @@ class _Sanitizer:
         for sibling in reversed(list(root.itersiblings(preceding=True))):
             self.inspect(sibling)
         clean = etree.Element(qname("svg"), nsmap={None: SVG_NS, "xlink": XLINK_NS})
+        clean.sourceline = root.sourceline
         self.copy_attributes(root, clean)
         clean.text = root.text
         self.children(root, clean)
@@ -689,6 +776,7 @@ class _Sanitizer:
                 continue
             local = _names(child.tag)[1]
             copy = etree.SubElement(target, qname(local))
+            copy.sourceline = child.sourceline  # for the diagnostics of drawing_problems
             self.copy_attributes(child, copy)
             if local in _TEXT_ONLY:
                 self.text_only(child, copy, local)
@@ -866,7 +954,7 @@ class _Sanitizer:
                 if token.lower_name in ("url", "src"):
                     strings = [a for a in token.arguments if isinstance(a, css.StringToken)]
                     problem = self.css_url(strings[0].value if strings else "")
-                elif token.lower_name in _CSS_FUNCTIONS:
+                elif token.lower_name in CSS_FUNCTIONS:
                     problem = self.tokens(token.arguments, depth + 1)
                 else:
                     problem = ("S107", f"CSS function {token.name}() is not allowed")
@@ -946,9 +1034,10 @@ class _Sanitizer:
                 self.report("S107", at, "CSS rules nested too deeply; removed")
             elif isinstance(rule, css.QualifiedRule):
                 if _selector_ok(rule.prelude):
-                    body = self.block(rule.content, base)
+                    selectors = self.selectors(rule.prelude, at)
+                    body = self.block(rule.content, base) if selectors else ""
                     if body:
-                        out.append(f"{tinycss2.serialize(rule.prelude).strip()}{{{body}}}")
+                        out.append(f"{','.join(selectors)}{{{body}}}")
                 else:
                     shown = tinycss2.serialize(rule.prelude).strip()[:60]
                     self.report("S107", at, f"CSS selector {shown!r} is not allowed; removed")
@@ -960,6 +1049,24 @@ class _Sanitizer:
                 what = "unparsable CSS" if rule.type == "error" else f"CSS {rule.type}"
                 self.report("S107", at, f"{what} removed")
         return "".join(out)
+
+    def selectors(self, prelude: list[css.Node], at: int | None) -> list[str]:
+        """Return the selectors of a rule that stay inside the icon; report the others.
+
+        ``*`` and a type selector that is not an SVG element of the allowlist
+        (``body``, ``input``, ``div``, ``title``...) could match the page the
+        icon is inlined into, so they go; class, id and SVG type selectors are
+        kept, and put under the icon's root when it is rendered.
+        """
+        kept = []
+        for selector in split_selectors(prelude):
+            shown = tinycss2.serialize(selector).strip()
+            reach = _page_wide(selector)
+            if reach is None:
+                kept.append(shown)
+            else:
+                self.report("S117", at, f"CSS selector {shown[:60]!r} could match {reach}; removed")
+        return kept
 
     def at_rule(self, rule: css.AtRule, base: int | None, depth: int) -> str:
         keyword = rule.lower_at_keyword
@@ -1027,6 +1134,21 @@ def _keyframe_selector(prelude: Iterable[css.Node]) -> bool:
         or (isinstance(t, css.LiteralToken) and t.value == ",")
         for t in prelude
     )
+
+
+def _page_wide(selector: list[css.Node]) -> str | None:
+    """What outside the icon a selector could match (``*``, an HTML element), or None."""
+    previous: css.Node | None = None
+    for token in selector:
+        if isinstance(token, css.LiteralToken) and token.value == "*":
+            return "any element of the page"
+        type_selector = isinstance(token, css.IdentToken) and not (
+            isinstance(previous, css.LiteralToken) and previous.value == "."
+        )
+        if type_selector and token.value not in _SCOPED_TYPES:
+            return f"the page's <{token.value}> elements"
+        previous = token
+    return None
 
 
 def _selector_ok(prelude: Iterable[css.Node]) -> bool:

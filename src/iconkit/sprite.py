@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ._scope import css_ident, keyframe_names, rename_animations, scope_stylesheet
 from ._xml import SVG_NS, XLINK_NS, parse_svg, qname
 from .model import Icon
 
@@ -92,13 +93,26 @@ class Symbol:
         return f'<symbol id="{_attr(prefix + self.slug)}"{attrs}>{self.body}</symbol>'
 
 
-def symbol(slug: str, svg: bytes | etree._Element, id_prefix: str) -> Symbol:
+def symbol(
+    slug: str,
+    svg: bytes | etree._Element,
+    id_prefix: str,
+    *,
+    scope: str | None = None,
+    names_prefix: str | None = None,
+) -> Symbol:
     """Return the :class:`Symbol` of one icon, every internal id prefixed with ``id_prefix``.
 
     ``svg`` is the icon's SVG bytes (parsed with the hardened parser) or a
-    parsed tree, which is copied, never changed.
+    parsed tree, which is copied, never changed. The icon's ``<style>`` is kept
+    inside the icon (:func:`iconkit._scope.scope_stylesheet`): every selector
+    goes under ``scope``, a selector of the element the body is placed in
+    (default: ``#`` and ``id_prefix`` without its last ``-``, the id
+    :func:`build_sprite` gives the symbol), and ``@keyframes`` names get
+    ``names_prefix`` (default: ``id_prefix``).
     """
     root = parse_svg(svg, f"{slug}.svg") if isinstance(svg, bytes) else _copy(svg)
+    _scope_styles(root, id_prefix, scope, names_prefix)
     ids = prefix_ids(root, id_prefix)
     attributes: list[tuple[str, str]] = []
     view_box = root.get("viewBox")
@@ -137,7 +151,10 @@ def build_sprite(
         if keep is None or slug in keep:
             pairs[slug] = svg
     elements = {
-        slug: symbol(slug, svg, f"{prefix}{slug}-").element(prefix) for slug, svg in pairs.items()
+        slug: symbol(slug, svg, f"{prefix}{slug}-", scope=f"#{css_ident(prefix + slug)}").element(
+            prefix
+        )
+        for slug, svg in pairs.items()
     }
     return sprite_sheet(elements, licence=licence)
 
@@ -187,6 +204,31 @@ def prefix_ids(root: etree._Element, id_prefix: str) -> list[str]:
         if element.tag == qname("style") and element.text:
             element.text = _URL_REF.sub(url, element.text)
     return list(mapping.values())
+
+
+def _scope_styles(
+    root: etree._Element, id_prefix: str, scope: str | None, names_prefix: str | None
+) -> None:
+    """Rewrite the icon's stylesheets to reach only the icon (before its ids are prefixed)."""
+    styles = list(root.iter(qname("style")))
+    if not styles:
+        return
+    if scope is None:
+        scope = "#" + css_ident(id_prefix.removesuffix("-"))
+    prefix = id_prefix if names_prefix is None else names_prefix
+    ids = {
+        old: id_prefix + css_ident(old)
+        for element in root.iter(etree.Element)
+        if (old := element.get("id"))
+    }
+    names = {name: prefix + name for style in styles for name in keyframe_names(style.text or "")}
+    for style in styles:
+        style.text = scope_stylesheet(style.text or "", scope, ids, names) or None
+    if names:
+        for element in root.iter(etree.Element):
+            declarations = element.get("style")
+            if declarations:
+                element.set("style", rename_animations(declarations, names))
 
 
 def _copy(root: etree._Element) -> etree._Element:

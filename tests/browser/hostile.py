@@ -107,9 +107,12 @@ def _page(body: str) -> bytes:
 
 
 @contextmanager
-def serving() -> Iterator[Server]:
-    """Run the server on 127.0.0.1 on a free port for the duration of the block."""
-    server = Server(files=site())
+def serving(files: dict[str, tuple[str, bytes]] | None = None) -> Iterator[Server]:
+    """Run the server on 127.0.0.1 on a free port for the duration of the block.
+
+    It serves ``files`` (path to content type and body), by default :func:`site`.
+    """
+    server = Server(files=site() if files is None else files)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(server))
     server.origin = f"http://127.0.0.1:{httpd.server_address[1]}"
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

@@ -21,6 +21,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..sanitize import drawing_problems
 from ._svg import viewbox
 from .base import SvgFile
 
@@ -83,6 +84,11 @@ def measure(root: Any, around: bool = False) -> Ink:
     direction, so ink the view box would clip is counted as ``outside``.
     Raises ValueError when the drawing cannot be rendered.
     """
+    refused = drawing_problems(root)
+    if refused:
+        # cairosvg expands every reference as it draws: this would take minutes.
+        first = refused[0]
+        raise ValueError(f"{first.code} {first.name}: {first.message}")
     tree = copy.deepcopy(root)
     tree.set("color", "#000000")
     for name in ("width", "height"):
