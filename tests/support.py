@@ -22,5 +22,6 @@ def run_iconkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
         text=True,
         cwd=cwd,
         check=False,
+        timeout=600,
         env={**os.environ, "PYTHONPATH": path},
     )
