@@ -34,12 +34,19 @@ def test_flask_example_serves_its_sprite(on_path: None) -> None:
     assert b'<symbol id="iconkit-clock"' in response.data
 
 
-def test_django_example_renders_through_the_jinja2_backend(on_path: None) -> None:
+def test_django_example_renders_django_templates_with_the_tags(on_path: None) -> None:
+    from django.conf import settings
+
     status, html = django_page()
     assert status == 200
+    assert [engine["BACKEND"] for engine in settings.TEMPLATES] == [
+        "django.template.backends.django.DjangoTemplates"
+    ]
     assert '<span class="iconkit-visually-hidden">Remove report.pdf</span>' in html
     assert 'aria-describedby="iconkit-information-' in html
     assert '<use href="#iconkit-next"/>' in html
+    assert html.count('class="iconkit-sprite"') == 1
+    assert 'src="/static/iconkit/png/calendar@1x.png"' in html
     assert '<html lang="en" dir="ltr">' in html
 
 
