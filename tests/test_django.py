@@ -186,3 +186,19 @@ def test_an_unknown_setting_is_refused() -> None:
     with override_settings(ICONKIT={"ICON": "x"}), pytest.raises(ImproperlyConfigured) as caught:
         render('{% icon "calendar" label=True %}')
     assert "ICONKIT has unknown key(s) ICON" in str(caught.value)
+
+
+def test_the_finder_gives_collectstatic_the_built_icons(tmp_path: Path) -> None:
+    from django.contrib.staticfiles import finders
+    from django.core.management import call_command
+
+    dist = tmp_path / "dist"
+    build(ICONS, dist)
+    static_root = tmp_path / "static"
+    with override_settings(ICONKIT={"ICONS": dist}, STATIC_ROOT=static_root):
+        assert finders.find("iconkit/sprite.svg") == str((dist / "sprite.svg").resolve())
+        call_command("collectstatic", interactive=False, verbosity=0)
+    for name in ("sprite.svg", "png/email@2x.png", "svg/email.svg", "gallery/index.html"):
+        assert (static_root / "iconkit" / name).read_bytes() == (dist / name).read_bytes()
+    with override_settings(ICONKIT={}):
+        assert finders.find("iconkit/sprite.svg") is None

@@ -41,3 +41,7 @@ class IconkitConfig(AppConfig):
     def _setting_changed(self, setting: str, **_: Any) -> None:
         if setting in ("ICONKIT", "STATIC_URL", "STORAGES", "STATIC_ROOT"):
             self._renderer = None
+        if setting == "ICONKIT":
+            from django.contrib.staticfiles.finders import get_finder
+
+            get_finder.cache_clear()  # the finder serves the folder ICONKIT names

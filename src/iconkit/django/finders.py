@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.staticfiles.finders import FileSystemFinder
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.storage import FileSystemStorage
 
 from . import conf
@@ -30,7 +31,10 @@ class IconkitFinder(FileSystemFinder):
     """Find the files of the built output that ``ICONKIT["ICONS"]`` names, under its prefix."""
 
     def __init__(self, app_names: Any = None, *args: Any, **kwargs: Any) -> None:
-        config = conf.read_settings()
+        try:
+            config = conf.read_settings()
+        except ImproperlyConfigured:
+            config = conf.Settings()  # the system check reports the setting
         self.locations: list[tuple[str, str]] = []
         self.storages: dict[str, FileSystemStorage] = {}
         if config.built and config.icons is not None:
