@@ -202,3 +202,21 @@ def test_the_finder_gives_collectstatic_the_built_icons(tmp_path: Path) -> None:
         assert (static_root / "iconkit" / name).read_bytes() == (dist / name).read_bytes()
     with override_settings(ICONKIT={}):
         assert finders.find("iconkit/sprite.svg") is None
+
+
+def test_the_settings_check_wants_a_folder_and_a_build_for_sprites(tmp_path: Path) -> None:
+    from iconkit.django.checks import check_settings
+
+    with override_settings(ICONKIT={"ICONS": tmp_path / "missing"}):
+        (error,) = check_settings()
+    assert (error.id, error.msg) == (
+        "iconkit.E001",
+        f"ICONKIT['ICONS']: {tmp_path / 'missing'} is not a folder",
+    )
+    with override_settings(ICONKIT={"ICONS": ICONS, "MODE": "sprite"}):
+        (warning,) = check_settings()
+    assert warning.id == "iconkit.W001"
+    dist = tmp_path / "dist"
+    build(ICONS, dist)
+    with override_settings(ICONKIT={"ICONS": dist, "MODE": "sprite"}):
+        assert check_settings() == []
