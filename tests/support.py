@@ -22,6 +22,7 @@ def run_iconkit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProc
         text=True,
         cwd=cwd,
         check=False,
+        timeout=600,
         env={**os.environ, "PYTHONPATH": path},
     )
 

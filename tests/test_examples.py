@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import importlib
+import io
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from example_pages import django_page, examples_on_path, flask_app, flask_page
+from flask import Flask
+from PIL import Image
+from support import ICONS
+
+import iconkit.flask
+from iconkit import build
 
 
 @pytest.fixture
@@ -21,25 +29,57 @@ def test_flask_example_renders_accessible_icons(on_path: None) -> None:
     assert status == 200
     assert '<span class="iconkit-visually-hidden">Search the site</span></button>' in html
     assert 'role="img" aria-label="Starts at"' in html
-    assert '<use href="/iconkit/sprite.svg#iconkit-clock"/>' in html
+    assert '<use href="/static/iconkit/sprite.svg#iconkit-clock"/>' in html
+    assert 'src="/static/iconkit/png/calendar@1x.png"' in html
     assert html.count('class="iconkit-sprite"') == 1
     assert html.count('<use href="#iconkit-profile"/>') == 2
     assert 'role="status"' in html
 
 
-def test_flask_example_serves_its_sprite(on_path: None) -> None:
-    response = flask_app().test_client().get("/iconkit/sprite.svg")
+def test_flask_example_serves_its_sprite_and_pngs(on_path: None) -> None:
+    client = flask_app().test_client()
+    response = client.get("/static/iconkit/sprite.svg")
     assert response.status_code == 200
     assert response.mimetype == "image/svg+xml"
     assert b'<symbol id="iconkit-clock"' in response.data
+    for scale, pixels in (("1x", 24), ("2x", 48)):
+        png = client.get(f"/static/iconkit/png/calendar@{scale}.png")
+        assert png.mimetype == "image/png"
+        assert Image.open(io.BytesIO(png.data)).size == (pixels, pixels)
+    assert client.get("/static/iconkit/png/nope@1x.png").status_code == 404
+    assert client.get("/static/iconkit/png/calendar@3x.png").status_code == 404
 
 
-def test_django_example_renders_through_the_jinja2_backend(on_path: None) -> None:
+def test_flask_helper_serves_a_built_folder(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    build(ICONS, dist)
+    app = Flask(__name__)
+    iconkit.flask.init_app(app, icons=dist, url_prefix="/icons/", mode="sprite")
+    client = app.test_client()
+    for name in ("sprite.svg", "png/email@2x.png", "svg/email.svg", "gallery/index.html"):
+        response = client.get(f"/icons/{name}")
+        assert response.status_code == 200, name
+        assert response.data == (dist / name).read_bytes()
+        response.close()
+    page = app.jinja_env.from_string(
+        '{% from "iconkit/macros.jinja" import icon %}{{ icon("email", label=true) }}'
+    )
+    assert '<use href="/icons/sprite.svg#iconkit-email"/>' in page.render()
+
+
+def test_django_example_renders_django_templates_with_the_tags(on_path: None) -> None:
+    from django.conf import settings
+
     status, html = django_page()
     assert status == 200
+    assert [engine["BACKEND"] for engine in settings.TEMPLATES] == [
+        "django.template.backends.django.DjangoTemplates"
+    ]
     assert '<span class="iconkit-visually-hidden">Remove report.pdf</span>' in html
     assert 'aria-describedby="iconkit-information-' in html
     assert '<use href="#iconkit-next"/>' in html
+    assert html.count('class="iconkit-sprite"') == 1
+    assert 'src="/static/iconkit/png/calendar@1x.png"' in html
     assert '<html lang="en" dir="ltr">' in html
 
 

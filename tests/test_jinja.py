@@ -147,7 +147,7 @@ def test_installed_wheel_renders_the_bundled_icons(tmp_path: Path) -> None:
         check=True,
         capture_output=True,
     )
-    (wheel,) = wheels.glob("iconkit-*.whl")
+    (wheel,) = wheels.glob("iconkit_a11y-*.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = set(archive.namelist())
     assert "iconkit/icons/calendar.svg" in names

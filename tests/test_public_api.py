@@ -48,6 +48,7 @@ EXPECTED = {
     "extract_licence",
     "format_report",
     "import_icons",
+    "init_icons",
     "lint",
     "load_icons",
     "load_meta",

@@ -5,17 +5,16 @@ Run it with ``flask --app app run`` from this folder (with iconkit installed).
 
 from __future__ import annotations
 
-from flask import Flask, Response, render_template
+from flask import Flask, render_template
 
-import iconkit.jinja
-from iconkit import build_sprite
+import iconkit.flask
 
 
 def create_app() -> Flask:
-    """Return the app: one page of icons, and the sprite the page's ``mode="sprite"`` icons use."""
+    """Return the app: one page of icons; iconkit serves the sprite and PNGs it uses."""
     app = Flask(__name__)
-    renderer = iconkit.jinja.setup(app.jinja_env, sprite_url="/iconkit/sprite.svg")
-    sprite = build_sprite(renderer.icons)
+    # The bundled icons; pass icons="iconkit-dist" to serve a build instead.
+    iconkit.flask.init_app(app)
 
     @app.get("/")
     def index() -> str:
@@ -24,10 +23,5 @@ def create_app() -> Flask:
             {"author": "Grace", "text": "Where is the calendar?"},
         ]
         return render_template("index.html", comments=comments)
-
-    @app.get("/iconkit/sprite.svg")
-    def sprite_sheet() -> Response:
-        # In production, serve dist/sprite.svg from `iconkit build` as a static file.
-        return Response(sprite, mimetype="image/svg+xml")
 
     return app

@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from .source import load_icons as load_icons
     from .source import load_meta as load_meta
     from .sprite import build_sprite as build_sprite
+    from .starter import init_icons as init_icons
     from .transforms import ALL_TRANSFORMS as ALL_TRANSFORMS
     from .transforms import DEFAULT_PRESET as DEFAULT_PRESET
 
@@ -118,6 +119,7 @@ _HOMES = {
     "extract_licence": ("licence", "extract_licence"),
     "format_report": ("report", "format_report"),
     "import_icons": ("importer", "import_icons"),
+    "init_icons": ("starter", "init_icons"),
     "lint": ("lint", "lint"),
     "load_icons": ("source", "load_icons"),
     "load_meta": ("source", "load_meta"),
@@ -210,6 +212,7 @@ __all__ = [  # noqa: RUF022 (plain sorted order, as tests/test_public_api.py pin
     "extract_licence",
     "format_report",
     "import_icons",
+    "init_icons",
     "lint",
     "load_icons",
     "load_meta",

@@ -43,6 +43,7 @@ from .rules.docs import check_docs, write_docs
 from .sanitize import sanitize, serialize
 from .serve import GalleryServer
 from .source import load_icons
+from .starter import init_icons
 
 __all__ = ["main"]
 
@@ -122,6 +123,16 @@ def _parser() -> argparse.ArgumentParser:
         help="id prefix of the sprite's symbols (default: iconkit-)",
     )
     p.set_defaults(run=_build)
+
+    p = verbs.add_parser("init", help="copy the bundled icons into a new folder to start from")
+    p.add_argument(
+        "folder",
+        type=Path,
+        nargs="?",
+        default=Path("icons"),
+        help="new or empty folder (default: icons)",
+    )
+    p.set_defaults(run=_init)
 
     p = verbs.add_parser("document", help="split an icon-description document into entries")
     p.add_argument("file", type=Path, help="the document (UTF-8 text)")
@@ -413,6 +424,12 @@ def _document(args: argparse.Namespace) -> int:
     for e in entries:
         mark = "" if e.terminated else "  (no closing full stop)"
         print(f"{e.position:3}  {e.name}: {e.description}{mark}")
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    count = init_icons(args.folder)
+    print(f"copied {count} icons into {args.folder}; next: iconkit build --icons {args.folder}")
     return 0
 
 

@@ -1,8 +1,13 @@
-"""Alt-text coverage: of an icon folder's metadata, and of the icons used in Jinja templates.
+"""Alt-text coverage: of an icon folder's metadata, and of the icons used in templates.
 
-Templates are read with Jinja's own parser (``Environment().parse``), never
-with regular expressions. A call counts as an iconkit macro when its name is
-imported from ``iconkit/macros.jinja`` (``{% from ... import icon as i %}``,
+Jinja templates are read with Jinja's own parser (``Environment().parse``),
+never with regular expressions; Django templates with Django's lexer. A
+template that loads the iconkit tag library (``{% load iconkit %}``) is a
+Django template; so is one Jinja cannot parse that loads any library or uses
+an iconkit tag (``{% icon "x" label=True %}``, the library in ``builtins``).
+
+A Jinja call counts as an iconkit macro when its name is imported from
+``iconkit/macros.jinja`` (``{% from ... import icon as i %}``,
 ``{% import ... as ik %}`` then ``ik.icon(...)``), or when it is one of the
 macro names (``icon``, ``icon_button``, ``icon_link``, ``icon_img``) and the
 template binds that name to nothing else, as when the macros are installed
@@ -115,6 +120,7 @@ def scan_templates(
     paths: Iterable[Path | str],
     titles: Mapping[str, str] | None = None,
     selection: Selection | None = None,
+    language: str = "auto",
 ) -> TemplateScan:
     """Find the iconkit macro calls in templates and check them.
 
@@ -123,7 +129,8 @@ def scan_templates(
     order). ``titles`` maps known icon names to titles (see
     :func:`icon_titles`); without it icon names are not checked. A template
     Jinja cannot parse raises :class:`~iconkit.errors.IconSourceError` with
-    its line.
+    its line. ``language`` is ``auto`` (Jinja, or Django for a template that
+    loads the iconkit library or that Jinja cannot parse) or ``django``.
     """
     files = template_files(paths)
     env = Environment(extensions=list(_EXTENSIONS))
@@ -134,12 +141,19 @@ def scan_templates(
             source = path.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise IconSourceError(path, f"cannot read template: {exc}") from None
+        if language == "django" or _loads_iconkit(source):
+            uses.extend(_django_uses(source, path, known))
+            continue
         try:
             tree = env.parse(source, name=path.name, filename=str(path))
         except TemplateSyntaxError as exc:
-            raise IconSourceError(
-                path, f"cannot parse template: {exc.message}", exc.lineno
-            ) from None
+            django = _django_uses(source, path, known, needs_load=True)
+            if django is None:
+                raise IconSourceError(
+                    path, f"cannot parse template: {exc.message}", exc.lineno
+                ) from None
+            uses.extend(django)
+            continue
         uses.extend(_uses(tree, path, known))
     selection = selection or Selection()
     rules = [r for r in ALL_RULES if r.target == "use" and selection.wants(r.code, r.name)]
@@ -207,6 +221,87 @@ def _uses(tree: nodes.Template, path: Path, titles: Any) -> Iterator[IconUse]:
             yield _use(call, macro, path, titles)
 
 
+def _loads_iconkit(source: str) -> bool:
+    """Whether a template loads the iconkit tag library: a Django template, then."""
+    return "{%" in source and any(
+        _django_load(contents) for contents in _django_blocks(source) if contents
+    )
+
+
+def _django_load(bits: list[str]) -> bool:
+    return bits[0] == "load" and "iconkit" in bits[1:]
+
+
+def _django_blocks(source: str) -> Iterator[list[str]]:
+    try:
+        from django.template.base import Lexer, TokenType
+    except ImportError:  # without Django, no template is read as a Django template
+        return
+    for token in Lexer(source).tokenize():
+        if token.token_type == TokenType.BLOCK:
+            bits = token.split_contents()
+            if bits:
+                yield bits
+
+
+def _django_uses(
+    source: str, path: Path, titles: Any, needs_load: bool = False
+) -> list[IconUse] | None:
+    """The iconkit tags of a Django template (``{% icon "x" label=True %}``), read by its lexer.
+
+    With ``needs_load``, a template that neither loads a tag library nor uses an
+    iconkit tag is not taken for a Django template: None. (With the library in
+    ``builtins``, a template uses the tags without loading them.)
+    """
+    try:
+        from django.template.base import Lexer, TokenType, kwarg_re
+    except ImportError:
+        return None
+    uses: list[IconUse] = []
+    loads = False
+    for token in Lexer(source).tokenize():
+        if token.token_type != TokenType.BLOCK:
+            continue
+        bits = token.split_contents()
+        if not bits:
+            continue
+        loads = loads or bits[0] == "load"
+        if bits[0] not in MACROS:
+            continue
+        macro = bits.pop(0)
+        if len(bits) >= 2 and bits[-2] == "as":
+            bits = bits[:-2]
+        args: dict[str, Any] = {}
+        positional = iter(_POSITIONAL[macro])
+        for bit in bits:
+            match = kwarg_re.match(bit)
+            key, value = match.groups() if match else (None, bit)
+            key = key or next(positional, None)
+            if key is not None:
+                args[key] = _django_literal(value)
+        uses.append(make_use(macro, path, token.lineno, args, titles))
+    if needs_load and not loads and not uses:
+        return None
+    return uses
+
+
+def _django_literal(text: str) -> Any:
+    """The value of a Django template literal ("x", _("x"), True, 3), else DYNAMIC."""
+    if text.startswith("_(") and text.endswith(")"):
+        text = text[2:-1]
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"":
+        body = text[1:-1]
+        if text[0] not in body and "\\" not in body:
+            return body
+        return DYNAMIC
+    constants: dict[str, Any] = {"True": True, "False": False, "None": None}
+    if text in constants:
+        return constants[text]
+    if text.isdigit():
+        return int(text)
+    return DYNAMIC
+
+
 def _is_macro_template(template: nodes.Expr) -> bool:
     return isinstance(template, nodes.Const) and str(template.value).endswith(MACRO_TEMPLATE)
 
@@ -233,31 +328,57 @@ def _macro(
 def _use(call: nodes.Call, macro: str, path: Path, titles: Any) -> IconUse:
     args: dict[str, nodes.Expr] = dict(zip(_POSITIONAL[macro], call.args, strict=False))
     args.update({kw.key: kw.value for kw in call.kwargs})
+    values = {
+        key: value.value if isinstance(value, nodes.Const) else DYNAMIC
+        for key, value in args.items()
+    }
+    spread = call.dyn_kwargs is not None or call.dyn_args is not None
+    return make_use(macro, path, call.lineno, values, titles, spread)
+
+
+#: The value of an argument that the template computes at render time.
+DYNAMIC: Any = object()
+
+
+def make_use(
+    macro: str,
+    path: Path,
+    line: int,
+    args: Mapping[str, Any],
+    titles: Any,
+    spread: bool = False,
+) -> IconUse:
+    """Return the :class:`IconUse` of one call, its arguments' literal values or DYNAMIC.
+
+    ``spread`` says the call also passes arguments unknown here (``**options``).
+    Any template language's scan makes its uses with this, so the rules see them alike.
+    """
+    args = dict(args)
     if macro == "icon_img" and "alt" in args:
         alt = args.pop("alt")
-        if isinstance(alt, nodes.Const) and alt.value == "" and "decorative" not in args:
+        if alt == "" and "decorative" not in args:
             # As for <img>, an empty alt marks the picture as decorative.
-            args["decorative"] = nodes.Const(True)
+            args["decorative"] = True
         else:
             args.setdefault("label", alt)
     values: dict[str, Any] = {}
     dynamic: set[str] = set()
     given: set[str] = set()
     for key, value in args.items():
-        if isinstance(value, nodes.Const):
-            if value.value is None:
-                continue  # label=none says nothing
-            values[key] = value.value
-        else:
+        if value is DYNAMIC:
             dynamic.add(key)
+        elif value is None:
+            continue  # label=none says nothing
+        else:
+            values[key] = value
         given.add(key)
-    if call.dyn_kwargs is not None or call.dyn_args is not None:
+    if spread:
         dynamic.update({"name", "label", "text", "decorative"} - given)
     name = values.get("name")
     decorative = values.get("decorative")
     return IconUse(
         path=path,
-        line=call.lineno,
+        line=line,
         macro=macro,
         name=name if isinstance(name, str) else None,
         label=_text(values.get("label")),

@@ -47,6 +47,7 @@ from .sanitize import drawing_problems
 from .sprite import DEFAULT_PREFIX, build_sprite, symbol
 
 __all__ = [
+    "LOCATION_VARIABLE",
     "MODES",
     "SIZES",
     "IconRenderer",
@@ -89,14 +90,23 @@ _CACHE_SIZE = 8192
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
+#: A local variable holding ``(template, line)`` in the frame of a template tag's
+#: render: how a template language other than Jinja (Django's) says where a call is.
+LOCATION_VARIABLE = "iconkit_template_location"
+
+
 def template_location() -> tuple[str | None, int | None]:
-    """Return the (template, line) of the Jinja template being rendered on this stack.
+    """Return the (template, line) of the template being rendered on this stack.
 
     Jinja's compiled templates keep ``__jinja_template__`` in their globals and
-    map Python lines back to template lines; outside a render, ``(None, None)``.
+    map Python lines back to template lines; a Django tag keeps its place in
+    the local :data:`LOCATION_VARIABLE`. Outside a render, ``(None, None)``.
     """
     frame = sys._getframe(1)
     while frame is not None:
+        marked = frame.f_locals.get(LOCATION_VARIABLE)
+        if marked is not None:
+            return marked  # type: ignore[no-any-return]
         template = frame.f_globals.get("__jinja_template__")
         if template is not None:
             line = template.get_corresponding_lineno(frame.f_lineno)
@@ -623,9 +633,12 @@ def _text(value: object) -> str:
     """Escape ``value`` as plain text, even when it is Markup.
 
     Markup is safe as HTML content, not inside an attribute's quotes, so every
-    attribute value and every name is escaped as text.
+    attribute value and every name is escaped as text. ``str.__str__`` makes a
+    plain copy of any string, including one whose ``__str__`` returns itself and
+    so keeps its ``__html__`` (Django's ``SafeString``).
     """
-    return str(escape(str(value)))
+    plain = str.__str__(value) if isinstance(value, str) else str(value)
+    return str(escape(plain))
 
 
 def _class_attribute(base: str, css: str | None) -> str:

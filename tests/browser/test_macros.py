@@ -248,7 +248,7 @@ def test_example_pages_are_accessible(page: Page, framework: str) -> None:
             app = flask_app()
             client = app.test_client()
             html = client.get("/").get_data(as_text=True)
-            sprite = client.get("/iconkit/sprite.svg").data
+            sprite = client.get("/static/iconkit/sprite.svg").data
         else:
             html = django_page("/?dir=rtl")[1]
             sprite = b""

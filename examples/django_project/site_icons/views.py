@@ -10,4 +10,5 @@ def index(request: HttpRequest) -> HttpResponse:
     """A page of icons: a toolbar, a list and a right-to-left version with ``?dir=rtl``."""
     direction = "rtl" if request.GET.get("dir") == "rtl" else "ltr"
     files = ["report.pdf", "photo.jpg"]
-    return render(request, "index.html", {"files": files, "direction": direction})
+    context = {"files": files, "direction": direction, "next_url": "?page=2"}
+    return render(request, "index.html", context)
