@@ -147,9 +147,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output for builds")
     p.set_defaults(run=_serve)
 
-    p = verbs.add_parser("import", help="create metadata stubs for a folder of SVGs")
-    p.add_argument("source", type=Path, help="folder of SVG files")
-    p.add_argument("--into", type=Path, help="icon folder to write to (default: in place)")
+    p = verbs.add_parser(
+        "import", help="import an icon set: SVG folder or package, Iconify JSON, sprite or CSV"
+    )
+    p.add_argument(
+        "source", type=Path, help="a folder of SVGs or an npm package, icons.json, sprite.svg, .csv"
+    )
+    p.add_argument(
+        "--into",
+        type=Path,
+        help="icon folder to write to (default: in place for a flat folder of SVGs, else icons)",
+    )
     p.set_defaults(run=_import)
     p = verbs.add_parser("lint", help="check icon folders and documents against the lint rules")
     p.add_argument(
@@ -418,9 +426,12 @@ def _document(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     result = import_icons(args.source, args.into)
+    filled = f", {len(result.filled)} stubs filled" if result.filled else ""
+    aliased = f", {len(result.aliased)} files became aliases" if result.aliased else ""
     print(
-        f"{len(result.created)} metadata stubs created, {len(result.existing)} icons already "
-        f"had metadata; {len(result.needs_description)} need a description written"
+        f"{len(result.created)} metadata stubs created{filled}, {len(result.existing)} icons "
+        f"already had metadata{aliased}; {len(result.needs_description)} need a description "
+        "written"
     )
     return 0
 
