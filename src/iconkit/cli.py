@@ -421,6 +421,8 @@ def _document(args: argparse.Namespace) -> int:
     for e in entries:
         mark = "" if e.terminated else "  (no closing full stop)"
         print(f"{e.position:3}  {e.name}: {e.description}{mark}")
+        for _, line, note in e.notes:
+            print(f"     line {line}: {note}")
     return 0
 
 

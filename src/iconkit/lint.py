@@ -444,6 +444,7 @@ def document_texts(path: Path | str) -> tuple[AltText, ...]:
             lines=(("title", entry.line), ("description", entry.line)),
             position=entry.position,
             entry_text=entry.text,
+            notes=entry.notes,
         )
         for entry in read_document(path)
     )

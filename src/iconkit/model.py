@@ -67,7 +67,9 @@ class Entry:
 
     ``text`` is the entry exactly as it stands in the document; ``terminated`` is
     false when the description has no closing full stop (the entry ran into the
-    next one).
+    next one). ``notes`` says where the parser had to guess: ``(kind, line,
+    message)`` with kind ``"ambiguous-split"`` (name and description told apart
+    by capitals alone) or ``"possible-run-on"`` (a second entry may be inside).
     """
 
     position: int
@@ -77,6 +79,7 @@ class Entry:
     line: int
     column: int
     terminated: bool
+    notes: tuple[tuple[str, int, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return the entry as a JSON-ready mapping."""
