@@ -260,7 +260,13 @@ def _selection(args: argparse.Namespace) -> tuple[Selection, LintConfig]:
 def _lint(args: argparse.Namespace) -> int:
     selection, config = _selection(args)
     paths = args.paths or ([] if args.document else [Path("icons")])
-    report = lint(paths, document=args.document, selection=selection, fix=args.fix)
+    report = lint(
+        paths,
+        document=args.document,
+        selection=selection,
+        fix=args.fix,
+        conventions=config.conventions,
+    )
     sys.stdout.write(format_report(report, args.format))
     return 1 if report.failed(args.severity or config.severity) else 0
 
@@ -363,9 +369,9 @@ def _positive(text: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    selection, _ = _selection(args)
+    selection, config = _selection(args)
     options = BuildOptions(
-        pipeline=PipelineOptions(selection=selection),
+        pipeline=PipelineOptions(selection=selection, style=config.conventions),
         jobs=args.jobs,
         keep_going=args.keep_going,
         cache_dir=args.cache,

@@ -120,6 +120,13 @@ class SetStyle:
     viewbox: str | None = None
     stroke_width: str | None = None
 
+    def adopting(self, conventions: SetStyle) -> SetStyle:
+        """Return this style with the fields ``conventions`` sets in their place."""
+        return SetStyle(
+            viewbox=conventions.viewbox or self.viewbox,
+            stroke_width=conventions.stroke_width or self.stroke_width,
+        )
+
 
 @dataclass(frozen=True)
 class SvgFile:
