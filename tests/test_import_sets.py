@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -233,3 +234,61 @@ def test_default_destination(tmp_path: Path) -> None:
     assert default_destination(LUCIDE) == Path("icons")
     assert default_destination(SPRITE) == Path("icons")
     assert default_destination(CSV_SET / "content-design.csv") == CSV_SET
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "sprite.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg"><path d="M0 0"/></svg>',
+            "no <symbol>",
+        ),
+        (
+            "sprite.svg",
+            '<svg xmlns="http://www.w3.org/2000/svg">\n<symbol id="a"><path d="M0 0"/></symbol>\n'
+            '<symbol id="A"><path d="M1 1"/></symbol></svg>',
+            r"sprite\.svg:3: same slug 'a' as sprite\.svg:2",
+        ),
+        ("icons.json", '{"icons": {}}', "not an Iconify JSON set"),
+        ("icons.json", '{\n"prefix": "x",\n"icons": {"a": {"body": "<path"}}}', "icon 'a': "),
+        ("icons.json", '{"prefix": "x",\n"icons": {"a": {}}}', "icon 'a' has no body"),
+        ("icons.json", '{"prefix": "x",\n"icons": ', "invalid JSON"),
+    ],
+)
+def test_bad_sources_are_one_line_and_write_nothing(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    source = tmp_path / name
+    source.write_text(content)
+    result = run_iconkit("import", str(source), "--into", "out", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1
+    assert re.search(message, result.stderr), result.stderr
+    assert str(source) in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_broken_tags_file_names_its_line(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "icons").mkdir(parents=True)
+    (package / "icons" / "bell.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M4 4h16"/></svg>'
+    )
+    (package / "tags.json").write_text('{\n  "bell": ["alarm",]\n}\n')
+    with pytest.raises(IconSourceError, match=r"tags\.json:2: invalid JSON"):
+        import_icons(package, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_flat_folder_with_variants_in_subfolders(tmp_path: Path) -> None:
+    svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}"><path d="M{1} 1h9"/></svg>'
+    for size, names in (("16", ("alert", "bell")), ("24", ("alert", "bell", "cog"))):
+        (tmp_path / "src" / size).mkdir(parents=True)
+        for name in names:
+            (tmp_path / "src" / size / f"{name}.svg").write_text(svg.format(size, len(name)))
+    result = import_icons(tmp_path / "src", tmp_path / "icons")
+    assert result.created == ("alert", "alert-16", "bell", "bell-16", "cog")
+    assert meta(tmp_path / "icons", "alert-16")["style"] == "16"
+    assert meta(tmp_path / "icons", "alert")["style"] == "24"
