@@ -20,6 +20,7 @@ from iconkit.build import BuildOptions
 from iconkit.cache import Cache
 from iconkit.lint import Selection
 from iconkit.pipeline import PipelineOptions
+from iconkit.rules.base import SetStyle
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -397,6 +398,12 @@ def test_optimized_icons_ship_and_the_set_licence_is_kept_once(
     for svg in (out / "svg").iterdir():
         assert b"<!--" not in svg.read_bytes()
         assert len(svg.read_bytes()) < len((icon_copy / svg.name).read_bytes())
+    # The comment every icon had is one note about the set, not one per icon.
+    notes = [d for d in result.diagnostics if d.code == "S113"]
+    count = len(list(icon_copy.glob("*.svg")))
+    assert [(n.path, n.line, n.message) for n in notes] == [
+        (str(icon_copy), None, f"comment removed, in every one of the {count} icons")
+    ]
 
 
 def test_the_gallery_shows_the_build_findings(tmp_path: Path, icon_copy: Path) -> None:
@@ -448,3 +455,20 @@ def test_a_cached_gallery_page_gone_missing_is_rendered_again(
     (icon_copy / "close.svg").write_text((icon_copy / "close.svg").read_text() + "\n")
     build(icon_copy, out)
     assert _tree(out / "gallery") == before
+
+
+def test_build_lints_against_the_grid_the_caller_adopts(tmp_path: Path) -> None:
+    icons = tmp_path / "icons"
+    icons.mkdir()
+    for slug, box in (("a", 16), ("b", 16), ("c", 24)):
+        (icons / f"{slug}.svg").write_text(
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {box} {box}" fill="none" '
+            f'stroke="currentColor"><path d="M2 2h{box - 4}"/></svg>\n'
+        )
+        (icons / f"{slug}.json").write_text(f'{{"title": "{slug}", "description": "A line."}}\n')
+    options = BuildOptions(pipeline=PipelineOptions(style=SetStyle(viewbox="0 0 24 24")))
+    result = build(icons, tmp_path / "dist", options)
+    assert sorted(Path(d.path).name for d in result.diagnostics if d.code == "G303") == [
+        "a.svg",
+        "b.svg",
+    ]

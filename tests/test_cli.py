@@ -40,6 +40,14 @@ def test_document_text_output_marks_run_ons() -> None:
     assert lines[45].endswith("(no closing full stop)")
 
 
+def test_document_text_output_says_where_it_guessed(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text("Bell A bell.\nShopping Cart Illustration of a cart.\n")
+    lines = run_iconkit("document", str(path)).stdout.splitlines()
+    assert lines[1] == "  2  Shopping Cart: Illustration of a cart."
+    assert lines[2].startswith("     line 2: read as the name 'Shopping Cart'")
+
+
 def test_bad_document_is_one_line_without_traceback(tmp_path: Path) -> None:
     path = tmp_path / "blob.bin"
     path.write_bytes(b"\x00\x01\x02")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import DOCUMENT
+from support import DOCUMENT, FIXTURES
 
 from iconkit import DocumentError, parse_document, read_document
+from iconkit.lint import Selection, lint
+from iconkit.model import Entry
 
 
 def test_bundled_document_has_sixty_entries_in_order() -> None:
@@ -140,3 +142,66 @@ def test_error_names_line_and_column(tmp_path: Path) -> None:
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match="cannot read"):
         read_document(tmp_path / "nope.txt")
+
+
+SHAPES = FIXTURES / "documents"
+
+
+def describe(entries: tuple[Entry, ...]) -> str:
+    """One line per entry: position, line:column, name | description, and what was guessed."""
+    out = []
+    for e in entries:
+        mark = "" if e.terminated else "  [no full stop]"
+        out.append(f"{e.position} {e.line}:{e.column} {e.name} | {e.description!r}{mark}\n")
+        out.extend(f"    note {kind} at line {line}\n" for kind, line, _ in e.notes)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("shape", sorted(p.stem for p in SHAPES.glob("*.txt")))
+def test_documents_of_other_shapes(shape: str, request: pytest.FixtureRequest) -> None:
+    entries = read_document(SHAPES / f"{shape}.txt")
+    text = describe(entries)
+    expected = SHAPES / f"{shape}.expected"
+    if request.config.getoption("--update-fixtures"):
+        expected.write_text(text, "utf-8")
+    assert text == expected.read_text("utf-8")
+    source = (SHAPES / f"{shape}.txt").read_text("utf-8")
+    assert " ".join(" ".join(e.text for e in entries).split()) == " ".join(source.split())
+
+
+def test_openings_that_are_not_articles() -> None:
+    entries = parse_document(
+        "Bin Picture of a rubbish bin. Cart Illustration of a shopping cart. "
+        "Sort Two arrows, one up and one down."
+    )
+    assert [(e.name, e.description) for e in entries] == [
+        ("Bin", "Picture of a rubbish bin."),
+        ("Cart", "Illustration of a shopping cart."),
+        ("Sort", "Two arrows, one up and one down."),
+    ]
+    assert all(not e.notes for e in entries)
+
+
+def test_a_guess_between_capitals_is_noted_with_its_line() -> None:
+    (entry,) = parse_document("\nShopping Cart Illustration of a cart.")
+    assert (entry.name, entry.description) == ("Shopping Cart", "Illustration of a cart.")
+    assert [(kind, line) for kind, line, _ in entry.notes] == [("ambiguous-split", 2)]
+
+
+def test_a_run_on_without_an_article_is_kept_whole_and_noted() -> None:
+    entry = parse_document("Bell A bell.\nBin Picture of a rubbish bin Cart Illustration.")[1]
+    assert entry.description == "Picture of a rubbish bin Cart Illustration."
+    assert [(kind, line) for kind, line, _ in entry.notes] == [("possible-run-on", 2)]
+
+
+def test_the_bundled_document_needs_no_guess() -> None:
+    assert [e.notes for e in read_document(DOCUMENT) if e.notes] == []
+
+
+def test_lint_reports_the_guesses_at_their_lines(tmp_path: Path) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text(
+        "Bell A bell.\nTrash Can Picture of a bin.\nBin A bin Cart Illustration of a cart.\n"
+    )
+    report = lint([], document=doc, selection=Selection(select=("A217", "A218")))
+    assert [(d.line, d.code) for d in report.diagnostics] == [(2, "A217"), (3, "A218")]

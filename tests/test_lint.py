@@ -307,3 +307,66 @@ def test_rules_command_lists_the_registry_and_writes_docs(tmp_path: Path) -> Non
     assert run_iconkit("rules", "--docs", str(tmp_path), "--check").returncode == 0
     (tmp_path / "README.md").write_text("stale\n")
     assert run_iconkit("rules", "--docs", str(tmp_path), "--check").returncode == 1
+
+
+LUCIDE_LIKE = """<!-- @license some-set v1 - ISC -->
+<svg
+  class="set set-bell"
+  xmlns="http://www.w3.org/2000/svg"
+  width="24"
+  height="24"
+  viewBox="0 0 24 24"
+  fill="none"
+  stroke="currentColor"
+  stroke-width="2"
+>
+  <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+</svg>
+"""
+
+
+def test_fixed_size_is_one_finding_at_the_attribute_and_fix_removes_it(tmp_path: Path) -> None:
+    icons = tmp_path / "icons"
+    icons.mkdir()
+    (icons / "bell.svg").write_text(LUCIDE_LIKE)
+    (icons / "bell.json").write_text('{"title": "Bell", "description": "A bell."}\n')
+    found = lint([icons], selection=Selection(select=("G304",))).diagnostics
+    assert [(d.line, d.code) for d in found] == [(5, "G304")]
+    report = lint([icons], selection=Selection(select=("G304",)), fix=True)
+    assert report.diagnostics == ()
+    assert report.fixed == 1
+    fixed = (icons / "bell.svg").read_text()
+    assert fixed == LUCIDE_LIKE.replace('\n  width="24"\n  height="24"', "")
+    assert lint([icons], selection=Selection(select=("G304",)), fix=True).fixed == 0
+
+
+def _drawn(box: int, width: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {box} {box}" fill="none" '
+        f'stroke="currentColor" stroke-width="{width}"><path d="M2 2h{box - 4}"/></svg>\n'
+    )
+
+
+def test_a_project_adopts_a_sets_grid_and_stroke_width(tmp_path: Path) -> None:
+    icons = tmp_path / "icons"
+    icons.mkdir()
+    for slug, box, width in (("a", 16, "1.5"), ("b", 16, "1.5"), ("c", 24, "2")):
+        (icons / f"{slug}.svg").write_text(_drawn(box, width))
+        (icons / f"{slug}.json").write_text(f'{{"title": "{slug}", "description": "A line."}}\n')
+    # Without settings, what most icons share is the yardstick: "c" is the odd one out.
+    found = run_iconkit("lint", "--select", "G303,G311", "--format", "json", cwd=tmp_path)
+    paths = {Path(f["path"]).name for f in json.loads(found.stdout)["findings"]}
+    assert paths == {"c.svg"}
+    (tmp_path / "pyproject.toml").write_text("[tool.iconkit.lint]\ngrid = 24\nstroke-width = 2\n")
+    adopted = run_iconkit("lint", "--select", "G303,G311", "--format", "json", cwd=tmp_path)
+    findings = json.loads(adopted.stdout)["findings"]
+    assert sorted((Path(f["path"]).name, f["code"]) for f in findings) == [
+        ("a.svg", "G303"),
+        ("a.svg", "G311"),
+        ("b.svg", "G303"),
+        ("b.svg", "G311"),
+    ]
+    (tmp_path / "pyproject.toml").write_text('[tool.iconkit.lint]\ngrid = "big"\n')
+    bad = run_iconkit("lint", cwd=tmp_path)
+    assert bad.returncode == 1
+    assert "grid must be a size (24) or a view box" in bad.stderr

@@ -44,7 +44,8 @@ def test_schema_error_names_file_field_and_line(icon_copy: Path) -> None:
     [
         ({"title": ""}, "field 'title'"),
         ({"mirror_rtl": "yes"}, "field 'mirror_rtl'"),
-        ({"colour": "red"}, "'colour' was unexpected"),
+        ({"colour": "red"}, "'red' does not match"),
+        ({"color": "#FF0000"}, "'color' was unexpected"),
         ({"source": [{"position": 0, "name": "X", "description": "Y", "text": "X Y"}]}, "position"),
     ],
 )

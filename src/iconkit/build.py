@@ -36,7 +36,7 @@ from .cache import Cache, Memo
 from .coverage import scan_templates, template_files
 from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError
 from .gallery import build_gallery
-from .lint import common_style, set_diagnostics, style_facts
+from .lint import collapse_set_notes, common_style, set_diagnostics, style_facts
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet
 from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
 from .progress import Progress, QuietProgress
@@ -173,6 +173,8 @@ def build(
             # What the set's drawings share is the yardstick of each icon's lint,
             # so it is part of every icon's cache key.
             style = common_style(_style_facts(icon, cache.memo("sources")) for icon in icon_set)
+            # What the caller gives (the project's [tool.iconkit.lint] grid) comes first.
+            style = style.adopting(options.pipeline.style)
             options = replace(options, pipeline=replace(options.pipeline, style=style))
 
         # The new output is assembled from here on; an error leaves the old one.
@@ -213,6 +215,10 @@ def build(
                     ),
                     key=DIAGNOSTIC_ORDER,
                 )
+            )
+            # A note every icon has alike (a licence comment removed) is said once, for the set.
+            diagnostics = collapse_set_notes(
+                diagnostics, (str(icon.svg_path) for icon in icon_set), icons_dir
             )
             errors = (
                 *load_errors,

@@ -158,9 +158,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output for builds")
     p.set_defaults(run=_serve)
 
-    p = verbs.add_parser("import", help="create metadata stubs for a folder of SVGs")
-    p.add_argument("source", type=Path, help="folder of SVG files")
-    p.add_argument("--into", type=Path, help="icon folder to write to (default: in place)")
+    p = verbs.add_parser(
+        "import", help="import an icon set: SVG folder or package, Iconify JSON, sprite or CSV"
+    )
+    p.add_argument(
+        "source", type=Path, help="a folder of SVGs or an npm package, icons.json, sprite.svg, .csv"
+    )
+    p.add_argument(
+        "--into",
+        type=Path,
+        help="icon folder to write to (default: in place for a flat folder of SVGs, else icons)",
+    )
     p.set_defaults(run=_import)
     p = verbs.add_parser("lint", help="check icon folders and documents against the lint rules")
     p.add_argument(
@@ -263,7 +271,13 @@ def _selection(args: argparse.Namespace) -> tuple[Selection, LintConfig]:
 def _lint(args: argparse.Namespace) -> int:
     selection, config = _selection(args)
     paths = args.paths or ([] if args.document else [Path("icons")])
-    report = lint(paths, document=args.document, selection=selection, fix=args.fix)
+    report = lint(
+        paths,
+        document=args.document,
+        selection=selection,
+        fix=args.fix,
+        conventions=config.conventions,
+    )
     sys.stdout.write(format_report(report, args.format))
     return 1 if report.failed(args.severity or config.severity) else 0
 
@@ -366,9 +380,9 @@ def _positive(text: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    selection, _ = _selection(args)
+    selection, config = _selection(args)
     options = BuildOptions(
-        pipeline=PipelineOptions(selection=selection),
+        pipeline=PipelineOptions(selection=selection, style=config.conventions),
         jobs=args.jobs,
         keep_going=args.keep_going,
         cache_dir=args.cache,
@@ -424,6 +438,8 @@ def _document(args: argparse.Namespace) -> int:
     for e in entries:
         mark = "" if e.terminated else "  (no closing full stop)"
         print(f"{e.position:3}  {e.name}: {e.description}{mark}")
+        for _, line, note in e.notes:
+            print(f"     line {line}: {note}")
     return 0
 
 
@@ -435,9 +451,12 @@ def _init(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     result = import_icons(args.source, args.into)
+    filled = f", {len(result.filled)} stubs filled" if result.filled else ""
+    aliased = f", {len(result.aliased)} files became aliases" if result.aliased else ""
     print(
-        f"{len(result.created)} metadata stubs created, {len(result.existing)} icons already "
-        f"had metadata; {len(result.needs_description)} need a description written"
+        f"{len(result.created)} metadata stubs created{filled}, {len(result.existing)} icons "
+        f"already had metadata{aliased}; {len(result.needs_description)} need a description "
+        "written"
     )
     return 0
 

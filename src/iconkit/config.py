@@ -5,7 +5,12 @@
 select = ["A", "G3"]        # code prefixes or rule names; default: every rule
 ignore = ["long-title"]     # taken out of what select chose
 severity = "warning"        # lowest severity that fails the run: info, warning, error
+grid = 24                   # the view box every icon should have: 24 is "0 0 24 24"
+stroke-width = 2            # the stroke width every icon should draw with
 ```
+
+``grid`` and ``stroke-width`` adopt a set's own conventions (``off-grid-viewbox``,
+``stroke-width-mismatch``); without them the linter takes what most icons share.
 
 The command line overrides each key it is given. The file is read once, by
 the CLI, with the standard library's ``tomllib``.
@@ -14,12 +19,13 @@ the CLI, with the standard library's ``tomllib``.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import IconSourceError
 from .model import Severity
+from .rules.base import SetStyle
 
 __all__ = ["LintConfig", "find_pyproject", "load_config"]
 
@@ -28,12 +34,17 @@ _SEVERITIES = ("info", "warning", "error")
 
 @dataclass(frozen=True)
 class LintConfig:
-    """The linter settings of a project; ``source`` is the file they came from."""
+    """The linter settings of a project; ``source`` is the file they came from.
+
+    ``conventions`` holds the ``grid`` and ``stroke-width`` the project adopts;
+    a field left None is taken from what most icons share.
+    """
 
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: Severity = "warning"
     source: Path | None = None
+    conventions: SetStyle = field(default_factory=SetStyle)
 
 
 def find_pyproject(start: Path | str) -> Path | None:
@@ -60,7 +71,7 @@ def load_config(start: Path | str) -> LintConfig:
     table: Any = data.get("tool", {}).get("iconkit", {}).get("lint", {})
     if not isinstance(table, dict):
         raise IconSourceError(path, "[tool.iconkit.lint] must be a table")
-    unknown = sorted(set(table) - {"select", "ignore", "severity"})
+    unknown = sorted(set(table) - {"select", "ignore", "severity", "grid", "stroke-width"})
     if unknown:
         raise IconSourceError(path, f"[tool.iconkit.lint]: unknown key {unknown[0]!r}")
     severity = table.get("severity", "warning")
@@ -73,7 +84,37 @@ def load_config(start: Path | str) -> LintConfig:
         ignore=_strings(table, "ignore", path),
         severity=severity,
         source=path,
+        conventions=SetStyle(
+            viewbox=_grid(table.get("grid"), path), stroke_width=_width(table, path)
+        ),
     )
+
+
+def _grid(value: Any, path: Path) -> str | None:
+    """``24`` or ``"0 0 24 24"``: the view box every icon should have."""
+    if value is None:
+        return None
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return f"0 0 {value} {value}"
+    parts = str(value).replace(",", " ").split() if isinstance(value, str) else []
+    try:
+        numbers = [float(p) for p in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:
+        raise IconSourceError(
+            path, '[tool.iconkit.lint] grid must be a size (24) or a view box ("0 0 24 24")'
+        )
+    return " ".join(parts)
+
+
+def _width(table: dict[str, Any], path: Path) -> str | None:
+    value = table.get("stroke-width")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        raise IconSourceError(path, "[tool.iconkit.lint] stroke-width must be a positive number")
+    return f"{value:g}"
 
 
 def _strings(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:

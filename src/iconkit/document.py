@@ -1,12 +1,27 @@
 """Split an icon-description document into entries.
 
 A document is running text in which each entry is an icon name (one to four
-words, starting with a capital: "Calendar", "Is Not Public", "Copy link") followed
-by a description that opens with an article ("A", "An", "The") and ends with a
-full stop. Scraped documents are imperfect: an entry may lack its closing full
-stop and run straight into the next name ("... a component Comment An icon of
-..."). The parser recognises such run-ons by a capitalised article in the middle
-of a sentence, preceded by a capitalised name.
+words, the first capitalised: "Calendar", "Is Not Public", "Copy link") followed
+by its description, one sentence or more, ending with a full stop. Documents
+come in many shapes, and the parser tells name from description by, in order:
+
+1. a separator: ``Bell: A bell.``, ``Bell - A bell.`` (a colon after the name,
+   or a dash standing alone);
+2. an article opening the description: ``Calendar An icon of a desk calendar.``;
+3. capital letters: the description opens at the first capitalised word after
+   the name's first word that a lower-case word follows (``Bin Picture of a
+   rubbish bin.``, ``Sort Two arrows, one up and one down.``). When the name
+   then has more than one capitalised word, the description could have opened
+   at another, and the entry carries a note saying so (lint ``A217``).
+
+An entry ends at a full stop followed by the next entry, or at the end of a
+line when the next line starts an entry (one entry a line, without full stops).
+Scraped documents are imperfect: an entry may lack its closing full stop and
+run straight into the next name ("... a component Comment An icon of ...");
+the parser splits there when an article shows where the next description
+opens, preceded by a capitalised name. Where only capital letters suggest a
+second entry inside a description, it does not guess: the entry carries a note
+(lint ``A218``) and stays whole.
 
 The parser knows no names: it works on any document of this kind. A text that
 is not one (empty, binary, no entry to be found, trailing words that start no
@@ -26,10 +41,12 @@ __all__ = ["parse_document", "read_document"]
 
 MAX_NAME_WORDS = 4
 ARTICLES = frozenset({"A", "An", "The"})
+DASHES = frozenset({"-", "\u2013", "\u2014"})
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile("[.!?][\"'\u201d\u2019)]*$")
 # Closing quotes and brackets that may trail a name's last word are not names.
 _TRAILING_PUNCT = re.compile(r"[,;:.!?]$")
+Note = tuple[str, int, str]
 
 
 @dataclass(frozen=True)
@@ -37,11 +54,18 @@ class _Word:
     text: str
     start: int
     end: int
+    line_start: bool = False
 
     @property
     def capitalised(self) -> bool:
         first = self.text[0]
         return first.isupper() or first.isdigit()
+
+    @property
+    def lower(self) -> bool:
+        """Whether the word reads as the middle of a sentence (lower case or a number)."""
+        first = self.text[0]
+        return first.islower() or first.isdigit()
 
     @property
     def ends_sentence(self) -> bool:
@@ -50,6 +74,16 @@ class _Word:
     @property
     def opens_description(self) -> bool:
         return self.text in ARTICLES
+
+
+@dataclass(frozen=True)
+class _Split:
+    """Where an entry's name ends and its description starts, and how that was told."""
+
+    name_end: int  # index of the name's last word
+    start: int  # index of the description's first word
+    how: str  # "separator", "article" or "capitals"
+    alternatives: int = 0  # other capitalised words the description could open at
 
 
 def read_document(path: Path | str) -> tuple[Entry, ...]:
@@ -69,7 +103,7 @@ def parse_document(data: bytes | str, path: Path | str = "<document>") -> tuple[
     or text; ``path`` is only used in error messages.
     """
     text = _decode(data, Path(path))
-    words = [_Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = _words(text)
     if not words:
         raise DocumentError(path, "the document is empty")
     entries: list[Entry] = []
@@ -78,24 +112,47 @@ def parse_document(data: bytes | str, path: Path | str = "<document>") -> tuple[
         split = _name_end(words, pos)
         if split is None:
             raise _no_entry(text, words, pos, len(entries), path)
-        end, next_pos, terminated = _description_end(words, split)
+        end, next_pos, terminated, notes = _description_end(text, words, split.start)
         if end is None:
             raise _no_entry(text, words, next_pos, len(entries) + 1, path)
-        start_char = words[pos].start
-        line, column = _line_column(text, start_char)
+        line, column = _line_column(text, words[pos].start)
+        name = _join(text, words[pos], words[split.name_end]).rstrip(":")
+        description = _join(text, words[split.start], words[end])
+        if split.how == "capitals" and split.alternatives:
+            notes = (
+                (
+                    "ambiguous-split",
+                    line,
+                    f"read as the name {name!r} and a description opening "
+                    f"{words[split.start].text!r}, by capital letters alone; the name "
+                    "may end elsewhere (write 'Name: description' to say where)",
+                ),
+                *notes,
+            )
         entries.append(
             Entry(
                 position=len(entries) + 1,
-                name=_join(text, words[pos], words[split - 1]),
-                description=_join(text, words[split], words[end]),
+                name=name,
+                description=description,
                 text=_join(text, words[pos], words[end]),
                 line=line,
                 column=column,
                 terminated=terminated,
+                notes=notes,
             )
         )
         pos = next_pos
     return tuple(entries)
+
+
+def _words(text: str) -> list[_Word]:
+    words = []
+    previous_end = 0
+    for match in _WORD.finditer(text):
+        line_start = not words or "\n" in text[previous_end : match.start()]
+        words.append(_Word(match.group(), match.start(), match.end(), line_start))
+        previous_end = match.end()
+    return words
 
 
 def _decode(data: bytes | str, path: Path) -> str:
@@ -116,15 +173,40 @@ def _decode(data: bytes | str, path: Path) -> str:
     return text
 
 
-def _name_end(words: list[_Word], pos: int) -> int | None:
-    """Return the index of the article that opens the description of an entry at ``pos``."""
-    if not words[pos].capitalised:
+def _name_end(words: list[_Word], pos: int) -> _Split | None:
+    """Return where the name of an entry starting at ``pos`` ends, or None when none starts."""
+    if not words[pos].capitalised or words[pos].text in DASHES:
         return None
+    reach = min(pos + MAX_NAME_WORDS + 1, len(words))
+    for i in range(pos + 1, reach):
+        previous = words[i - 1]
+        if previous.text.endswith(":") and len(previous.text) > 1:
+            return _Split(i - 1, i, "separator") if i < len(words) else None
+        if words[i].text in DASHES and i + 1 < len(words):
+            return _Split(i - 1, i + 1, "separator")
+        following = words[i + 1].text if i + 1 < len(words) else None
+        if words[i].opens_description and following is not None and following not in ARTICLES:
+            return _Split(i - 1, i, "article")
+        if _TRAILING_PUNCT.search(previous.text):
+            break
+    return _capitals_split(words, pos)
+
+
+def _capitals_split(words: list[_Word], pos: int) -> _Split | None:
+    """The description opens at the first capitalised word after ``pos`` that a
+    lower-case word follows ("Bin Picture of a bin": at "Picture")."""
+    capitals = 0
     for i in range(pos + 1, min(pos + MAX_NAME_WORDS + 1, len(words))):
-        if words[i].opens_description and _starts_description(words, i):
-            return i
         if _TRAILING_PUNCT.search(words[i - 1].text):
             return None
+        word = words[i]
+        if not word.capitalised:
+            continue
+        if i + 1 == len(words) or words[i + 1].lower or word.ends_sentence:
+            # A number may as well end the name ("Clock 3"): that is a guess too.
+            guesses = capitals + word.text[0].isdigit()
+            return _Split(i - 1, i, "capitals", guesses)
+        capitals += 1
     return None
 
 
@@ -136,28 +218,60 @@ def _starts_description(words: list[_Word], i: int) -> bool:
     return bool(first) and (first[0].islower() or first[0].isdigit())
 
 
-def _description_end(words: list[_Word], split: int) -> tuple[int | None, int, bool]:
+def _description_end(
+    text: str, words: list[_Word], split: int
+) -> tuple[int | None, int, bool, tuple[Note, ...]]:
     """Find where the description opened at ``split`` ends.
 
     Returns the index of its last word, the index where the next entry starts,
-    and whether the description closed with a full stop. When the document ends
-    in words that follow a full stop but start no entry, the last word is None
-    and the second value is where those words begin.
+    whether the description closed with a full stop, and the notes on what the
+    parser could not tell. When the document ends in words that follow a full
+    stop but start no entry, the last word is None and the second value is
+    where those words begin.
     """
     last_stop = None
+    notes: list[Note] = []
     for k in range(split + 1, len(words)):
         word = words[k]
         if word.ends_sentence:
             if k + 1 == len(words) or _name_end(words, k + 1) is not None:
-                return k, k + 1, True
+                return k, k + 1, True, tuple(notes)
             last_stop = k
+        elif words[k].line_start and _name_end(words, k) is not None and not _wraps(words, k):
+            return k - 1, k, False, tuple(notes)
         if k > split + 1 and word.opens_description and _starts_description(words, k):
             name_start = _run_on_name_start(words, split + 2, k)
             if name_start is not None:
-                return name_start - 1, name_start, False
+                return name_start - 1, name_start, False, tuple(notes)
+        if k > split + 1 and not words[k - 1].ends_sentence and _hidden_entry(words, k):
+            line, _ = _line_column(text, word.start)
+            notes.append(
+                (
+                    "possible-run-on",
+                    line,
+                    f"{_excerpt(words[k:], 4)!r} may start another entry; "
+                    "end the entry before it with a full stop if so",
+                )
+            )
     if last_stop is not None:
-        return None, last_stop + 1, False
-    return len(words) - 1, len(words), False
+        return None, last_stop + 1, False, tuple(notes)
+    return len(words) - 1, len(words), False, tuple(notes)
+
+
+def _wraps(words: list[_Word], k: int) -> bool:
+    """Whether the line before ``k`` reads on into it (it ends with a comma or a joining word)."""
+    previous = words[k - 1].text
+    return previous.endswith((",", ";", "-")) or previous.lower() in {"a", "an", "the", "and", "of"}
+
+
+def _hidden_entry(words: list[_Word], k: int) -> bool:
+    """Whether a capitalised name and a description seem to start at ``k``, mid-sentence."""
+    if not words[k].text[0].isupper() or words[k - 1].text in DASHES:
+        return False
+    split = _capitals_split(words, k)
+    if split is None or words[split.start].opens_description:
+        return False  # an article: split as a run-on where the article stands
+    return all(w.text[0].isupper() for w in words[k : split.start])
 
 
 def _no_entry(
@@ -167,8 +281,8 @@ def _no_entry(
     found = "no entry" if read == 0 else "1 entry" if read == 1 else f"{read} entries"
     return DocumentError(
         path,
-        f"column {column}: expected an icon name (1 to {MAX_NAME_WORDS} words) followed by "
-        f"a description opening with A, An or The, at {_excerpt(words[pos:])!r} "
+        f"column {column}: expected an icon name (1 to {MAX_NAME_WORDS} words, the first "
+        f"capitalised) followed by its description, at {_excerpt(words[pos:])!r} "
         f"({found} read before it)",
         line,
     )

@@ -4,7 +4,8 @@
 exception), runs the selected rules, and returns a :class:`Report` of
 :class:`~iconkit.model.Diagnostic` values sorted by file and line. With
 ``fix=True`` it first applies the mechanical fixes rules offer to metadata
-files (never to a document), writing each file atomically, and lints again.
+files and SVG files (never to a document), writing each file atomically, and
+lints again.
 
 Diagnostics made elsewhere (the sanitizer's ``S1xx`` checks, for instance) join
 the same report through ``extra=``: they are selected, silenced and sorted
@@ -26,7 +27,7 @@ from ._json import key_line as _json_key_line
 from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
-from .model import Diagnostic, Icon, IconSet, Severity
+from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet, Severity
 from .rules import ALL_RULES
 from .rules.base import (
     AltText,
@@ -46,6 +47,7 @@ __all__ = [
     "Report",
     "Selection",
     "alt_texts",
+    "collapse_set_notes",
     "common_style",
     "document_texts",
     "icon_diagnostics",
@@ -137,6 +139,7 @@ def lint(
     fix: bool = False,
     extra: Iterable[Diagnostic] = (),
     rules: Sequence[Rule] = ALL_RULES,
+    conventions: SetStyle | None = None,
 ) -> Report:
     """Lint icon folders (or single icon files) and, optionally, a source document.
 
@@ -144,7 +147,9 @@ def lint(
     ``.svg``/``.json`` files: a file is linted with its whole folder (so that
     set-wide rules see every icon) and only its own findings are kept.
     ``document`` is an icon-description document; when folders are given too,
-    its entries are checked against the icons' ``source`` fields. Raises
+    its entries are checked against the icons' ``source`` fields. ``conventions``
+    is the grid and stroke width a project adopts (``[tool.iconkit.lint]``);
+    what it leaves None is taken from what most icons share. Raises
     :class:`~iconkit.errors.IconSourceError` for a path that does not exist or a
     document that cannot be read.
     """
@@ -153,7 +158,7 @@ def lint(
     chosen = tuple(r for r in rules if r.target != "use" and selection.wants(r.code, r.name))
     fixed = 0
     for round_ in range(MAX_FIX_ROUNDS + 1):
-        found, silenced, files = _lint_once(folders, document, chosen)
+        found, silenced, files = _lint_once(folders, document, chosen, conventions)
         results = [*found, *((d, None) for d in extra)]
         kept = [
             (d, fix)
@@ -199,7 +204,10 @@ def _targets(paths: Sequence[Path | str]) -> tuple[list[Path], set[str] | None]:
 
 
 def _lint_once(
-    roots: list[Path], document: Path | str | None, active: Sequence[Rule]
+    roots: list[Path],
+    document: Path | str | None,
+    active: Sequence[Rule],
+    conventions: SetStyle | None = None,
 ) -> tuple[list[tuple[Diagnostic, _PathFix | None]], dict[str, tuple[str, ...]], int]:
     """Run the rules once; return each diagnostic with its metadata fix, the silenced
     rules of each file, and how many files were read."""
@@ -220,7 +228,7 @@ def _lint_once(
 
     for folder in folders:
         texts = alt_texts(folder)
-        svgs = svg_files(folder)
+        svgs = svg_files(folder, conventions)
         files += sum((i.svg_path is not None) + (i.meta_path is not None) for i in folder.icons)
         for icon in folder.icons:
             if icon.meta is not None and icon.meta.lint_ignore:
@@ -304,6 +312,38 @@ def set_diagnostics(
     return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
 
 
+def collapse_set_notes(
+    diagnostics: Iterable[Diagnostic], files: Iterable[str], root: Path | str
+) -> tuple[Diagnostic, ...]:
+    """Turn a note (severity info) that every one of ``files`` has alike into one note
+    about the set folder ``root``: a licence comment removed from each of 2,000 icons
+    is said once. Warnings and errors are left as they are: each needs its file."""
+    diagnostics = tuple(diagnostics)
+    files = set(files)
+    where: dict[tuple[str, str, str], set[str]] = {}
+    for d in diagnostics:
+        if d.severity == "info":
+            where.setdefault((d.code, d.name, d.message), set()).add(d.path)
+    common = {key for key, paths in where.items() if len(files) > 1 and files <= paths}
+    if not common:
+        return diagnostics
+    kept = [
+        d for d in diagnostics if (d.code, d.name, d.message) not in common or d.severity != "info"
+    ]
+    kept.extend(
+        Diagnostic(
+            str(root),
+            None,
+            code,
+            name,
+            f"{message}, in every one of the {len(files)} icons",
+            "info",
+        )
+        for code, name, message in sorted(common)
+    )
+    return tuple(sorted(kept, key=DIAGNOSTIC_ORDER))
+
+
 def _folder_of(root: Path, icons: Iterable[Icon]) -> Folder:
     """The rules' view of icons already loaded (and so already valid)."""
     return Folder(
@@ -346,6 +386,8 @@ def _diagnostic(rule: Rule, finding: Finding, context: Any) -> tuple[Diagnostic,
     else:
         path = finding.path or getattr(context, "path", None) or Path(".")
         line = finding.line
+        if isinstance(context, SvgFile) and finding.fix is not None:
+            fix_path = context.path
     diagnostic = Diagnostic(str(path), line, rule.code, rule.name, message, rule.severity)
     return diagnostic, fix_path
 
@@ -444,13 +486,17 @@ def document_texts(path: Path | str) -> tuple[AltText, ...]:
             lines=(("title", entry.line), ("description", entry.line)),
             position=entry.position,
             entry_text=entry.text,
+            notes=entry.notes,
         )
         for entry in read_document(path)
     )
 
 
-def svg_files(folder: Folder) -> tuple[SvgFile, ...]:
-    """Parse every SVG of ``folder`` with the hardened parser, keeping parse errors."""
+def svg_files(folder: Folder, conventions: SetStyle | None = None) -> tuple[SvgFile, ...]:
+    """Parse every SVG of ``folder`` with the hardened parser, keeping parse errors.
+
+    Each file's ``style`` is what the folder's drawings share, with what
+    ``conventions`` sets in its place."""
     parsed: list[tuple[Path, str, bytes, Any, IconSourceError | None]] = []
     for icon in folder.icons:
         if icon.svg_path is None:
@@ -465,6 +511,8 @@ def svg_files(folder: Folder) -> tuple[SvgFile, ...]:
             error = exc
         parsed.append((icon.svg_path, icon.slug, data, root, error))
     style = set_style(root for *_, root, _ in parsed if root is not None)
+    if conventions is not None:
+        style = style.adopting(conventions)
     return tuple(
         SvgFile(path, slug, data, root, error, style) for path, slug, data, root, error in parsed
     )
@@ -481,12 +529,19 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 
 def _apply(fixes: list[_PathFix]) -> int:
-    """Write the first fix of each field of each metadata file; return how many."""
+    """Write the first fix of each field of each metadata file, and the first new text
+    of each SVG file (a fix of the field ``"svg"``); return how many."""
     chosen: dict[Path, dict[str, str]] = {}
     for path, fix in fixes:
         chosen.setdefault(path, {}).setdefault(fix.field, fix.value)
     written = 0
     for path, fields in sorted(chosen.items()):
+        if path.suffix == ".svg":
+            new = fields["svg"].encode("utf-8", errors="surrogateescape")
+            if path.read_bytes() != new:
+                write_atomic(path, new)
+                written += 1
+            continue
         data = json.loads(path.read_text("utf-8"))
         changed = {k: v for k, v in fields.items() if data.get(k) != v}
         if not changed:

@@ -67,7 +67,9 @@ class Entry:
 
     ``text`` is the entry exactly as it stands in the document; ``terminated`` is
     false when the description has no closing full stop (the entry ran into the
-    next one).
+    next one). ``notes`` says where the parser had to guess: ``(kind, line,
+    message)`` with kind ``"ambiguous-split"`` (name and description told apart
+    by capitals alone) or ``"possible-run-on"`` (a second entry may be inside).
     """
 
     position: int
@@ -77,6 +79,7 @@ class Entry:
     line: int
     column: int
     terminated: bool
+    notes: tuple[tuple[str, int, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return the entry as a JSON-ready mapping."""
@@ -103,6 +106,11 @@ class IconMeta:
 
     ``lint_ignore`` lists the lint rules silenced for this icon (codes, code
     prefixes or names), from the file's ``"lint": {"ignore": [...]}``.
+    ``style`` names the variant of an imported set the drawing is ("outline",
+    "filled", "16"), ``licence`` the icon's own licence (an SPDX identifier or
+    the address of the terms) and ``colour`` a brand's colour (``#RRGGBB``),
+    as data: the drawing itself stays in ``currentColor``. Each is empty when
+    not known, and then left out of the JSON.
     """
 
     title: str
@@ -114,6 +122,9 @@ class IconMeta:
     animated: bool = False
     source: tuple[SourceRef, ...] = ()
     lint_ignore: tuple[str, ...] = ()
+    style: str = ""
+    licence: str = ""
+    colour: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """Return the metadata as a JSON-ready mapping, without the ``$schema`` key."""
@@ -129,6 +140,12 @@ class IconMeta:
         }
         if self.lint_ignore:
             data["lint"] = {"ignore": list(self.lint_ignore)}
+        if self.style:
+            data["style"] = self.style
+        if self.licence:
+            data["licence"] = self.licence
+        if self.colour:
+            data["colour"] = self.colour
         return data
 
 

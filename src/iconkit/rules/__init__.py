@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from . import (
     alias_shadows_icon,
+    ambiguous_entry_split,
     article_mistake,
     brand_mismatch,
     brand_spelling,
@@ -35,6 +36,7 @@ from . import (
     misspelling,
     off_canvas,
     off_grid_viewbox,
+    possible_run_on,
     raster_image,
     redundant_prefix,
     stroke_width_mismatch,
@@ -69,6 +71,8 @@ ALL_RULES: tuple[Rule, ...] = (
     duplicate_description.duplicate_description,
     duplicate_entry.duplicate_entry,
     misspelling.misspelling,
+    ambiguous_entry_split.ambiguous_entry_split,
+    possible_run_on.possible_run_on,
     unlabelled_icon.unlabelled_icon,
     unnamed_control.unnamed_control,
     empty_label.empty_label,

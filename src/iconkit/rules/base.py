@@ -56,6 +56,8 @@ class AltText:
     for metadata, ``source`` is the file's text instead, and a line is found
     in it only when a finding asks. ``position`` is the entry's number in a
     document and ``entry_text`` the entry as written; both are None for metadata.
+    ``notes`` are the parser's ``(kind, line, message)`` notes on a document
+    entry, where it had to guess (see :class:`~iconkit.model.Entry`).
     """
 
     origin: Origin
@@ -67,6 +69,7 @@ class AltText:
     slug: str | None = None
     entry_text: str | None = None
     source: str | None = field(default=None, repr=False, compare=False)
+    notes: tuple[tuple[str, int, str], ...] = ()
 
     def line(self, field_name: str | None) -> int | None:
         """Return the line of ``field_name`` (or of the title when None)."""
@@ -116,6 +119,13 @@ class SetStyle:
 
     viewbox: str | None = None
     stroke_width: str | None = None
+
+    def adopting(self, conventions: SetStyle) -> SetStyle:
+        """Return this style with the fields ``conventions`` sets in their place."""
+        return SetStyle(
+            viewbox=conventions.viewbox or self.viewbox,
+            stroke_width=conventions.stroke_width or self.stroke_width,
+        )
 
 
 @dataclass(frozen=True)
