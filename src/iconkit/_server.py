@@ -12,7 +12,9 @@ build`` starts the server before its own imports.
 from __future__ import annotations
 
 import multiprocessing
-from multiprocessing import forkserver
+import os
+import sys
+from multiprocessing import forkserver, resource_tracker
 from multiprocessing.context import BaseContext
 
 __all__ = ["start_server"]
@@ -25,5 +27,30 @@ def start_server() -> BaseContext:
     """Start the workers' server, unless it is running; return the context to make workers with."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(_PRELOAD)
+    _start_tracker()
     forkserver.ensure_running()
     return context
+
+
+def _start_tracker() -> None:
+    """Start multiprocessing's resource tracker, unless it runs, writing to the null device.
+
+    It would inherit this process's output streams, and a build ended by
+    Ctrl-C or SIGTERM leaves it a warning to write about the pool's queues
+    ("leaked semaphore objects"): nothing the user can act on. It outlives
+    this process by a moment, too, and a caller reading the output through
+    a pipe would wait for it.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = [os.dup(1), os.dup(2)]
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        resource_tracker.ensure_running()
+    finally:
+        for fd, copy in zip((1, 2), saved, strict=True):
+            os.dup2(copy, fd)
+            os.close(copy)
+        os.close(null)
