@@ -732,3 +732,38 @@ def test_a_signal_ends_a_build_at_once_leaving_nothing_behind(
     for slug, entry in manifest["icons"].items():
         svg = (out / "svg" / f"{slug}.svg").read_bytes()
         assert hashlib.sha256(svg).hexdigest() == entry["sha256"]
+
+
+def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(30):
+        for svg in sorted(ICONS.glob("*.svg")):
+            shutil.copy(svg, source / f"{svg.stem}-{number}.svg")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "iconkit", "optimize", str(source), "-o", str(out)]
+    process = subprocess.Popen(
+        [*command, "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: len(descendants(process.pid)) >= 2)
+        time.sleep(1)
+        started = descendants(process.pid)
+        sent = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, said = process.communicate(timeout=30)
+        took = time.monotonic() - sent
+        wait_for(lambda: not any(alive(pid) for pid in started), timeout=10)
+        gone = time.monotonic() - sent
+    finally:
+        end(process, *descendants(process.pid))
+    assert process.returncode == 143, said
+    assert "Traceback" not in said
+    assert took < 2, took
+    assert gone < 2, gone
+    assert not out.exists()  # all or nothing: nothing was written

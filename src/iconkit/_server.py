@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import signal
 import sys
+import threading
+import time
 from multiprocessing import forkserver, resource_tracker
 from multiprocessing.context import BaseContext
 
-__all__ = ["start_server"]
+__all__ = ["end_with", "start_server"]
 
 # What the server imports before starting any worker: the pipeline, warmed up.
 _PRELOAD = ["iconkit._preload"]
@@ -54,3 +58,40 @@ def _start_tracker() -> None:
             os.dup2(copy, fd)
             os.close(copy)
         os.close(null)
+
+
+def end_with(command: int) -> None:
+    """Run in each worker process as it starts: end it as soon as the process ``command`` ends.
+
+    However that ends (killed, even): a worker never goes on with its tasks for
+    a command that is gone, and the workers' server ends when no worker holds
+    its pipe any more. SIGINT and SIGTERM end a worker at once too (a worker
+    forked from the command would otherwise inherit its handlers, and a pool
+    worker carries on after an exception in a task).
+    """
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    threading.Thread(target=_watch, args=(command,), daemon=True).start()
+
+
+def _watch(command: int) -> None:
+    try:
+        handle = os.pidfd_open(command)  # Linux: readable when the process ends
+    except (AttributeError, OSError):
+        handle = None
+    if handle is not None:
+        select.select([handle], [], [])
+    else:
+        while _running(command):
+            time.sleep(0.2)
+    os._exit(1)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ._atomic import write_atomic
 from ._output import claim_output, write_marker
+from ._server import end_with
 from .errors import IconkitError, IconSourceError
 from .optimize import optimize_svg
 from .transforms import DEFAULT_PRECISION
@@ -165,7 +166,9 @@ def _run(
 
         preload()
     chunk = max(1, min(64, len(work) // (workers * 8)))
-    pool = ProcessPoolExecutor(workers, mp_context=get_context("fork"))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=get_context("fork"), initializer=end_with, initargs=(os.getpid(),)
+    )
     try:
         return tuple(pool.map(_one, work, chunksize=chunk))
     except BaseException:

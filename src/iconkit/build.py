@@ -17,7 +17,6 @@ import contextlib
 import hashlib
 import json
 import os
-import select
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -30,7 +29,7 @@ from typing import Any
 from ._json import RawJSON, dump_json
 from ._links import Links
 from ._output import Claim, build_lock, claim_output, owned_folder
-from ._server import start_server
+from ._server import end_with, start_server
 from ._xml import parse_svg
 from .cache import Cache, Memo, default_cache_dir
 from .coverage import scan_templates, template_files
@@ -569,7 +568,7 @@ class _Workers:
         self.pool = ProcessPoolExecutor(
             max_workers=jobs,
             mp_context=context,
-            initializer=_end_with_build,
+            initializer=end_with,
             initargs=(os.getpid(),),
         )
         self.killed = False
@@ -615,7 +614,7 @@ class _Workers:
         # The pool's own list of its processes: ProcessPoolExecutor has no
         # public way to end them before Python 3.14 (terminate_workers()), and
         # its shutdown() waits for a worker being started. A worker started
-        # after this ends with the build's process (see _end_with_build).
+        # after this ends with the build's process (see _server.end_with).
         processes = getattr(self.pool, "_processes", None) or {}
         for process in list(processes.values()):
             with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -648,39 +647,6 @@ class _Workers:
 
 def _started() -> None:
     """Nothing: submitted first, so that the first worker starts at once."""
-
-
-def _end_with_build(build: int) -> None:
-    """Run in each worker as it starts: end it as soon as the build's process ``build`` ends.
-
-    However that ends (killed, even): a worker never goes on with its tasks
-    for a build that is gone. And the workers' server ends when no worker or
-    build holds its pipe any more.
-    """
-    threading.Thread(target=_watch, args=(build,), daemon=True).start()
-
-
-def _watch(build: int) -> None:
-    try:
-        handle = os.pidfd_open(build)  # Linux: readable when the process ends
-    except (AttributeError, OSError):
-        handle = None
-    if handle is not None:
-        select.select([handle], [], [])
-    else:
-        while _running(build):
-            time.sleep(0.2)
-    os._exit(1)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _as_shipped(icon: Icon, result: IconResult) -> Icon:
