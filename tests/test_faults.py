@@ -71,6 +71,15 @@ def one_error_line(result: subprocess.CompletedProcess[str], *words: str) -> str
     return errors[0]
 
 
+def refused(place: Path, *args: str | Path, words: tuple[str, ...]) -> None:
+    """``iconkit *args`` refuses its output: exit 2, one line with ``words``, ``place`` intact."""
+    before = tree(place)
+    result = iconkit(*args)
+    assert result.returncode == 2, result.stderr
+    one_error_line(result, *words)
+    assert tree(place) == before
+
+
 def a_set(folder: Path, slugs: tuple[str, ...] = ("calendar", "close", "next")) -> Path:
     """A few bundled icons copied into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -99,21 +108,13 @@ def a_big_set(folder: Path, copies: int) -> Path:
 
 def test_building_into_the_icon_folder_is_refused(tmp_path: Path) -> None:
     icons = a_set(tmp_path / "selfout")
-    before = tree(tmp_path)
-    result = iconkit("build", "--icons", icons, "--out", icons)
-    assert result.returncode == 2
-    one_error_line(result, str(icons), "is the input folder")
-    assert tree(tmp_path) == before
+    refused(tmp_path, "build", "--icons", icons, "--out", icons, words=(str(icons), "input folder"))
 
 
 @pytest.mark.parametrize("out", ["icons/dist", "."])
 def test_an_output_inside_or_around_the_icons_is_refused(tmp_path: Path, out: str) -> None:
     icons = a_set(tmp_path / "icons")
-    before = tree(tmp_path)
-    result = iconkit("build", "--icons", icons, "--out", tmp_path / out)
-    assert result.returncode == 2
-    one_error_line(result, "the input folder")
-    assert tree(tmp_path) == before
+    refused(tmp_path, "build", "--icons", icons, "--out", tmp_path / out, words=("input folder",))
 
 
 @pytest.mark.parametrize("command", ["build", "gallery"])
@@ -122,12 +123,9 @@ def test_a_non_empty_folder_iconkit_did_not_make_is_refused(tmp_path: Path, comm
     static = tmp_path / "mystatic"
     static.mkdir()
     (static / "site.css").write_text("body { color: rebeccapurple }\n")
-    before = tree(tmp_path)
     flag = "--out" if command == "build" else "-o"
-    result = iconkit(command, "--icons", icons, flag, static)
-    assert result.returncode == 2
-    one_error_line(result, str(static), "site.css", "--force-output")
-    assert tree(tmp_path) == before
+    words = (str(static), "site.css", "--force-output")
+    refused(tmp_path, command, "--icons", icons, flag, static, words=words)
 
 
 def test_force_output_keeps_the_files_iconkit_did_not_write(tmp_path: Path) -> None:
@@ -167,23 +165,16 @@ def test_an_output_that_is_a_file_is_refused(tmp_path: Path, command: str) -> No
     icons = a_set(tmp_path / "icons")
     notes = tmp_path / "notes.txt"
     notes.write_text("my notes\n")
-    before = tree(tmp_path)
     flag = "--out" if command == "build" else "-o"
-    result = iconkit(command, "--icons", icons, flag, notes, "--force-output")
-    assert result.returncode == 2
-    one_error_line(result, str(notes), "is a file")
-    assert tree(tmp_path) == before
+    words = (str(notes), "is a file")
+    refused(tmp_path, command, "--icons", icons, flag, notes, "--force-output", words=words)
 
 
 def test_the_gallery_of_another_command_is_refused(tmp_path: Path) -> None:
     icons = a_set(tmp_path / "icons")
     out = tmp_path / "dist"
     assert iconkit("build", "--icons", icons, "--out", out).returncode == 0
-    before = tree(tmp_path)
-    result = iconkit("gallery", "--icons", icons, "-o", out)
-    assert result.returncode == 2
-    one_error_line(result, "'iconkit build'")
-    assert tree(tmp_path) == before
+    refused(tmp_path, "gallery", "--icons", icons, "-o", out, words=("'iconkit build'",))
 
 
 @pytest.mark.parametrize("command", ["optimize", "sanitize"])
@@ -192,12 +183,8 @@ def test_folder_outputs_of_optimize_and_sanitize_are_claimed(tmp_path: Path, com
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "close.svg").write_text("<svg>my own drawing</svg>")
-    before = tree(tmp_path)
     for out in (icons, icons / "sub", mine):
-        result = iconkit(command, icons, "-o", out)
-        assert result.returncode == 2, result.stderr
-        one_error_line(result, str(out))
-        assert tree(tmp_path) == before
+        refused(tmp_path, command, icons, "-o", out, words=(str(out),))
     fresh = tmp_path / "fresh"
     assert iconkit(command, icons, "-o", fresh).returncode == 0
     assert iconkit(command, icons, "-o", fresh).returncode == 0  # its own output, again
@@ -210,10 +197,7 @@ def test_import_into_a_folder_it_did_not_make_is_refused(tmp_path: Path) -> None
     theirs = a_set(tmp_path / "theirs", ("next",))
     before = tree(tmp_path)
     for into in (theirs, source / "sub"):
-        result = iconkit("import", source, "--into", into)
-        assert result.returncode == 2
-        one_error_line(result, str(into))
-        assert tree(tmp_path) == before
+        refused(tmp_path, "import", source, "--into", into, words=(str(into),))
     assert iconkit("import", source, "--into", tmp_path / "new").returncode == 0
     assert iconkit("import", source, "--into", tmp_path / "new").returncode == 0
     forced = iconkit("import", source, "--into", theirs, "--force-output")

@@ -89,19 +89,6 @@ def test_a_bad_file_fails_alone_with_keep_going(tmp_path: Path) -> None:
     assert listed == [".iconkit-output", "broken.svg", "home.svg"], "no temp files"
 
 
-def test_a_bad_file_in_a_folder_writes_nothing_by_default(tmp_path: Path) -> None:
-    source = tmp_path / "in"
-    source.mkdir()
-    shutil.copy(ICONS / "home.svg", source / "home.svg")
-    (source / "broken.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<path>\n')
-    out = tmp_path / "out"
-    result = run(str(source), "-o", str(out))
-    assert result.returncode == 1
-    assert f"iconkit: error: {source / 'broken.svg'}:" in result.stderr
-    assert "1 of 2 files failed; nothing written" in result.stderr
-    assert not out.exists()
-
-
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run(str(ICONS)).returncode == 2  # no -o
     assert run(str(ICONS), "-o", str(tmp_path), "--precision", "0").returncode == 2

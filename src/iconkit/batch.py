@@ -11,7 +11,6 @@ default); results come back in sorted path order, so reports are deterministic.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -170,12 +169,11 @@ def _run(
         workers, mp_context=get_context("fork"), initializer=end_with, initargs=(os.getpid(),)
     )
     try:
-        return tuple(pool.map(_one, work, chunksize=chunk))
+        results = tuple(pool.map(_one, work, chunksize=chunk))
     except BaseException:
-        # Interrupted: the workers stop now, not after the files queued for them.
+        # Interrupted: nothing more is given to the workers, and nothing waits
+        # for them; they end with this process (see _server.end_with).
         pool.shutdown(wait=False, cancel_futures=True)
-        for child in multiprocessing.active_children():
-            child.terminate()
         raise
-    finally:
-        pool.shutdown(wait=True)
+    pool.shutdown(wait=True)
+    return results
