@@ -11,6 +11,14 @@ import pytest
 from support import ICONS
 
 
+@pytest.fixture(autouse=True)
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's cache folder, where builds keep their cache by default: one per test."""
+    folder = tmp_path / "user-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def icon_copy(tmp_path: Path) -> Path:
     """A writable copy of three bundled icons, for tests that break things."""

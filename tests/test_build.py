@@ -17,7 +17,7 @@ from support import ICONS
 
 from iconkit import BuildFailed, build, gallery
 from iconkit.build import BuildOptions
-from iconkit.cache import Cache
+from iconkit.cache import Cache, default_cache_dir
 from iconkit.lint import Selection
 from iconkit.pipeline import PipelineOptions
 from iconkit.rules.base import SetStyle
@@ -98,7 +98,7 @@ def test_a_cached_file_gone_missing_is_made_again(tmp_path: Path, icon_copy: Pat
     out = tmp_path / "dist"
     build(icon_copy, out)
     before = _tree(out)
-    for png in (tmp_path / ".iconkit-cache/icons").rglob("2x.png"):
+    for png in (default_cache_dir(out) / "icons").rglob("2x.png"):
         png.chmod(0o644)
         png.unlink()
     (icon_copy / "extra.svg").write_bytes((icon_copy / "next.svg").read_bytes())
@@ -249,7 +249,7 @@ def test_the_replaced_output_is_trashed_and_emptied_by_the_next_build(
     tmp_path: Path, icon_copy: Path
 ) -> None:
     out = tmp_path / "dist"
-    trash = tmp_path / ".iconkit-cache/trash"
+    trash = default_cache_dir(out) / "trash"
     build(icon_copy, out)
     (icon_copy / "close.json").touch()
     build(icon_copy, out)
@@ -281,9 +281,10 @@ def test_failed_build_keeps_previous_output_and_names_every_bad_file(
     (icon_copy / "close.json").write_text('{"title": ""}')
     with pytest.raises(BuildFailed) as info:
         build(icon_copy, out)
-    assert [(e.path.name, e.line) for e in info.value.errors] == [
-        ("close.json", 1),
-        ("next.svg", 2),
+    assert [(e.path.name, e.line, e.code) for e in info.value.errors] == [
+        ("close.json", 1, "A201"),
+        ("close.json", 1, "A202"),
+        ("next.svg", 2, "G301"),
     ]
     assert _tree(out) == before
     assert _leftovers(tmp_path) == []
@@ -440,7 +441,7 @@ def test_a_rebuild_renders_only_the_gallery_pages_that_changed(
     build(icon_copy, out)
     after = {p.name: p.stat().st_ino for p in pages.iterdir()}
     assert [name for name in sorted(after) if after[name] != before[name]] == ["close.html"]
-    cached = list((tmp_path / ".iconkit-cache/pages").rglob("*.html"))
+    cached = list((default_cache_dir(out) / "pages").rglob("*.html"))
     assert len(cached) == 3  # the replaced page was pruned
 
 
@@ -450,7 +451,7 @@ def test_a_cached_gallery_page_gone_missing_is_rendered_again(
     out = tmp_path / "dist"
     build(icon_copy, out)
     before = _tree(out / "gallery")
-    for page in (tmp_path / ".iconkit-cache/pages").rglob("*.html"):
+    for page in (default_cache_dir(out) / "pages").rglob("*.html"):
         page.unlink()
     (icon_copy / "close.svg").write_text((icon_copy / "close.svg").read_text() + "\n")
     build(icon_copy, out)

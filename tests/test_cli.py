@@ -66,7 +66,9 @@ def test_build_error_names_the_file(tmp_path: Path, icon_copy: Path) -> None:
     (icon_copy / "close.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<g>\n</svg>')
     result = run_iconkit("build", "--icons", str(icon_copy), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert result.stderr.startswith(f"iconkit: error: {icon_copy / 'close.svg'}:3: not well-formed")
+    assert result.stderr.startswith(
+        f"iconkit: error: {icon_copy / 'close.svg'}:3: G301 malformed-svg: not well-formed"
+    )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
 

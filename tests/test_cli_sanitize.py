@@ -54,13 +54,15 @@ def test_folder_in_folder_out_keeps_the_layout(tmp_path: Path) -> None:
     result = run(str(source), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        ".iconkit-output",
         "a.svg",
         "nested",
         "nested/close.svg",
     ]
     assert b"@import" not in (out / "a.svg").read_bytes()
     assert "S104 external-reference" in result.stdout
-    assert not list(out.rglob(".*"))  # no temporary files left behind
+    hidden = [p.name for p in out.rglob(".*")]
+    assert hidden == [".iconkit-output"]  # no temporary files left behind
 
 
 def test_a_bad_file_in_a_folder_means_nothing_is_written(tmp_path: Path) -> None:
@@ -85,6 +87,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 
 def test_an_empty_folder_is_an_error(tmp_path: Path) -> None:
-    result = run(str(tmp_path), "-o", str(tmp_path / "out"))
+    (tmp_path / "in").mkdir()
+    result = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "no .svg files" in result.stderr

@@ -32,7 +32,14 @@ def test_a_folder_is_optimized_in_parallel_keeping_its_layout(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert "optimized 4 files" in result.stdout
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*"))
-    assert written == ["calendar.svg", "close.svg", "home.svg", "nested", "nested/search.svg"]
+    assert written == [
+        ".iconkit-output",
+        "calendar.svg",
+        "close.svg",
+        "home.svg",
+        "nested",
+        "nested/search.svg",
+    ]
     for path in out.rglob("*.svg"):
         original = (source / path.relative_to(out)).read_bytes()
         assert len(path.read_bytes()) < len(original)
@@ -64,7 +71,7 @@ def test_report_names_what_the_guard_backed_off(tmp_path: Path) -> None:
     assert b"m20.4 20.4h40" in (tmp_path / "out.svg").read_bytes()
 
 
-def test_a_bad_file_fails_alone_with_a_one_line_error(tmp_path: Path) -> None:
+def test_a_bad_file_fails_alone_with_keep_going(tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()
     shutil.copy(ICONS / "home.svg", source / "home.svg")
@@ -72,13 +79,14 @@ def test_a_bad_file_fails_alone_with_a_one_line_error(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "broken.svg").write_bytes(b"previous output")
-    result = run(str(source), "-o", str(out))
+    result = run(str(source), "-o", str(out), "--keep-going", "--force-output")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"iconkit: error: {source / 'broken.svg'}:" in result.stderr
     assert (out / "home.svg").exists()
     assert (out / "broken.svg").read_bytes() == b"previous output"
-    assert sorted(p.name for p in out.iterdir()) == ["broken.svg", "home.svg"], "no temp files"
+    listed = sorted(p.name for p in out.iterdir())
+    assert listed == [".iconkit-output", "broken.svg", "home.svg"], "no temp files"
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ EXPECTED = {
     "IconkitError",
     "ImportResult",
     "OptimizeResult",
+    "OutputRefused",
     "Report",
     "Rule",
     "SanitizeResult",

@@ -107,7 +107,7 @@ def test_first_build_failing_serves_an_error_page(icon_copy: Path, tmp_path: Pat
     try:
         status, page = get(server.url)
         assert status == 503
-        assert "close.json:1: invalid JSON" in page
+        assert "close.json:1: M403 invalid-metadata: invalid JSON" in page
         assert 'data-build=""' in page
         assert server.state()["build"] == ""
     finally:

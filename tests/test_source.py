@@ -95,7 +95,9 @@ def test_file_name_must_be_a_slug(icon_copy: Path) -> None:
 
 def test_alias_may_not_shadow_another_icon(icon_copy: Path) -> None:
     _edit_meta(icon_copy / "next.json", aliases=["close"])
-    with pytest.raises(IconSourceError, match="already the name or an alias of 'close'"):
+    with pytest.raises(
+        IconSourceError, match="M405 alias-shadows-icon: alias 'close' is the name of another icon"
+    ):
         load_icons(icon_copy)
 
 

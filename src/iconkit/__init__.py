@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .errors import IconNotFound as IconNotFound
     from .errors import IconSourceError as IconSourceError
     from .errors import IconUsageError as IconUsageError
+    from .errors import OutputRefused as OutputRefused
     from .errors import UnsafeSvgError as UnsafeSvgError
     from .fidelity import Comparison as Comparison
     from .fidelity import Tolerance as Tolerance
@@ -102,6 +103,7 @@ _HOMES = {
     "IconkitError": ("errors", "IconkitError"),
     "ImportResult": ("importer", "ImportResult"),
     "OptimizeResult": ("optimize", "OptimizeResult"),
+    "OutputRefused": ("errors", "OutputRefused"),
     "Report": ("lint", "Report"),
     "Rule": ("rules", "Rule"),
     "SanitizeResult": ("sanitize", "SanitizeResult"),
@@ -194,6 +196,7 @@ __all__ = [  # noqa: RUF022 (plain sorted order, as tests/test_public_api.py pin
     "IconkitError",
     "ImportResult",
     "OptimizeResult",
+    "OutputRefused",
     "Report",
     "Rule",
     "SanitizeResult",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -19,7 +20,15 @@ def main() -> int:
         start_server()
     from .cli import main as run
 
-    return run()
+    code = run()
+    if code in (130, 143):
+        # Interrupted, and cleaned up: end now, without waiting for threads
+        # that wait for a worker being started. The workers end with this
+        # process, their server with them.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 if __name__ == "__main__":

@@ -35,22 +35,34 @@ def write_atomic(path: Path, data: bytes | str) -> None:
             stream.write(payload)
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
 @contextmanager
-def replace_folder(target: Path, discard: list[Path] | None = None) -> Iterator[Path]:
+def replace_folder(
+    target: Path, discard: list[Path] | None = None, keep: frozenset[str] | None = None
+) -> Iterator[Path]:
     """Yield an empty folder beside ``target``; when the block succeeds it replaces ``target``.
 
     The old folder is moved aside before the new one is renamed into place and
     removed after, so a reader never finds a half-written folder. With
     ``discard``, the old folder (moved aside) is appended to it instead of
-    removed, for the caller to remove when it suits.
+    removed, for the caller to remove when it suits. With ``keep``, the names
+    of the old folder's entries that may be replaced: any other entry that the
+    new folder has no entry of that name for is moved into the new folder,
+    not removed (a file the caller did not write).
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    except OSError as exc:
+        # Named for the folder that could not be written, not the temporary name.
+        raise OSError(exc.errno, exc.strerror, str(target.parent)) from None
     try:
         yield tmp
         os.chmod(tmp, 0o755)
@@ -59,11 +71,21 @@ def replace_folder(target: Path, discard: list[Path] | None = None) -> Iterator[
             old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
             os.rename(target, old / target.name)
         os.rename(tmp, target)
-        if old is not None:
-            if discard is None:
-                shutil.rmtree(old)
-            else:
-                discard.append(old)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if old is not None:
+        if keep is not None:
+            _carry_over(old / target.name, target, keep)
+        if discard is None:
+            shutil.rmtree(old)
+        else:
+            discard.append(old)
+
+
+def _carry_over(old: Path, new: Path, owned: frozenset[str]) -> None:
+    """Move the entries of ``old`` not in ``owned``, and not in ``new``, into ``new``."""
+    made = set(os.listdir(new))
+    for name in sorted(os.listdir(old)):
+        if name not in owned and name not in made:
+            os.rename(old / name, new / name)

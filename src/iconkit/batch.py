@@ -1,8 +1,11 @@
 """Optimize a file or a folder of SVGs, in parallel, writing each result atomically.
 
 Each output is written to a temporary file beside it and renamed into place, so
-a failure never leaves a half-written file, and a file that cannot be read
-never stops the others. Files are spread over worker processes (every core by
+a failure never leaves a half-written file. A folder is all or nothing: every
+file is optimized first, and nothing is written if any fails, unless
+``keep_going`` asks for the good ones to be written (the same contract as
+``iconkit sanitize``). The output folder must be iconkit's to write (see
+:mod:`iconkit._output`). Files are spread over worker processes (every core by
 default); results come back in sorted path order, so reports are deterministic.
 """
 
@@ -11,11 +14,13 @@ from __future__ import annotations
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
 from ._atomic import write_atomic
+from ._output import claim_output, write_marker
+from ._server import end_with
 from .errors import IconkitError, IconSourceError
 from .optimize import optimize_svg
 from .transforms import DEFAULT_PRECISION
@@ -36,6 +41,7 @@ class FileResult:
     unchanged: bool = False
     cautious: bool = False
     error: str | None = None
+    svg: bytes = field(default=b"", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class BatchResult:
     """Every file's result, in sorted path order."""
 
     files: tuple[FileResult, ...]
+    written: bool = True
 
     @property
     def errors(self) -> tuple[FileResult, ...]:
@@ -75,11 +82,8 @@ def _one(job: tuple[Path, Path, int, bool, bool]) -> FileResult:
             raise IconSourceError(source, f"cannot read: {exc.strerror}") from None
         prefix = id_prefix_for(source) if prefix_ids else None
         result = optimize_svg(data, source, precision=precision, guard=guard, id_prefix=prefix)
-        write_atomic(target, result.svg)
     except IconkitError as exc:
         return FileResult(source, target, error=str(exc))
-    except OSError as exc:
-        return FileResult(source, target, error=f"{target}: cannot write: {exc.strerror}")
     return FileResult(
         source,
         target,
@@ -89,6 +93,7 @@ def _one(job: tuple[Path, Path, int, bool, bool]) -> FileResult:
         precision=result.precision,
         unchanged=result.unchanged,
         cautious=result.cautious,
+        svg=result.svg,
     )
 
 
@@ -109,26 +114,66 @@ def optimize_paths(
     guard: bool = True,
     jobs: int | None = None,
     prefix_ids: bool = False,
+    keep_going: bool = False,
+    force_output: bool = False,
 ) -> BatchResult:
     """Optimize ``source`` (an SVG file, or a folder searched for ``*.svg``) into ``out``.
 
-    A folder's layout is kept under ``out``. ``jobs`` worker processes share
-    the files (default: one per core). ``prefix_ids`` prefixes each file's
-    remaining ids with its name (:func:`id_prefix_for`), so icons inlined
-    together never collide.
+    A folder's layout is kept under ``out``, which must be absent, empty or an
+    earlier ``optimize`` output (else :class:`~iconkit.errors.OutputRefused`),
+    unless ``force_output``. When a file fails, nothing is written
+    (``written`` is False), unless ``keep_going``: then the others are.
+    ``jobs`` worker processes share the files (default: one per core).
+    ``prefix_ids`` prefixes each file's remaining ids with its name
+    (:func:`id_prefix_for`), so icons inlined together never collide.
     """
     if not 1 <= precision <= 8:
         raise ValueError(f"precision must be between 1 and 8, not {precision}")
-    pairs = _jobs(Path(source), Path(out))
+    source, out = Path(source), Path(out)
+    folder = source.is_dir()
+    if folder:
+        claim_output(out, "optimize", inputs=(source,), force=force_output)
+    pairs = _jobs(source, out)
     work = [(src, dst, precision, guard, prefix_ids) for src, dst in pairs]
+    files = _run(work, jobs)
+    if any(f.error for f in files) and not keep_going:
+        return BatchResult(files, written=False)
+    done = []
+    for item in files:
+        if not item.error:
+            try:
+                write_atomic(item.target, item.svg)
+            except IconkitError as exc:
+                item = replace(item, error=str(exc))
+        done.append(item)
+    if folder:
+        out.mkdir(parents=True, exist_ok=True)
+        written = (f.target.relative_to(out).parts[0] for f in done if not f.error)
+        write_marker(out, "optimize", written)
+    return BatchResult(tuple(done))
+
+
+def _run(
+    work: list[tuple[Path, Path, int, bool, bool]], jobs: int | None
+) -> tuple[FileResult, ...]:
     workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if workers == 1:
-        return BatchResult(tuple(_one(job) for job in work))
-    if guard:
+        return tuple(_one(job) for job in work)
+    if any(guard for _, _, _, guard, _ in work):
         # Load the renderer once here, so forked workers share it instead of each loading it.
         from .fidelity import preload
 
         preload()
     chunk = max(1, min(64, len(work) // (workers * 8)))
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        return BatchResult(tuple(pool.map(_one, work, chunksize=chunk)))
+    pool = ProcessPoolExecutor(
+        workers, mp_context=get_context("fork"), initializer=end_with, initargs=(os.getpid(),)
+    )
+    try:
+        results = tuple(pool.map(_one, work, chunksize=chunk))
+    except BaseException:
+        # Interrupted: nothing more is given to the workers, and nothing waits
+        # for them; they end with this process (see _server.end_with).
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return results

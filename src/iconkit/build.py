@@ -26,17 +26,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ._atomic import replace_folder
 from ._json import RawJSON, dump_json
 from ._links import Links
+from ._output import Claim, build_lock, claim_output, owned_folder
 from ._scope import css_ident
-from ._server import start_server
+from ._server import end_with, start_server
 from ._xml import parse_svg
-from .cache import Cache, Memo
+from .cache import Cache, Memo, default_cache_dir
 from .coverage import scan_templates, template_files
-from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError
+from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError, OutputRefused
 from .gallery import build_gallery
-from .lint import collapse_set_notes, common_style, set_diagnostics, style_facts
+from .lint import (
+    collapse_set_notes,
+    common_style,
+    metadata_diagnostics,
+    set_diagnostics,
+    style_facts,
+)
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet
 from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
 from .progress import Progress, QuietProgress
@@ -49,6 +55,9 @@ __all__ = ["BuildOptions", "BuildResult", "build", "manifest", "used_slugs"]
 FORMAT_VERSION = 1
 # The layout of the stamp the cache keeps; a stamp of another layout never matches.
 _STAMP_FORMAT = 2
+# What a build writes at the top of its output folder (an older iconkit's output
+# holds nothing else).
+LAYOUT = frozenset({"svg", "png", "sprite.svg", "icons.json", "gallery"})
 
 
 @dataclass(frozen=True)
@@ -56,12 +65,16 @@ class BuildOptions:
     """How to build: worker count, cache folder, what to do about bad icons, the sprite.
 
     ``only_used`` names template files or folders: the sprite then holds only
-    the icons they use. ``sprite_prefix`` starts every symbol id.
+    the icons they use. ``sprite_prefix`` starts every symbol id. ``cache_dir``
+    defaults to :func:`~iconkit.cache.default_cache_dir` of the output.
+    ``force_output`` lets the build write into a non-empty folder that iconkit
+    did not make (its other files are kept; see :mod:`iconkit._output`).
     """
 
     jobs: int | None = None
     keep_going: bool = False
     cache_dir: Path | None = None
+    force_output: bool = False
     only_used: tuple[Path, ...] | None = None
     sprite_prefix: str = DEFAULT_PREFIX
     pipeline: PipelineOptions = field(default_factory=PipelineOptions)
@@ -114,15 +127,48 @@ def build(
     options = options or BuildOptions()
     progress = progress or QuietProgress()
     icons_dir, out = Path(icons_dir), Path(out)
-    cache = Cache(options.cache_dir or out.parent / ".iconkit-cache")
-    timer = _Timer()
+    claim = claim_output(
+        out, "build", inputs=(icons_dir,), force=options.force_output, layout=LAYOUT
+    )
+    cache = Cache(options.cache_dir or default_cache_dir(out))
+    _check_cache(cache.root, out, icons_dir)
     jobs = options.jobs or os.cpu_count() or 1
     if jobs > 1:
         # The workers' server takes most of a second to load the pipeline: it
         # starts before the listing shows whether anything changed, on another
         # core. When nothing did, it goes unused, and ends with this process.
         start_server()
+    # Builds that share a cache (by default, builds into the same output) take turns.
+    with build_lock(cache.root, out, quiet=isinstance(progress, QuietProgress)):
+        try:
+            return _build(icons_dir, out, claim, cache, options, progress, jobs)
+        except OSError as exc:
+            if exc.filename is not None:
+                raise
+            # A write that failed (a full disk) names no file: it was the output's.
+            raise OSError(exc.errno, exc.strerror, str(out)) from None
 
+
+def _check_cache(root: Path, out: Path, icons_dir: Path) -> None:
+    """Refuse a cache folder inside the output (replaced by the build) or the icon folder."""
+    where = root.resolve()
+    for folder, what in ((out, "output"), (icons_dir, "icon")):
+        place = folder.resolve()
+        if where == place or place in where.parents:
+            raise OutputRefused(root, f"is inside the {what} folder {folder}; choose another cache")
+
+
+def _build(
+    icons_dir: Path,
+    out: Path,
+    claim: Claim,
+    cache: Cache,
+    options: BuildOptions,
+    progress: Progress,
+    jobs: int,
+) -> BuildResult:
+    """The build, once its output is claimed and its cache locked."""
+    timer = _Timer()
     with timer("scan"):
         listed_at = time.time_ns()
         listing = _listing(icons_dir)
@@ -154,7 +200,7 @@ def build(
                 content = files.peek(_file_key(folder, name, listing[name]))
                 if content is not None:
                     known[name] = content.encode("latin-1")
-            icon_set, load_errors = scan_icons(icons_dir, known)
+            icon_set, load_errors = scan_icons(icons_dir, known, alt_text=False)
             for icon in icon_set:
                 for path, data in (
                     (icon.svg_path, icon.svg),
@@ -164,8 +210,13 @@ def build(
                         key = _file_key(folder, path.name, listing[path.name])
                         files.put(key, data.decode("latin-1"))
 
-        if load_errors and not options.keep_going:
-            raise BuildFailed(load_errors)
+        with timer("lint set"):
+            # What is wrong with the set, or with an icon's metadata, is known
+            # now: it stops the build before any icon is processed.
+            set_findings = list(set_diagnostics(icon_set, options.pipeline.selection))
+            early = [*set_findings, *metadata_diagnostics(icon_set, options.pipeline.selection)]
+        if (load_errors or _errors_of(early)) and not options.keep_going:
+            raise BuildFailed(sorted([*load_errors, *_errors_of(early)], key=_error_order))
         # Templates are read before any icon work, so a bad one fails the build at once.
         only = used_slugs(icon_set, options.only_used) if options.only_used is not None else None
 
@@ -182,17 +233,14 @@ def build(
         # Files are linked from the cache into the new output by the workers,
         # when there are any, while this process goes on.
         with (
-            replace_folder(out, discard=replaced) as tmp,
+            owned_folder(claim, discard=replaced) as tmp,
             Links(workers.pool if workers is not None else None) as links,
+            _killed_on_error(workers),
         ):
-            set_findings: list[Diagnostic] = []
-
             placed: set[str] = set()
 
             def meanwhile(cached: dict[str, IconResult], keys: dict[str, str]) -> None:
-                with timer("lint set"):
-                    set_findings.extend(set_diagnostics(icon_set, options.pipeline.selection))
-                # The files of cached icons that will ship are linked meanwhile too.
+                # The files of cached icons that will ship are linked meanwhile.
                 failed = {d.path for d in set_findings if d.severity == "error"}
                 ready = [icon for icon in icon_set if _ships(icon, cached, failed)]
                 _place_files(tmp, ready, cached, keys, cache, options.pipeline.png_size, links)
@@ -220,15 +268,7 @@ def build(
             diagnostics = collapse_set_notes(
                 diagnostics, (str(icon.svg_path) for icon in icon_set), icons_dir
             )
-            errors = (
-                *load_errors,
-                *process_errors,
-                *(
-                    IconSourceError(d.path, f"{d.code} {d.name}: {d.message}", d.line)
-                    for d in diagnostics
-                    if d.severity == "error"
-                ),
-            )
+            errors = (*load_errors, *process_errors, *_errors_of(diagnostics))
             if errors and not options.keep_going:
                 raise BuildFailed(errors)
             failed_paths = {d.path for d in diagnostics if d.severity == "error"}
@@ -316,11 +356,44 @@ def build(
             bytes_out=bytes_out,
             seconds=tuple(stage_seconds.items()),
         )
+    except BaseException:
+        # An error, Ctrl-C or SIGTERM: the workers' work is not wanted any more.
+        if workers is not None:
+            workers.kill()
+        raise
     finally:
         if workers is not None:
             workers.close()
         if emptying is not None:
             emptying.join()
+
+
+@contextmanager
+def _killed_on_error(workers: _Workers | None) -> Iterator[None]:
+    """End the workers at once when the block fails (an error, Ctrl-C, SIGTERM).
+
+    Innermost, so that what waits for the workers' tasks on the way out (the
+    links into the output) finds them ended rather than waits for them.
+    """
+    try:
+        yield
+    except BaseException:
+        if workers is not None:
+            workers.kill()
+        raise
+
+
+def _errors_of(diagnostics: Sequence[Diagnostic]) -> list[IconSourceError]:
+    """The findings of error severity, as the errors that stop a build."""
+    return [
+        IconSourceError(d.path, d.message, d.line, code=d.code, name=d.name)
+        for d in diagnostics
+        if d.severity == "error"
+    ]
+
+
+def _error_order(error: IconSourceError) -> tuple[str, int, str]:
+    return (str(error.path), error.line or 0, error.code or "")
 
 
 def used_slugs(icon_set: IconSet, templates: Sequence[Path | str]) -> frozenset[str]:
@@ -384,16 +457,21 @@ def _process_all(
         assert workers is not None
         size = max(1, min(16, len(icons) // (workers.jobs * 4)))
         for start in range(0, len(icons), size):
+            if workers.killed:
+                return
             chunk = icons[start : start + size]
             chunk_keys = [keys[icon.slug] for icon in chunk]
-            future = workers.pool.submit(
-                _process_chunk,
-                chunk,
-                options.pipeline,
-                str(cache.root),
-                chunk_keys,
-                options.sprite_prefix,
-            )
+            try:
+                future = workers.pool.submit(
+                    _process_chunk,
+                    chunk,
+                    options.pipeline,
+                    str(cache.root),
+                    chunk_keys,
+                    options.sprite_prefix,
+                )
+            except RuntimeError:  # the workers were ended: the build is stopping
+                return
             futures[future] = chunk
 
     submitter = None
@@ -502,8 +580,14 @@ class _Workers:
     def __init__(self, jobs: int) -> None:
         self.jobs = jobs
         context = start_server()
-        self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-        self._starting = threading.Thread(target=self.pool.submit, args=(_started,), daemon=True)
+        self.pool = ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=context,
+            initializer=end_with,
+            initargs=(os.getpid(),),
+        )
+        self.killed = False
+        self._starting = threading.Thread(target=self._start, daemon=True)
         self._starting.start()
         self._closing: threading.Thread | None = None
         self._giving: list[threading.Thread] = []
@@ -528,9 +612,32 @@ class _Workers:
 
         After :meth:`close_soon`, wait for that instead.
         """
+        if self.killed:
+            return  # nothing to wait for: the workers are ending, and so is the build
         self._close(finish=False)
         assert self._closing is not None
         self._closing.join()
+
+    def kill(self) -> None:
+        """End the workers now, in the middle of their tasks (then :meth:`close` is quick).
+
+        What a worker writes (a cache entry, a link into the new output) is
+        written atomically or into a folder the build removes, so nothing is
+        left half-done.
+        """
+        self.killed = True
+        # The pool's own list of its processes: ProcessPoolExecutor has no
+        # public way to end them before Python 3.14 (terminate_workers()), and
+        # its shutdown() waits for a worker being started. A worker started
+        # after this ends with the build's process (see _server.end_with).
+        processes = getattr(self.pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                process.terminate()
+
+    def _start(self) -> None:
+        with contextlib.suppress(RuntimeError):  # ended meanwhile
+            self.pool.submit(_started)
 
     def close_soon(self) -> None:
         """Start stopping the workers, on a thread, once they have done all they were given.
@@ -690,7 +797,12 @@ def _listing(icons_dir: Path) -> dict[str, list[int]]:
     listing: dict[str, list[int]] = {}
     for entry in entries:
         if entry.name.endswith((".svg", ".json")):
-            info = entry.stat()
+            try:
+                info = entry.stat()
+            except OSError:
+                # Gone, or a link to nothing: the load says so, with the file's name.
+                listing[entry.name] = [-1, -1]
+                continue
             listing[entry.name] = [info.st_size, info.st_mtime_ns]
     return listing
 

@@ -14,6 +14,7 @@ icons reads a few files instead of thousands.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import marshal
 import os
@@ -28,7 +29,7 @@ from ._atomic import write_atomic
 from .model import Diagnostic, Icon
 from .pipeline import IconResult
 
-__all__ = ["Cache", "Memo"]
+__all__ = ["Cache", "Memo", "default_cache_dir"]
 
 _FILES = {"svg": "icon.svg", "png_1x": "1x.png", "png_2x": "2x.png"}
 # A memo part's file: marshal's format is the interpreter's, as for .pyc files.
@@ -36,6 +37,18 @@ _PART_SUFFIX = f".{sys.implementation.cache_tag or sys.implementation.name}.mars
 _STAMP = f"stamp{_PART_SUFFIX}"
 # How a cached finding names the file it is about: the icon's SVG or its metadata.
 _SVG, _META = "<svg>", "<meta>"
+
+
+def default_cache_dir(out: Path | str) -> Path:
+    """The cache folder of builds into ``out`` when none is given: in the user's cache folder.
+
+    ``$XDG_CACHE_HOME/iconkit/builds/<hash of out's absolute path>`` (the cache
+    folder is ``~/.cache`` when ``XDG_CACHE_HOME`` is not set): never inside or
+    beside an output that a web server may serve, and one per output folder.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    where = str(Path(out).resolve())
+    return Path(base) / "iconkit" / "builds" / hashlib.sha256(where.encode()).hexdigest()[:16]
 
 
 class Memo:
@@ -120,7 +133,7 @@ class Memo:
 
 
 class Cache:
-    """The cache folder of a build (by default ``.iconkit-cache`` beside the output)."""
+    """The cache folder of a build (by default :func:`default_cache_dir` of the output)."""
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)

@@ -1,7 +1,10 @@
 """The ``iconkit`` command: parse arguments, call the public API, return an exit code.
 
-Exit codes: 0 ok, 1 findings or failure, 2 usage error. Errors print as one
-``iconkit: error: path:line: message`` line, never as a traceback.
+Exit codes: 0 ok, 1 findings or failure, 2 usage error (an output iconkit
+will not write is one), 130 after SIGINT (Ctrl-C), 143 after SIGTERM. Errors
+print as one ``iconkit: error: path:line: message`` line, never as a
+traceback; an error of the operating system (permission denied, disk full)
+names the path and the reason.
 
 argparse (standard library) rather than click: the command is a thin layer
 with a handful of verbs, argparse already exits 2 on usage errors, and it adds
@@ -14,6 +17,7 @@ import argparse
 import gc
 import os
 import re
+import signal
 import sys
 import tempfile
 import threading
@@ -24,13 +28,14 @@ from pathlib import Path
 from . import __version__
 from ._atomic import write_atomic
 from ._json import dump_json
+from ._output import claim_output, write_marker
 from ._xml import read_svg
 from .batch import optimize_paths
 from .build import BuildOptions, BuildResult, build
 from .config import LintConfig, load_config
 from .coverage import coverage, format_coverage
 from .document import read_document
-from .errors import BuildFailed, IconkitError, IconSourceError, UnsafeSvgError
+from .errors import BuildFailed, IconkitError, IconSourceError, OutputRefused, UnsafeSvgError
 from .gallery import build_gallery
 from .importer import import_icons
 from .lint import SEVERITIES, Selection, lint
@@ -42,7 +47,7 @@ from .rules import ALL_RULES
 from .rules.docs import check_docs, write_docs
 from .sanitize import sanitize, serialize
 from .serve import GalleryServer
-from .source import load_icons
+from .source import load_icons, no_icons_hint
 from .starter import init_icons
 
 __all__ = ["main"]
@@ -53,20 +58,65 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        with _collect_rarely():
+        with _collect_rarely(), _terminate_as_exception():
             code: int = args.run(args)
+    except OutputRefused as exc:
+        print(f"iconkit: error: {exc}", file=sys.stderr)
+        return 2
     except IconkitError as exc:
         print(f"iconkit: error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("iconkit: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("iconkit: terminated", file=sys.stderr)
+        return 143
     except BrokenPipeError:
         # The reader went away (``iconkit document FILE | head``); say nothing more.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as exc:
+        print(f"iconkit: error: {os_error(exc)}", file=sys.stderr)
+        return 1
     return code
+
+
+def os_error(exc: OSError) -> str:
+    """One line for an error of the operating system: the path (or paths) and the reason."""
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        return reason
+    if exc.filename2 is not None:
+        return f"{exc.filename} -> {exc.filename2}: {reason}"
+    return f"{exc.filename}: {reason}"
+
+
+class Terminated(BaseException):
+    """Raised in the main thread by SIGTERM while a command runs, so that it cleans up."""
+
+
+@contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """Turn SIGTERM into :class:`Terminated` while a command runs (the handler is restored).
+
+    SIGTERM's default ends the process at once, leaving its worker processes
+    running; as an exception, it unwinds like Ctrl-C: workers are stopped and
+    temporary files removed. Only the main thread can set a handler.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise Terminated
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 @contextmanager
@@ -99,8 +149,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
     p.add_argument("--jobs", type=_positive, help="worker processes (default: one per core)")
     p.add_argument(
-        "--cache", type=Path, help="cache folder (default: .iconkit-cache beside the output)"
+        "--cache",
+        type=Path,
+        help="cache folder (default: one per output in $XDG_CACHE_HOME/iconkit, ~/.cache/iconkit)",
     )
+    _force_output(p)
     p.add_argument(
         "--keep-going", action="store_true", help="build every good icon, then exit 1 on errors"
     )
@@ -149,7 +202,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
     p.add_argument("-o", "--output", type=Path, required=True, help="folder to write the site to")
     p.add_argument("--no-png", action="store_true", help="skip the PNG downloads")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress output")
+    p.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    _force_output(p)
     p.set_defaults(run=_gallery)
 
     p = verbs.add_parser("serve", help="serve the gallery on 127.0.0.1, rebuilt as icons change")
@@ -169,6 +223,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help="icon folder to write to (default: in place for a flat folder of SVGs, else icons)",
     )
+    _force_output(p)
     p.set_defaults(run=_import)
     p = verbs.add_parser("lint", help="check icon folders and documents against the lint rules")
     p.add_argument(
@@ -189,7 +244,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--templates", type=Path, nargs="+", default=[], help="template files or folders"
     )
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format")
     p.add_argument("--fail-under", type=_percent, help="exit 1 when coverage is below PCT")
     p.set_defaults(run=_coverage)
 
@@ -203,13 +258,15 @@ def _parser() -> argparse.ArgumentParser:
         description="Write a safe copy of each SVG and print what was removed as "
         "'path:line: CODE name: message'. Exit 0 when the output is written, 1 when "
         "a file cannot be read or (with --strict) holds anything unsafe; nothing is "
-        "written then.",
+        "written then, unless --keep-going writes the others.",
     )
     p.add_argument("input", type=Path, help="an SVG file, or a folder searched for *.svg")
     p.add_argument("-o", "--output", type=Path, required=True, help="the file or folder to write")
     p.add_argument(
         "--strict", action="store_true", help="refuse unsafe input instead of removing it"
     )
+    _keep_going(p)
+    _force_output(p)
     p.set_defaults(run=_sanitize)
 
     p = verbs.add_parser("optimize", help="optimize an SVG file or a folder of them, losslessly")
@@ -224,8 +281,26 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--report", action="store_true", help="list what the guard backed off")
     p.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: cores)")
     p.add_argument("--prefix-ids", action="store_true", help="prefix each file's ids with its name")
+    _keep_going(p)
+    _force_output(p)
     p.set_defaults(run=_optimize)
     return parser
+
+
+def _force_output(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--force-output",
+        action="store_true",
+        help="write into a non-empty folder iconkit did not make (its other files are kept)",
+    )
+
+
+def _keep_going(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="write the good files when some fail (default: nothing is written), then exit 1",
+    )
 
 
 def _selectors(text: str) -> tuple[str, ...]:
@@ -286,6 +361,13 @@ def _coverage(args: argparse.Namespace) -> int:
     config = load_config(Path.cwd())
     result = coverage(args.icons, args.templates, Selection(ignore=config.ignore))
     sys.stdout.write(format_coverage(result, args.format))
+    if result.problems:
+        print(
+            f"iconkit: error: {len(result.problems)} icon files cannot be read or are invalid "
+            f"(first: {result.problems[0]})",
+            file=sys.stderr,
+        )
+        return 1
     if args.fail_under is not None and result.headline < args.fail_under:
         print(
             f"iconkit: coverage {result.headline:.1f}% is under {args.fail_under:g}%",
@@ -324,6 +406,8 @@ def _optimize(args: argparse.Namespace) -> int:
         guard=args.guard,
         jobs=args.jobs,
         prefix_ids=args.prefix_ids,
+        keep_going=args.keep_going,
+        force_output=args.force_output,
     )
     for item in result.files:
         if item.error:
@@ -341,6 +425,13 @@ def _optimize(args: argparse.Namespace) -> int:
             if item.unchanged:
                 notes.append("left unchanged")
             print(f"{item.source}: {'; '.join(notes)}")
+    if not result.written:
+        print(
+            f"iconkit: {len(result.errors)} of {len(result.files)} files failed; nothing written "
+            "(--keep-going writes the others)",
+            file=sys.stderr,
+        )
+        return 1
     done = len(result.files) - len(result.errors)
     saved = result.size_in - result.size_out
     share = f" ({saved / result.size_in:.1%} smaller)" if result.size_in else ""
@@ -386,6 +477,7 @@ def _build(args: argparse.Namespace) -> int:
         jobs=args.jobs,
         keep_going=args.keep_going,
         cache_dir=args.cache,
+        force_output=args.force_output,
         only_used=tuple(args.only_used) if args.only_used else None,
         sprite_prefix=args.sprite_prefix,
     )
@@ -399,7 +491,8 @@ def _build(args: argparse.Namespace) -> int:
     for error in result.errors:
         print(f"iconkit: error: {error}", file=sys.stderr)
     # One write: a set of thousands of icons can have tens of thousands of findings.
-    shown = [str(d) for d in result.diagnostics if d.severity != "info"]
+    lowest = ("error",) if args.quiet else ("warning", "error")
+    shown = [str(d) for d in result.diagnostics if d.severity in lowest]
     if shown:
         sys.stderr.write("\n".join(shown) + "\n")
     if not args.quiet:
@@ -450,9 +543,16 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    result = import_icons(args.source, args.into)
+    into = args.into
+    if into is not None and into.resolve() != args.source.resolve():
+        claim_output(into, "import", inputs=(args.source,), force=args.force_output)
+    result = import_icons(args.source, into)
     filled = f", {len(result.filled)} stubs filled" if result.filled else ""
     aliased = f", {len(result.aliased)} files became aliases" if result.aliased else ""
+    if not result.created and not result.existing:
+        raise IconSourceError(args.source, no_icons_hint(args.source, "no SVG files"))
+    if into is not None and into.resolve() != args.source.resolve():
+        write_marker(into, "import", os.listdir(into))
     print(
         f"{len(result.created)} metadata stubs created{filled}, {len(result.existing)} icons "
         f"already had metadata{aliased}; {len(result.needs_description)} need a description "
@@ -472,8 +572,21 @@ def _contact_sheet(args: argparse.Namespace) -> int:
 def _gallery(args: argparse.Namespace) -> int:
     icon_set = load_icons(args.icons)
     progress = progress_for(sys.stderr, args.quiet)
-    result = build_gallery(icon_set, args.output, pngs=not args.no_png, progress=progress)
-    print(f"wrote the gallery of {result.icons} icons to {result.out}")
+    try:
+        result = build_gallery(
+            icon_set,
+            args.output,
+            pngs=not args.no_png,
+            progress=progress,
+            force_output=args.force_output,
+        )
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        # A write that failed (a full disk) names no file: it was the gallery's.
+        raise OSError(exc.errno, exc.strerror, str(args.output)) from None
+    if not args.quiet:
+        print(f"wrote the gallery of {result.icons} icons to {result.out}")
     return 0
 
 
@@ -510,6 +623,7 @@ def _sanitize(args: argparse.Namespace) -> int:
     if source.is_dir():
         if target.exists() and not target.is_dir():
             return _usage(f"{target} is a file; a folder's output must be a folder")
+        claim_output(target, "sanitize", inputs=(source,), force=args.force_output)
         jobs = [(p, target / p.relative_to(source)) for p in sorted(source.rglob("*.svg"))]
         if not jobs:
             print(f"iconkit: error: {source}: no .svg files in this folder", file=sys.stderr)
@@ -543,12 +657,21 @@ def _sanitize(args: argparse.Namespace) -> int:
             print(diagnostic)
         removed += len(diagnostics)
         results.append((dst, serialize(clean)))
-    if failed:
-        print(f"iconkit: {failed} of {len(jobs)} files failed; nothing written", file=sys.stderr)
+    if failed and not args.keep_going:
+        print(
+            f"iconkit: {failed} of {len(jobs)} files failed; nothing written "
+            "(--keep-going writes the others)",
+            file=sys.stderr,
+        )
         return 1
     for dst, data in results:
         write_atomic(dst, data)
+    if source.is_dir():
+        write_marker(target, "sanitize", {dst.relative_to(target).parts[0] for dst, _ in results})
     print(f"sanitized {len(results)} file(s) into {args.output}: {removed} removal(s)")
+    if failed:
+        print(f"iconkit: {failed} of {len(jobs)} files failed", file=sys.stderr)
+        return 1
     return 0
 
 

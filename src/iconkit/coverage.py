@@ -23,7 +23,10 @@ and counted as named).
 
 The headline figure is the share of checks passed: icons whose title and
 description are both present and free of alt-text findings, plus macro calls
-with no warning or error, over all icons plus all calls.
+with no warning or error, over all icons plus all calls. A file that the
+build would refuse (unreadable, malformed, invalid metadata: read with the
+build's own reader) is a ``problem``: its icon is not clean, and the
+``iconkit coverage`` command fails naming it, whatever the percentage.
 """
 
 from __future__ import annotations
@@ -37,10 +40,12 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ._json import dump_json
 from .errors import IconSourceError
-from .lint import Selection, lint, read_folder, sort_key
+from .lint import Report, Selection, lint, read_folder, sort_key
 from .model import Diagnostic, IconMeta, IconSet
+from .report import format_report
 from .rules import ALL_RULES
 from .rules.base import Folder, IconUse
+from .source import scan_icons
 
 __all__ = [
     "MACROS",
@@ -418,6 +423,14 @@ class Coverage:
 
     icons: tuple[IconCoverage, ...]
     templates: TemplateScan | None = None
+    problems: tuple[Diagnostic, ...] = ()
+    findings: tuple[Diagnostic, ...] = ()
+
+    @property
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        """Every finding: the files' problems, the metadata's and the templates'."""
+        scanned = self.templates.diagnostics if self.templates else ()
+        return tuple(sorted({*self.problems, *self.findings, *scanned}, key=sort_key))
 
     @property
     def headline(self) -> float:
@@ -441,14 +454,19 @@ def coverage(
     """
     selection = selection or Selection()
     folder = read_folder(icons)
+    _, errors = scan_icons(icons, alt_text=False)
+    problems = tuple(
+        Diagnostic(str(e.path), e.line, e.code or "M403", e.name or "invalid-metadata", e.message)
+        for e in errors
+    )
     quality = Selection(select=("A",), ignore=selection.ignore)
     report = lint([icons], selection=quality)
     rows = _rows(
-        ((i.slug, i.meta_path, i.meta) for i in folder.icons if i.svg_path is not None),
-        report.diagnostics,
+        ((i.slug, i.meta_path, i.meta, i.svg_path) for i in folder.icons if i.svg_path is not None),
+        (*report.diagnostics, *problems),
     )
     scan = scan_templates(templates, icon_titles(folder), selection) if templates else None
-    return Coverage(icons=rows, templates=scan)
+    return Coverage(icons=rows, templates=scan, problems=problems, findings=report.diagnostics)
 
 
 def coverage_of(icon_set: IconSet, diagnostics: Iterable[Diagnostic]) -> Coverage:
@@ -458,11 +476,13 @@ def coverage_of(icon_set: IconSet, diagnostics: Iterable[Diagnostic]) -> Coverag
     findings instead of linting the folder again.
     """
     quality = [d for d in diagnostics if d.code.startswith("A")]
-    return Coverage(icons=_rows(((i.slug, i.meta_path, i.meta) for i in icon_set), quality))
+    rows = ((i.slug, i.meta_path, i.meta, i.svg_path) for i in icon_set)
+    return Coverage(icons=_rows(rows, quality))
 
 
 def _rows(
-    icons: Iterable[tuple[str, Path | None, IconMeta | None]], diagnostics: Iterable[Diagnostic]
+    icons: Iterable[tuple[str, Path | None, IconMeta | None, Path | None]],
+    diagnostics: Iterable[Diagnostic],
 ) -> tuple[IconCoverage, ...]:
     by_path: dict[str, list[str]] = {}
     for d in diagnostics:
@@ -472,14 +492,22 @@ def _rows(
             slug=slug,
             has_title=bool(meta and meta.title.strip()),
             has_description=bool(meta and meta.description.strip()),
-            findings=tuple(sorted(set(by_path.get(str(meta_path), [])))) if meta_path else (),
+            findings=tuple(
+                sorted({*by_path.get(str(meta_path), ()), *by_path.get(str(svg_path), ())})
+            ),
         )
-        for slug, meta_path, meta in icons
+        for slug, meta_path, meta, svg_path in icons
     )
 
 
 def format_coverage(result: Coverage, fmt: str = "text") -> str:
-    """Return a coverage result as ``text`` or ``json``."""
+    """Return a coverage result as ``text`` or ``json``, or its findings as ``sarif`` or ``github``.
+
+    The last two are :mod:`iconkit.report`'s formats, as ``iconkit lint`` writes them.
+    """
+    if fmt in ("sarif", "github"):
+        chosen = [r for r in ALL_RULES if r.code in {d.code for d in result.diagnostics}]
+        return format_report(Report(diagnostics=result.diagnostics, rules=tuple(chosen)), fmt)
     icons = result.icons
     count = len(icons)
     titled = sum(i.has_title for i in icons)
@@ -507,6 +535,7 @@ def format_coverage(result: Coverage, fmt: str = "text") -> str:
                 ],
             },
             "templates": None,
+            "problems": [d.to_json() for d in result.problems],
         }
         if scan is not None:
             data["templates"] = {
@@ -540,6 +569,9 @@ def format_coverage(result: Coverage, fmt: str = "text") -> str:
             f"{scan.passed} without problems"
         )
         lines.extend(f"  {d}" for d in scan.diagnostics)
+    if result.problems:
+        lines.append(f"problems: {len(result.problems)} (files the build refuses)")
+        lines.extend(f"  {d}" for d in result.problems)
     lines.append(f"coverage: {result.headline:.1f}%")
     return "\n".join(lines) + "\n"
 

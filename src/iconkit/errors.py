@@ -10,6 +10,7 @@ where known, the line, and print as ``path:line: message``::
      │    └── UnsafeSvgError(path, diagnostics)  an SVG refused by the strict sanitizer
      ├── IconNotFound(name, suggestions) a name that is not in the icon set
      ├── IconUsageError(template, line)  a macro call that cannot render as written
+     ├── OutputRefused(path)             an output that is not iconkit's to write (exit 2)
      └── BuildError                      the build could not complete
           └── BuildFailed(errors)         one or more icons are bad; each error names its file
 
@@ -32,6 +33,7 @@ __all__ = [
     "IconSourceError",
     "IconUsageError",
     "IconkitError",
+    "OutputRefused",
     "UnsafeSvgError",
 ]
 
@@ -41,17 +43,41 @@ class IconkitError(Exception):
 
 
 class IconSourceError(IconkitError):
-    """A file that cannot be read, parsed or validated."""
+    """A file that cannot be read, parsed or validated.
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None) -> None:
+    ``code`` and ``name`` are those of the lint rule that reports the same
+    problem, when there is one: the error then prints as a lint finding does.
+    """
+
+    def __init__(
+        self,
+        path: Path | str,
+        message: str,
+        line: int | None = None,
+        *,
+        code: str | None = None,
+        name: str | None = None,
+    ) -> None:
         self.path = Path(path)
         self.line = line
         self.message = message
+        self.code = code
+        self.name = name
         super().__init__(str(self))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+        rule = f"{self.code} {self.name}: " if self.code else ""
+        return f"{where}: {rule}{self.message}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Sent back from a worker process with every field, keyword or not.
+        return _rebuild, (type(self),), self.__dict__
+
+
+def _rebuild(kind: type[IconSourceError]) -> IconSourceError:
+    """An error of ``kind`` whose fields pickle then sets (see ``__reduce__``)."""
+    return kind.__new__(kind)
 
 
 class DocumentError(IconSourceError):
@@ -104,6 +130,18 @@ class IconUsageError(IconkitError):
             return self.message
         where = f"{self.template}:{self.line}" if self.line else self.template
         return f"{where}: {self.message}"
+
+
+class OutputRefused(IconkitError):
+    """An output that iconkit will not write: an input folder, a file, a folder it did not make.
+
+    Nothing was written. See :mod:`iconkit._output` for what an output may be.
+    """
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        self.path = Path(path)
+        self.message = message
+        super().__init__(f"{self.path}: {message}")
 
 
 class BuildError(IconkitError):

@@ -45,8 +45,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import __version__
-from ._atomic import replace_folder, write_atomic
+from ._atomic import write_atomic
 from ._links import Links
+from ._output import claim_output, owned_folder
 from ._xml import parse_svg
 from .cache import Cache, Memo
 from .coverage import coverage, coverage_of
@@ -153,6 +154,8 @@ def _display_path(path: Path | str, root: Path) -> str:
         return Path(path).name
 
 
+# What a gallery holds at its top (an older iconkit's gallery holds nothing else).
+_LAYOUT = frozenset({"assets", "icons", "index.html", "coverage.html", "svg", "png"})
 # Pages rendered in a build's workers when there are at least this many to render,
 # this many per task (each task loads the templates once).
 _PAGES_IN_WORKERS = 200
@@ -174,6 +177,7 @@ def build_gallery(
     cache: Cache | None = None,
     icon_keys: Mapping[str, str] | None = None,
     pool: Executor | None = None,
+    force_output: bool = False,
 ) -> GalleryResult:
     """Write the gallery of ``icon_set`` to the folder ``out``, replacing it atomically.
 
@@ -194,8 +198,14 @@ def build_gallery(
     every page, whose script polls the server and reloads the page on a new build.
     ``progress`` is told of each stage (``gallery lint``, ``gallery pages``,
     ``gallery png``) and of each icon done; see :mod:`iconkit.progress`.
+    ``out`` must be absent, empty, or a gallery iconkit wrote (else
+    :class:`~iconkit.errors.OutputRefused`), unless ``force_output``: see
+    :mod:`iconkit._output`.
     """
     out = Path(out)
+    claim = claim_output(
+        out, "gallery", inputs=(icon_set.root,), force=force_output, layout=_LAYOUT
+    )
     progress = progress or QuietProgress()
     env = _environment(icon_set, cache)
     progress.start("gallery lint", 1)
@@ -220,7 +230,7 @@ def build_gallery(
         "sizes": SIZES,
         "count": len(icon_set),
     }
-    with replace_folder(out) as tmp, Links(pool) as links, _Rendering() as rendering:
+    with owned_folder(claim) as tmp, Links(pool) as links, _Rendering() as rendering:
         assets = tmp / "assets"
         assets.mkdir()
         package = resources.files("iconkit").joinpath("templates/gallery/assets")

@@ -40,7 +40,7 @@ from .rules.base import (
     SetStyle,
     SvgFile,
 )
-from .source import meta_from_data, schema
+from .source import meta_from_data, metadata_errors, no_icons_hint, read_text
 
 __all__ = [
     "SEVERITIES",
@@ -52,6 +52,7 @@ __all__ = [
     "document_texts",
     "icon_diagnostics",
     "lint",
+    "metadata_diagnostics",
     "read_folder",
     "set_diagnostics",
     "set_style",
@@ -62,8 +63,6 @@ __all__ = [
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 MAX_FIX_ROUNDS = 10
 _PathFix = tuple[Path, Fix]
-# Schema errors that the alt-text rules report better (missing-title, missing-description).
-_TEXT_FIELDS = ("title", "description")
 
 
 @dataclass(frozen=True)
@@ -344,6 +343,31 @@ def collapse_set_notes(
     return tuple(sorted(kept, key=DIAGNOSTIC_ORDER))
 
 
+def metadata_diagnostics(
+    icon_set: IconSet,
+    selection: Selection = Selection(),
+    rules: Sequence[Rule] = ALL_RULES,
+    severity: Severity = "error",
+) -> tuple[Diagnostic, ...]:
+    """Run the alt-text rules of ``severity`` on each icon's metadata alone.
+
+    What a build can know of each icon before processing any (a stub's
+    ``A202 missing-description``): it stops there. The same findings come
+    again, and are the same values, from :func:`icon_diagnostics`.
+    """
+    chosen = [
+        r
+        for r in rules
+        if r.target == "text" and r.severity == severity and selection.wants(r.code, r.name)
+    ]
+    found: list[Diagnostic] = []
+    for text in alt_texts(_folder_of(icon_set.root, icon_set)):
+        for rule in chosen:
+            found.extend(_diagnostic(rule, f, text)[0] for f in rule.check(text))
+    ignore = {str(path): i.meta.lint_ignore for i in icon_set for path in (i.svg_path, i.meta_path)}
+    return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
+
+
 def _folder_of(root: Path, icons: Iterable[Icon]) -> Folder:
     """The rules' view of icons already loaded (and so already valid)."""
     return Folder(
@@ -405,13 +429,18 @@ def read_folder(root: Path | str) -> Folder:
 
     Every ``NAME.svg`` and ``NAME.json`` becomes an :class:`IconFiles`; a
     metadata file that is not valid keeps its errors (with lines) for the
-    ``invalid-metadata`` rule instead of raising.
+    ``invalid-metadata`` rule instead of raising. The files are read as the
+    build reads them (:mod:`iconkit.source`), so whatever stops a build is
+    reported here. A folder without icon files raises, naming the subfolders
+    that hold SVGs.
     """
     root = Path(root)
     if not root.is_dir():
         raise IconSourceError(root, "not a folder of icons")
     svgs = {p.stem: p for p in root.glob("*.svg") if p.is_file()}
     metas = {p.stem: p for p in root.glob("*.json") if p.is_file()}
+    if not svgs and not metas:
+        raise IconSourceError(root, no_icons_hint(root))
     icons = []
     for slug in sorted(svgs.keys() | metas.keys()):
         meta_path = metas.get(slug)
@@ -425,28 +454,13 @@ def read_folder(root: Path | str) -> Folder:
 
 def _read_meta(path: Path) -> tuple[Any, str | None, tuple[tuple[str, int | None], ...]]:
     try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, None, ((f"cannot read: {exc}", None),)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return None, text, ((f"invalid JSON: {exc.msg}", exc.lineno),)
-    import jsonschema  # deferred, as in source.py
-
-    validator = jsonschema.Draft202012Validator(schema())
-    errors = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
-        where = [str(p) for p in error.absolute_path]
-        if where[:1] and where[0] in _TEXT_FIELDS and error.validator == "minLength":
-            continue
-        if error.validator == "required" and any(f"'{f}'" in error.message for f in _TEXT_FIELDS):
-            continue
-        field_name = ".".join(where) or "(top level)"
-        errors.append((f"field {field_name!r}: {error.message}", key_line(text, where[:1])))
+        text = read_text(path)
+    except IconSourceError as exc:
+        return None, None, ((exc.message, exc.line),)
+    errors = metadata_errors(text, path)
     if errors:
-        return None, text, tuple(errors)
-    return meta_from_data(data), text, ()
+        return None, text, tuple((error.message, error.line) for error in errors)
+    return meta_from_data(json.loads(text)), text, ()
 
 
 def key_line(text: str, keys: Sequence[str]) -> int | None:

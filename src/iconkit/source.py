@@ -3,6 +3,12 @@
 This module does the reading; everything after it works on values. Metadata is
 validated against ``schemas/icon.schema.json`` on load, and every problem raises
 :class:`~iconkit.errors.IconSourceError` naming the file, the field and the line.
+
+The build (strict) and the linter (tolerant) read files with the same
+functions: every problem that stops a build has the code and name of the lint
+rule that reports it (``G301 malformed-svg``, ``M401``-``M405``, ``M410
+invalid-file-name``), and every error of a metadata file is reported at once,
+each with its line.
 """
 
 from __future__ import annotations
@@ -20,9 +26,25 @@ from ._xml import parse_svg
 from .errors import IconSourceError
 from .model import Icon, IconMeta, IconSet, SourceRef
 
-__all__ = ["load_icons", "load_meta", "meta_from_data", "parse_meta", "scan_icons", "schema"]
+__all__ = [
+    "NOT_A_SLUG",
+    "SLUG",
+    "load_icons",
+    "load_meta",
+    "meta_from_data",
+    "metadata_errors",
+    "no_icons_hint",
+    "parse_meta",
+    "read_svg_file",
+    "read_text",
+    "scan_icons",
+    "schema",
+]
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NOT_A_SLUG = "file name is not a kebab-case slug (lower-case words joined by '-')"
+# Schema errors that the alt-text rules report better (missing-title, missing-description).
+_TEXT_FIELDS = ("title", "description")
 
 
 @functools.cache
@@ -56,7 +78,7 @@ def load_icons(root: Path | str) -> IconSet:
 
 
 def scan_icons(
-    root: Path | str, known: Mapping[str, bytes] | None = None
+    root: Path | str, known: Mapping[str, bytes] | None = None, alt_text: bool = True
 ) -> tuple[IconSet, tuple[IconSourceError, ...]]:
     """Load the icons of ``root`` that are sound, and return the errors of the others.
 
@@ -64,27 +86,37 @@ def scan_icons(
     instead of stopping the whole load (``iconkit build --keep-going``).
     ``known`` maps file names to their content, for files that an earlier
     build read and validated and that have not changed since: they are
-    neither read nor validated again.
+    neither read nor validated again. ``alt_text=False`` loads an icon whose
+    title or description is missing or empty (with ``""``): the caller runs
+    the alt-text rules that report it (``A201``, ``A202``), as a build does.
     """
     root = Path(root)
     if not root.is_dir():
         raise IconSourceError(root, "not a folder of icons")
     svgs: dict[str, Path] = {}
     metas: dict[str, Path] = {}
-    for path in root.iterdir():  # quicker than two globs, or a Path made per name
+    try:
+        listed = list(root.iterdir())  # quicker than two globs, or a Path made per name
+    except OSError as exc:
+        raise IconSourceError(root, f"cannot read: {exc.strerror}") from None
+    for path in listed:
         stem, _, kind = path.name.rpartition(".")
         if stem and kind in ("svg", "json"):
             (svgs if kind == "svg" else metas)[stem] = path
+    if not svgs and not metas:
+        raise IconSourceError(root, no_icons_hint(root))
     errors: list[IconSourceError] = [
-        IconSourceError(metas[stem], f"metadata without an SVG: {stem}.svg is missing")
+        IconSourceError(
+            metas[stem], f"{stem}.svg is missing", 1, code="M402", name="metadata-without-svg"
+        )
         for stem in sorted(metas.keys() - svgs.keys())
     ]
     icons: list[Icon] = []
     for stem in sorted(svgs):
-        try:
-            icons.append(_load_icon(stem, svgs[stem], metas.get(stem), known or {}))
-        except IconSourceError as exc:
-            errors.append(exc)
+        icon, problems = _load_icon(stem, svgs[stem], metas.get(stem), known or {}, alt_text)
+        if icon is not None:
+            icons.append(icon)
+        errors.extend(problems)
     errors.extend(_name_clashes(icons))
     clashing = {error.path for error in errors}
     kept = tuple(icon for icon in icons if icon.meta_path not in clashing)
@@ -92,37 +124,161 @@ def scan_icons(
 
 
 def _load_icon(
-    stem: str, svg_path: Path, meta_path: Path | None, known: Mapping[str, bytes]
-) -> Icon:
+    stem: str,
+    svg_path: Path,
+    meta_path: Path | None,
+    known: Mapping[str, bytes],
+    alt_text: bool,
+) -> tuple[Icon | None, list[IconSourceError]]:
+    """Read one icon; return it, or None and every problem of its files."""
     if not SLUG.match(stem):
-        raise IconSourceError(
-            svg_path, "file name is not a kebab-case slug (lower-case words joined by '-')"
-        )
+        return None, [IconSourceError(svg_path, NOT_A_SLUG, code="M410", name="invalid-file-name")]
     if meta_path is None:
-        raise IconSourceError(svg_path, f"SVG without metadata: {stem}.json is missing")
+        message = f"{stem}.json is missing: no title or description"
+        return None, [IconSourceError(svg_path, message, code="M401", name="svg-without-metadata")]
+    problems: list[IconSourceError] = []
     data = known.get(svg_path.name)
     if data is None:
-        data = svg_path.read_bytes()
-        parse_svg(data, svg_path)
+        try:
+            data = read_svg_file(svg_path)
+        except IconSourceError as exc:
+            problems.append(exc)
+    meta = None
     meta_data = known.get(meta_path.name)
-    try:
-        text = meta_path.read_text("utf-8") if meta_data is None else meta_data.decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IconSourceError(meta_path, f"cannot read: {exc}") from None
-    meta = parse_meta(text, meta_path, validate=meta_data is None)
+    if meta_data is None:
+        try:
+            text = read_text(meta_path)
+        except IconSourceError as exc:
+            return None, [*problems, exc]
+        found = metadata_errors(text, meta_path, alt_text)
+        if found:
+            return None, [*problems, *found]
+    else:
+        text = meta_data.decode("utf-8")
+    if problems:
+        return None, problems
+    meta = parse_meta(text, meta_path, validate=False)
+    assert data is not None
     return Icon(
         slug=stem, svg=data, meta=meta, svg_path=svg_path, meta_path=meta_path, meta_text=text
-    )
+    ), []
+
+
+def read_svg_file(path: Path) -> bytes:
+    """Read and parse an SVG file; return its bytes.
+
+    Raises :class:`~iconkit.errors.IconSourceError` (``G301 malformed-svg``,
+    as the linter reports it) when it cannot be read or parsed.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IconSourceError(
+            path, f"cannot read: {exc.strerror}", code="G301", name="malformed-svg"
+        ) from None
+    try:
+        parse_svg(data, path)
+    except IconSourceError as exc:
+        raise IconSourceError(
+            path, exc.message, exc.line, code="G301", name="malformed-svg"
+        ) from None
+    return data
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 metadata file; raise ``M403 invalid-metadata`` when that cannot be done."""
+    try:
+        return path.read_text("utf-8")
+    except OSError as exc:
+        message = f"cannot read: {exc.strerror}"
+    except UnicodeDecodeError as exc:
+        message = f"cannot read: not UTF-8 text ({exc.reason} at byte {exc.start})"
+    raise IconSourceError(path, message, code="M403", name="invalid-metadata")
+
+
+def metadata_errors(
+    text: str, path: Path | str, alt_text: bool = False
+) -> tuple[IconSourceError, ...]:
+    """Every error of metadata JSON ``text`` (``M403 invalid-metadata``), each with its line.
+
+    Invalid JSON is one error. A missing or empty title or description is left
+    out unless ``alt_text``: the alt-text rules ``A201 missing-title`` and
+    ``A202 missing-description`` report it (a build runs them before any icon
+    is processed).
+    """
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return (
+            IconSourceError(
+                path,
+                f"invalid JSON: {exc.msg}",
+                exc.lineno,
+                code="M403",
+                name="invalid-metadata",
+            ),
+        )
+    found = []
+    ordered = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    for error in ordered:
+        where = [str(part) for part in error.absolute_path]
+        if not alt_text and _about_alt_text(error, where):
+            continue
+        field_name = ".".join(where) or "(top level)"
+        if not where and error.validator == "additionalProperties" and isinstance(data, dict):
+            # The line of the first key the schema does not know.
+            known = error.schema.get("properties", {})
+            where = [next(key for key in data if key not in known)]
+        line = key_line(text, where[0]) if where else None
+        found.append(
+            IconSourceError(
+                path,
+                f"field {field_name!r}: {error.message}",
+                line,
+                code="M403",
+                name="invalid-metadata",
+            )
+        )
+    return tuple(found)
+
+
+def _about_alt_text(error: Any, where: list[str]) -> bool:
+    if where[:1] and where[0] in _TEXT_FIELDS and error.validator == "minLength":
+        return True
+    return error.validator == "required" and any(f"'{f}'" in error.message for f in _TEXT_FIELDS)
+
+
+def no_icons_hint(root: Path, what: str = "no icons") -> str:
+    """Say that ``root`` holds no icons, naming its subfolders that hold SVG files.
+
+    ``"no icons in icons; found 12 SVGs in icons/outline: did you mean that?"``
+    Two levels down are searched, hidden folders skipped.
+    """
+    counts: list[tuple[Path, int]] = []
+    try:
+        subfolders = sorted(p for p in root.iterdir() if p.is_dir() and p.name[:1] != ".")
+    except OSError:
+        subfolders = []
+    for sub in subfolders:
+        for folder in (sub, *sorted(p for p in sub.iterdir() if p.is_dir() and p.name[:1] != ".")):
+            count = sum(1 for p in folder.glob("*.svg") if p.is_file())
+            if count:
+                counts.append((folder, count))
+    message = f"{what} in {root}"
+    if len(counts) == 1:
+        folder, count = counts[0]
+        message += f"; found {count} SVGs in {folder}: did you mean that?"
+    elif counts:
+        shown = ", ".join(f"{folder} ({count})" for folder, count in counts[:5])
+        more = ", ..." if len(counts) > 5 else ""
+        message += f"; found SVGs in {shown}{more}: did you mean one of those?"
+    return message
 
 
 def load_meta(path: Path | str, validate: bool = True) -> IconMeta:
     """Read and validate one metadata file (``validate=False``: a file validated before)."""
     path = Path(path)
-    try:
-        text = path.read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise IconSourceError(path, f"cannot read: {exc}") from None
-    return parse_meta(text, path, validate)
+    return parse_meta(read_text(path), path, validate)
 
 
 def parse_meta(text: str, path: Path | str = "<metadata>", validate: bool = True) -> IconMeta:
@@ -143,7 +299,9 @@ def parse_meta(text: str, path: Path | str = "<metadata>", validate: bool = True
         field = _field(error.absolute_path)
         top = str(error.absolute_path[0]) if error.absolute_path else None
         line = key_line(text, top) if top is not None else None
-        raise IconSourceError(path, f"field {field}: {error.message}", line)
+        raise IconSourceError(
+            path, f"field {field}: {error.message}", line, code="M403", name="invalid-metadata"
+        )
     return meta_from_data(data)
 
 
@@ -176,19 +334,23 @@ def _field(path: Any) -> str:
 
 
 def _name_clashes(icons: list[Icon]) -> list[IconSourceError]:
+    """The aliases that shadow another icon, as the lint rules M404 and M405 report them."""
     errors: list[IconSourceError] = []
     owner: dict[str, Icon] = {icon.slug: icon for icon in icons}
+    slugs = set(owner)
     for icon in icons:
         for alias in icon.meta.aliases:
             other = owner.get(alias)
             if other is not None and other is not icon:
-                errors.append(
-                    IconSourceError(
-                        icon.meta_path,
-                        f"alias {alias!r} is already the name or an alias of {other.slug!r}",
-                        key_line(icon.meta_text, "aliases"),
-                    )
-                )
+                at = icon.meta_text.find(f'"{alias}"')
+                line = icon.meta_text.count("\n", 0, at) + 1 if at >= 0 else None
+                if alias in slugs:
+                    message = f"alias {alias!r} is the name of another icon, {alias}.svg"
+                    code, name = "M405", "alias-shadows-icon"
+                else:
+                    message = f"alias {alias!r} is also an alias of {other.slug!r}"
+                    code, name = "M404", "duplicate-alias"
+                errors.append(IconSourceError(icon.meta_path, message, line, code=code, name=name))
             else:
                 owner[alias] = icon
     return errors

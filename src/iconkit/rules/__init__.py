@@ -25,6 +25,7 @@ from . import (
     fixed_size,
     hardcoded_colour,
     implicit_control_name,
+    invalid_file_name,
     invalid_metadata,
     long_title,
     malformed_svg,
@@ -95,6 +96,7 @@ ALL_RULES: tuple[Rule, ...] = (
     alias_shadows_icon.alias_shadows_icon,
     unmapped_entry.unmapped_entry,
     unknown_icon.unknown_icon,
+    invalid_file_name.invalid_file_name,
 )
 
 
