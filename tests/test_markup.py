@@ -452,3 +452,22 @@ def test_markup_passed_as_a_label_or_value_is_still_escaped_in_attributes() -> N
 def test_sprite_prefix_must_be_an_id_prefix(prefix: str) -> None:
     with pytest.raises(IconUsageError, match="not an id prefix"):
         IconRenderer(BUNDLED, prefix=prefix)
+
+
+def test_id_stem_is_random_per_renderer_fixed_on_request_and_checked() -> None:
+    call = '{{ icon("information", label=true, describe=true) }}'
+    one, two = IconRenderer(BUNDLED), IconRenderer(BUNDLED)
+    stems = {_ids(str(r.icon("information", label=True, describe=True)))[0] for r in (one, two)}
+    assert len(stems) == 2
+    fixed = _ids(render(call))  # render() fixes nothing: still unique per call
+    assert re.fullmatch(r"iconkit-information-[0-9a-f]{8}-1-desc", fixed[0])
+    plain = IconRenderer(BUNDLED, ids="")
+    assert _ids(str(plain.icon("information", label=True, describe=True))) == [
+        "iconkit-information-1-desc"
+    ]
+    plain.new_page(ids="p")
+    assert _ids(str(plain.icon("information", label=True, describe=True))) == [
+        "iconkit-information-p-1-desc"
+    ]
+    with pytest.raises(IconUsageError, match="not an id stem"):
+        IconRenderer(BUNDLED, ids="a b")

@@ -68,6 +68,7 @@ def setup(
     prefix: str = DEFAULT_PREFIX,
     strict: bool = True,
     mode: Mode = "inline",
+    ids: str | None = None,
 ) -> IconRenderer:
     """Make ``env`` render iconkit macros and return the renderer it uses.
 
@@ -75,10 +76,18 @@ def setup(
     ``icons.json``), a source folder, or None for the bundled icons. The
     macros' loader is added after the environment's own, so a project can
     override ``iconkit/macros.jinja``. Calling it again replaces the renderer.
+    ``ids`` fixes the stem of instance ids (see :class:`~iconkit.markup.IconRenderer`):
+    leave it out in a web application, set it where output must not vary.
     """
     icon_set = icons if isinstance(icons, IconSet) else load_icon_set(icons)
     renderer = IconRenderer(
-        icon_set, sprite_url=sprite_url, png_url=png_url, prefix=prefix, strict=strict, mode=mode
+        icon_set,
+        sprite_url=sprite_url,
+        png_url=png_url,
+        prefix=prefix,
+        strict=strict,
+        mode=mode,
+        ids=ids,
     )
     if env.loader is None:
         env.loader = loader()
@@ -196,11 +205,18 @@ def macro_docs(reference: dict[str, Any] | None = None) -> str:
         " `strict=False` such a call renders decorative (or nothing) and logs a warning.",
         "",
         "The macros are the attributes of the global `iconkit` that `setup` adds, so"
-        " `{{ iconkit.icon(...) }}` works without the import. All text is escaped. Ids"
-        " inside a rendered icon (`<title>`, `<desc>`, gradients, clip paths) carry an"
-        " instance number from the renderer, so the same icon twice on a page never"
-        " collides. Animated icons (the spinner) are always inlined, so the page's"
-        " reduced-motion rule reaches them.",
+        " `{{ iconkit.icon(...) }}` works without the import. All text is escaped."
+        " Animated icons (the spinner) are always inlined, so the page's reduced-motion"
+        " rule reaches them.",
+        "",
+        "Ids inside a rendered icon (`<desc>`, gradients, clip paths) are"
+        " `iconkit-SLUG-STEM-N-...`: `N` counts the renderer's icons and `STEM` is"
+        " random for each renderer, so the same icon twice on a page, fragments from"
+        " several renderers or processes (HTMX, infinite scroll, `iconkit.render_icon()`"
+        " beside the macros) never collide. Where output must be byte-identical from run"
+        ' to run (a static site), fix the stem: `setup(env, ids="site")`, and call'
+        ' `env.iconkit.new_page(ids="site")` before each page. Never fix it in a web'
+        " application whose pages combine fragments.",
     ]
     for macro, spec in macros.items():
         lines += ["", f"## `{macro}`", "", spec["summary"].strip(), ""]

@@ -14,9 +14,13 @@ it works without Jinja too (:func:`iconkit.render_icon`).
 - Every value is escaped; ``attrs`` names are checked against a strict pattern
   and may not be event handlers, may not override the accessibility attributes
   the renderer owns, and may not carry ``javascript:`` URLs or ``url()`` styles.
-- Ids inside one rendered icon (``<title>``, ``<desc>``, gradients...) are
-  unique per instance: an id counter belongs to the renderer, so the same icon
-  twice on a page, in an include or a macro, never collides.
+- Ids inside one rendered icon (``<desc>``, gradients...) are unique per
+  instance and per renderer: ``{prefix}{slug}-{stem}-{n}-...``, where ``n``
+  counts the renderer's instances and ``stem`` is random for each renderer
+  (and each :meth:`IconRenderer.new_page`). Fragments from two renderers or two
+  processes (HTMX, infinite scroll, :func:`iconkit.render_icon` beside the
+  macros) therefore never collide on one page. A build that must give the same
+  bytes every run fixes the stem (``ids="..."``, ``new_page(ids="...")``).
 
 Renders are cached per argument set on the renderer (a bounded LRU cache), so a
 repeated call costs a dictionary lookup; a miss only joins strings prepared
@@ -29,6 +33,7 @@ import functools
 import itertools
 import logging
 import re
+import secrets
 import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -82,6 +87,17 @@ _BAD_STYLE = re.compile(r"url\s*\(|expression\s*\(|javascript:|@import|\\", re.I
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _CACHE_SIZE = 8192
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_STEM = re.compile(r"^[A-Za-z0-9_-]*$")
+
+
+def _stem(ids: str | None) -> str:
+    """Return the id stem that follows an icon's slug: ``ids`` fixed, or random (None)."""
+    if ids is None:
+        # 8 hex digits: two processes pick the same stem about once in four billion.
+        return secrets.token_hex(4) + "-"
+    if not isinstance(ids, str) or not _STEM.match(ids):
+        raise IconUsageError(f"ids {ids!r} is not an id stem (letters, digits, - or _)")
+    return f"{ids}-" if ids else ""
 
 
 def template_location() -> tuple[str | None, int | None]:
@@ -126,6 +142,11 @@ class IconRenderer:
     sprite). ``prefix`` is the sprite's symbol id prefix. ``mode`` is the default
     mode of :meth:`icon`. With ``strict`` false, calls that miss a role render
     decorative and unknown names render nothing; both log a warning.
+
+    ``ids`` fixes the stem of the ids of icon instances (``""`` for none);
+    by default each renderer picks a random one, so that markup from several
+    renderers or processes can share a page. Fix it where the output must be
+    byte-identical from run to run (a static site), and only there.
     """
 
     def __init__(
@@ -137,6 +158,7 @@ class IconRenderer:
         prefix: str = DEFAULT_PREFIX,
         strict: bool = True,
         mode: Mode = "inline",
+        ids: str | None = None,
     ) -> None:
         if mode not in MODES:
             raise IconUsageError(f"mode {mode!r} is not one of {', '.join(MODES)}")
@@ -152,18 +174,21 @@ class IconRenderer:
         self.mode: Mode = mode
         self._prepared: dict[str, _Prepared] = {}
         self._instances: Iterator[int] = itertools.count(1)
+        self._ids = _stem(ids)
         self._sprite: Markup | None = None
         self._cached_icon = functools.lru_cache(maxsize=_CACHE_SIZE)(self._finished)
 
     # -- the public calls -------------------------------------------------------------
 
-    def new_page(self) -> None:
-        """Number the ids of icon instances from 1 again, for a new page.
+    def new_page(self, ids: str | None = None) -> None:
+        """Number the ids of icon instances from 1 again, for a new page, with a new stem.
 
-        Ids need only be unique within a page. A renderer that renders many
-        pages (a static site) calls this before each, so that a page comes out
-        the same whichever pages were rendered before it.
+        ``ids`` is the new stem (None: a random one, so that fragments of pages
+        rendered before never collide with this one). A renderer that renders
+        many pages of a static site passes a fixed stem before each, so that a
+        page comes out the same whichever pages were rendered before it.
         """
+        self._ids = _stem(ids)
         self._instances = itertools.count(1)
 
     def icon(
@@ -203,7 +228,7 @@ class IconRenderer:
         if found.__class__ is Markup:
             return found
         # Markup that needs ids of its own comes back as text holding the marker.
-        return Markup(found.replace(_INSTANCE, str(next(self._instances))))
+        return Markup(found.replace(_INSTANCE, f"{self._ids}{next(self._instances)}"))
 
     def button(
         self,

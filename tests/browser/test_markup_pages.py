@@ -1,0 +1,146 @@
+"""The markup contract where real pages strain it, checked in Chromium's accessibility tree.
+
+Each case is a page as an application would put it together (fragments from
+several renderers or processes, a spinner inside a button, hidden icons with
+extra attributes...), and each assertion reads the computed role, name and
+description, never the HTML text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+import pytest
+from harness import accessible, run_axe
+from playwright.sync_api import Page, Route
+from support import ICONS, ROOT
+
+from iconkit import render_icon
+from iconkit.jinja import setup
+
+ORIGIN = "http://iconkit.test"
+IMPORT = (
+    '{% from "iconkit/macros.jinja" import icon, icon_button, icon_link, icon_img,'
+    " loading, sprite, styles %}"
+)
+
+Show = Callable[[str], None]
+
+
+def _document(body: str, direction: str = "ltr") -> str:
+    return (
+        f'<!doctype html><html lang="en" dir="{direction}"><head><meta charset="utf-8">'
+        f"<title>iconkit</title></head><body><main><h1>Icons</h1>{body}</main></body></html>"
+    )
+
+
+@pytest.fixture
+def env() -> jinja2.Environment:
+    environment = jinja2.Environment(autoescape=True)
+    setup(environment)
+    return environment
+
+
+@pytest.fixture
+def show(page: Page) -> Show:
+    """Load a page whose ``<main>`` holds ``body`` (already rendered HTML)."""
+    pages: dict[str, str] = {}
+
+    def handle(route: Route) -> None:
+        body = pages.get(route.request.url.removeprefix(ORIGIN))
+        if body is None:
+            route.fulfill(status=404, body="not found")
+        else:
+            route.fulfill(status=200, body=body, content_type="text/html; charset=utf-8")
+
+    page.route(f"{ORIGIN}/**", handle)
+
+    def load(body: str, direction: str = "ltr") -> None:
+        pages["/page.html"] = _document(body, direction)
+        page.goto(f"{ORIGIN}/page.html")
+        page.wait_for_load_state("load")
+
+    return load
+
+
+def _render(env: jinja2.Environment, source: str) -> str:
+    return env.from_string(IMPORT + source).render()
+
+
+# -- 1. ids from several renderers and processes --------------------------------------
+
+
+def _fragment_from_another_process(icons: Path, call: str) -> str:
+    """Render ``call`` with a renderer in a separate Python process, as another worker would."""
+    script = (
+        "import sys, jinja2\n"
+        "from iconkit.jinja import setup\n"
+        "env = jinja2.Environment(autoescape=True)\n"
+        f"setup(env, icons={str(icons)!r})\n"
+        "sys.stdout.write(env.from_string(sys.argv[1]).render())\n"
+    )
+    path = os.pathsep.join(filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))
+    done = subprocess.run(
+        [sys.executable, "-c", script, IMPORT + call],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+        env={**os.environ, "PYTHONPATH": path},
+    )
+    return done.stdout
+
+
+def test_fragments_from_two_renderers_and_two_processes_keep_their_own_names(
+    page: Page, show: Show, env: jinja2.Environment, tmp_path: Path
+) -> None:
+    # The other process serves a set whose "information" says something else.
+    icons = tmp_path / "icons"
+    shutil.copytree(ICONS, icons)
+    meta = json.loads((icons / "information.json").read_text("utf-8"))
+    meta["description"] = "A circle around the letter i, for delivery details."
+    (icons / "information.json").write_text(json.dumps(meta), "utf-8")
+    first = _render(
+        env, '<p id="a">{{ icon("information", label="Your order was saved", tooltip=true) }}</p>'
+    )
+    second = _render(env, '<p id="b">{{ icon("information", label="Totals", describe=true) }}</p>')
+    mixed = str(render_icon("information", label="About returns", tooltip=True))
+    other = _fragment_from_another_process(
+        icons,
+        '<p id="d">{{ icon("information", label="About delivery", tooltip=true,'
+        " describe=true) }}</p>",
+    )
+    show(first + second + f'<p id="c">{mixed}</p>' + other)
+    names = {key: accessible(page, f"#{key} svg") for key in "abcd"}
+    assert (names["a"] or {}).get("name") == "Your order was saved"
+    assert names["b"] == {
+        "role": "image",
+        "name": "Totals",
+        "description": "A lower-case letter i inside a circle.",
+    }
+    assert (names["c"] or {}).get("name") == "About returns"
+    assert names["d"] == {
+        "role": "image",
+        "name": "About delivery",
+        "description": "A circle around the letter i, for delivery details.",
+    }
+    ids: list[str] = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))
+    assert run_axe(page) == []
+
+
+def test_a_fixed_id_stem_gives_the_same_bytes_and_a_random_one_differs() -> None:
+    def fragment(ids: str | None) -> str:
+        environment = jinja2.Environment(autoescape=True)
+        setup(environment, ids=ids)
+        return _render(environment, '{{ icon("information", label=true, describe=true) }}')
+
+    assert fragment("page") == fragment("page")
+    assert fragment(None) != fragment(None)
