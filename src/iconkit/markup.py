@@ -322,16 +322,31 @@ class IconRenderer:
         """Return a loading indicator: a ``role="status"`` region with the spinner hidden.
 
         The status text is the spinner's title unless ``label`` says otherwise;
-        it is visually hidden. The spinner stops under ``prefers-reduced-motion``.
+        it is visually hidden. The region also carries it as ``aria-label``,
+        because a browser computes a button's name from its content but skips
+        the text inside a status: ``<button>{{ loading(label="Saving") }}</button>``
+        is named "Saving" only this way. An empty label is refused. The spinner
+        stops under ``prefers-reduced-motion``.
         """
         css = _class_argument(extra, "loading")
         prepared = self._lookup(name, "loading")
         if prepared is None:
             return Markup("")
-        words = prepared.title if label is None or label is True else label
+        if label is None or label is True:
+            words = prepared.title
+        elif isinstance(label, str) and label.strip():
+            words = label
+        else:
+            self._refuse(
+                f"loading(): label={label!r} is not status text; say what is happening"
+                ' ("Saving", "Loading comments"), or leave label out for'
+                f" {prepared.title!r}"
+            )
+            words = prepared.title
         svg = self.icon(name, decorative=True, size=size, mode=mode)
         return Markup(
-            f'<span role="status"{_class_attribute("iconkit-status", css)}>{svg}'
+            f'<span role="status" aria-label="{_text(words)}"'
+            f"{_class_attribute('iconkit-status', css)}>{svg}"
             f'<span class="iconkit-visually-hidden">{_text(words)}</span></span>'
         )
 

@@ -22,7 +22,7 @@ from harness import accessible, run_axe
 from playwright.sync_api import Page, Route
 from support import ICONS, ROOT
 
-from iconkit import render_icon
+from iconkit import IconUsageError, render_icon
 from iconkit.jinja import setup
 
 ORIGIN = "http://iconkit.test"
@@ -144,3 +144,28 @@ def test_a_fixed_id_stem_gives_the_same_bytes_and_a_random_one_differs() -> None
 
     assert fragment("page") == fragment("page")
     assert fragment(None) != fragment(None)
+
+
+# -- 2. a spinner inside a button -------------------------------------------------------
+
+
+def test_a_spinner_inside_a_button_names_the_button(
+    page: Page, show: Show, env: jinja2.Environment
+) -> None:
+    show(
+        _render(
+            env,
+            '<button id="save" disabled>{{ loading(label="Saving") }}</button>'
+            '<button id="wait" type="button">{{ loading() }}</button>',
+        )
+    )
+    assert accessible(page, "#save") == {"role": "button", "name": "Saving", "description": None}
+    assert (accessible(page, "#wait") or {}).get("name") == "Loading"
+    assert accessible(page, "#save [role=status] svg") is None
+    assert run_axe(page) == []
+
+
+@pytest.mark.parametrize("label", ["", "  ", False])
+def test_a_spinner_with_no_words_is_refused(env: jinja2.Environment, label: object) -> None:
+    with pytest.raises(IconUsageError, match="is not status text"):
+        env.from_string(IMPORT + "{{ loading(label=label) }}").render(label=label)
