@@ -35,7 +35,7 @@ import logging
 import re
 import secrets
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -129,7 +129,7 @@ class _Prepared:
     classes: str
     animated: bool
     view_box: str
-    presentation: str
+    presentation: tuple[tuple[str, str], ...]
     body: str
     has_ids: bool
 
@@ -256,8 +256,10 @@ class IconRenderer:
         inner = self._control_content("icon_button", name, label, text, size, mode)
         if inner is None:
             return Markup("")
-        attributes = f' type="{type}"' + _class_attribute("iconkit-button", css)
-        attributes += self._attributes(attrs, "icon_button", name)
+        extra, more_css = self._extra_attributes(attrs, "icon_button", name)
+        attributes = f' type="{type}"'
+        attributes += _class_attribute("iconkit-button", _joined_classes(css, more_css))
+        attributes += _joined_attributes(extra)
         return Markup(f"<button{attributes}>{inner}</button>")
 
     def link(
@@ -278,8 +280,10 @@ class IconRenderer:
         inner = self._control_content("icon_link", name, label, text, size, mode)
         if inner is None:
             return Markup("")
-        attributes = f' href="{_text(href)}"' + _class_attribute("iconkit-link", css)
-        attributes += self._attributes(attrs, "icon_link", name)
+        extra, more_css = self._extra_attributes(attrs, "icon_link", name)
+        attributes = f' href="{_text(href)}"'
+        attributes += _class_attribute("iconkit-link", _joined_classes(css, more_css))
+        attributes += _joined_attributes(extra)
         return Markup(f"<a{attributes}>{inner}</a>")
 
     def img(
@@ -304,11 +308,12 @@ class IconRenderer:
         pixels = self._size(size, "icon_img", name)
         alt = "" if role is None else role
         base = _text(self.png_url)
+        extra, more_css = self._extra_attributes(attrs, "icon_img", name, hidden=role is None)
         return Markup(
             f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
             f' width="{pixels}" height="{pixels}" alt="{_text(alt)}"'
-            f"{_class_attribute('iconkit-img', css)}"
-            f"{self._attributes(attrs, 'icon_img', name)}>"
+            f"{_class_attribute('iconkit-img', _joined_classes(css, more_css))}"
+            f"{_joined_attributes(extra)}>"
         )
 
     def loading(
@@ -402,12 +407,25 @@ class IconRenderer:
                 f"icon({name!r}): describe= and tooltip= need a label; a decorative icon is hidden"
             )
             describe = tooltip = False
+        mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
+        extra, more_css = self._extra_attributes(mapping, "icon", name, hidden=role is None)
+        css = _joined_classes(css, more_css)
+        own = {key for key, _ in prepared.presentation}
+        if mode != "inline":
+            for key in own.intersection(key for key, _ in extra):
+                self._refuse(
+                    f"icon({name!r}): attrs {key!r} cannot change an icon drawn from the sprite,"
+                    ' whose symbol sets its own; use mode="inline" to change it'
+                )
+            extra = [pair for pair in extra if pair[0] not in own]
         head = f'<svg class="{prepared.classes}'
         if css:
             head += " " + _text(css)
         head += f'" width="{pixels}" height="{pixels}" viewBox="{prepared.view_box}"'
         if mode == "inline":
-            head += prepared.presentation
+            # The caller's value replaces the icon's own: one attribute, never two.
+            given = {key for key, _ in extra}
+            head += _joined_attributes(p for p in prepared.presentation if p[0] not in given)
         ids = False
         inner = ""
         if role is None:
@@ -425,8 +443,7 @@ class IconRenderer:
                 head += f' aria-describedby="{tag}-desc"'
                 inner += f'<desc id="{tag}-desc">{_text(prepared.description)}</desc>'
                 ids = True
-        mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
-        head += self._attributes(mapping, "icon", name)
+        head += _joined_attributes(extra)
         if mode == "inline":
             inner += prepared.body
             ids = ids or prepared.has_ids
@@ -482,7 +499,7 @@ class IconRenderer:
 
     def _prepare(self, icon: Icon) -> _Prepared:
         sym = symbol(icon.slug, icon.svg, f"{self.prefix}{icon.slug}-{_INSTANCE}-")
-        presentation = "".join(f' {n}="{_text(v)}"' for n, v in sym.attributes if n != "viewBox")
+        presentation = tuple((n, v) for n, v in sym.attributes if n != "viewBox")
         classes = f"iconkit iconkit-{icon.slug}"
         if icon.meta.mirror_rtl:
             classes += " iconkit-mirror"
@@ -553,25 +570,40 @@ class IconRenderer:
         )
         return 24
 
-    def _attributes(self, attrs: Mapping[str, Any] | None, macro: str, name: str) -> str:
+    def _extra_attributes(
+        self, attrs: Mapping[str, Any] | None, macro: str, name: str, hidden: bool = False
+    ) -> tuple[list[tuple[str, str | None]], str | None]:
+        """Return the checked ``attrs`` as (name, value) pairs, and the classes they add.
+
+        A value of None names a bare attribute. ``data_x`` becomes ``data-x``;
+        ``class`` joins the macro's classes; two names for one attribute, an
+        attribute the macro sets from a parameter, and on a ``hidden`` element
+        anything that would make it focusable, are refused.
+        """
         if not attrs:
-            return ""
+            return [], None
         if not isinstance(attrs, Mapping):
             self._refuse(f"{macro}({name!r}): attrs must be a mapping of names to values")
-            return ""
-        out = []
-        for key, value in attrs.items():
-            problem = _attribute_problem(key, value)
+            return [], None
+        out: list[tuple[str, str | None]] = []
+        classes: list[str] = []
+        seen: dict[str, object] = {}
+        for given, value in attrs.items():
+            key = given.replace("_", "-") if isinstance(given, str) else given
+            problem = _placement_problem(macro, key, given, seen, hidden)
+            if problem is None and key != "class":
+                problem = _attribute_problem(key, value)
             if problem:
-                self._refuse(f"{macro}({name!r}): attrs {key!r}: {problem}")
+                self._refuse(f"{macro}({name!r}): attrs {given!r}: {problem}")
                 continue
+            seen[key] = given
             if value is None or value is False:
                 continue
-            if value is True:
-                out.append(f" {key}")
+            if key == "class":
+                classes.append(str(value))
             else:
-                out.append(f' {key}="{_text(value)}"')
-        return "".join(out)
+                out.append((key, None if value is True else str(value)))
+        return out, _joined_classes(*classes)
 
     def _refuse(self, message: str, unknown: bool = False) -> Markup:
         """Raise IconUsageError (strict) or log a warning; return empty markup."""
@@ -607,13 +639,96 @@ def _attribute_problem(key: object, value: object) -> str | None:
     return None
 
 
+#: Each macro's parameters, in the order its docs list them (for error messages).
+PARAMETERS: Mapping[str, tuple[str, ...]] = {
+    "icon": (
+        "name",
+        "label",
+        "decorative",
+        "describe",
+        "tooltip",
+        "size",
+        "class",
+        "attrs",
+        "mode",
+    ),
+    "icon_button": ("name", "label", "text", "type", "size", "class", "attrs", "mode"),
+    "icon_link": ("name", "href", "label", "text", "size", "class", "attrs", "mode"),
+    "icon_img": ("name", "label", "decorative", "size", "class", "attrs"),
+    "loading": ("label", "name", "size", "class", "mode"),
+}
+# The attributes each macro writes itself, and the parameter that sets each one.
+_SET_BY: Mapping[str, Mapping[str, str]] = {
+    "icon": {
+        "role": "label=",
+        "aria-label": "label=",
+        "aria-labelledby": "label= or tooltip=",
+        "aria-describedby": "describe=",
+        "aria-hidden": "decorative=",
+        "focusable": "decorative=",
+        "width": "size=",
+        "height": "size=",
+        "viewbox": "",
+    },
+    "icon_button": {"type": "type=", "aria-label": "label= or text=", "role": ""},
+    "icon_link": {"href": "href=", "aria-label": "label= or text=", "role": ""},
+    "icon_img": {
+        "src": "",
+        "srcset": "",
+        "alt": "label= or decorative=",
+        "role": "label= or decorative=",
+        "aria-label": "label=",
+        "aria-hidden": "decorative=",
+        "width": "size=",
+        "height": "size=",
+    },
+}
+# Attributes that put an element in the tab order or give it a keyboard shortcut.
+_FOCUSING = frozenset({"tabindex", "contenteditable", "autofocus", "accesskey"})
+
+
+def _placement_problem(
+    macro: str, key: object, given: object, seen: Mapping[str, object], hidden: bool
+) -> str | None:
+    """Why attribute ``key`` (written ``given``) cannot go on this macro's element, or None."""
+    if not isinstance(key, str):
+        return None  # refused by _attribute_problem
+    if key in seen:
+        return f"the same attribute as {seen[key]!r}; give it once"
+    lower = key.lower()
+    parameter = _SET_BY.get(macro, {}).get(lower)
+    if parameter is not None:
+        if parameter:
+            return f"set by {macro}() itself; use its {parameter} parameter"
+        return f"set by {macro}() itself from the icon"
+    if lower in _OWNED and lower != "class":  # classes join the macro's own
+        return f"set by {macro}() itself"
+    if hidden and lower in _FOCUSING:
+        return (
+            "a decorative icon is hidden from assistive technology and must not take focus;"
+            " put it on the control around the icon, or name the icon with label="
+        )
+    return None
+
+
+def _joined_classes(*parts: str | None) -> str | None:
+    return " ".join(" ".join(p.split()) for p in parts if p and p.strip()) or None
+
+
+def _joined_attributes(pairs: Iterable[tuple[str, str | None]]) -> str:
+    return "".join(f" {k}" if v is None else f' {k}="{_text(v)}"' for k, v in pairs)
+
+
 def _class_argument(extra: dict[str, Any], macro: str) -> str | None:
     css = extra.pop("class", None)
     underscored = extra.pop("class_", None)
     if extra:
         names = ", ".join(sorted(extra))
+        takes = ", ".join(PARAMETERS.get(macro, ()))
         template, line = template_location()
-        raise IconUsageError(f"{macro}() got unknown argument(s): {names}", template, line)
+        raise IconUsageError(
+            f"{macro}() got unknown argument(s): {names}; it takes {takes}", template, line
+        )
     value = css if css is not None else underscored
     if value is None or value is False:
         return None

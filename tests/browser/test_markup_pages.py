@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -169,3 +170,79 @@ def test_a_spinner_inside_a_button_names_the_button(
 def test_a_spinner_with_no_words_is_refused(env: jinja2.Environment, label: object) -> None:
     with pytest.raises(IconUsageError, match="is not status text"):
         env.from_string(IMPORT + "{{ loading(label=label) }}").render(label=label)
+
+
+# -- 3. extra attributes ------------------------------------------------------------------
+
+
+def test_attrs_cannot_put_a_hidden_icon_in_the_tab_order(page: Page, show: Show) -> None:
+    lenient = jinja2.Environment(autoescape=True)
+    setup(lenient, strict=False)
+    show(
+        _render(
+            lenient,
+            '<p><a href="/x">{{ icon("close", decorative=true, attrs={"tabindex": "0"}) }}'
+            ' Close</a> <button id="after">{{ icon("tick", decorative=true,'
+            ' attrs={"accesskey": "t"}) }} Done</button></p>',
+        )
+    )
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "after"
+    assert accessible(page, "a svg") is None
+    assert run_axe(page) == []
+
+
+def test_a_hidden_icon_with_a_focusing_attribute_is_an_error(env: jinja2.Environment) -> None:
+    with pytest.raises(IconUsageError, match="must not take focus"):
+        _render(env, '{{ icon("close", decorative=true, attrs={"tabindex": "-1"}) }}')
+    with pytest.raises(IconUsageError, match="must not take focus"):
+        _render(env, '{{ icon_img("close", decorative=true, attrs={"tabindex": "0"}) }}')
+    # A named icon may take focus (a tooltip target, say); a control's own tabindex is its own.
+    _render(env, '{{ icon("close", label=true, attrs={"tabindex": "0"}) }}')
+    _render(env, '{{ icon_button("close", attrs={"tabindex": "-1"}) }}')
+
+
+def test_attrs_replace_the_icons_own_presentation_and_spell_data_with_a_hyphen(
+    page: Page, show: Show, env: jinja2.Environment
+) -> None:
+    show(
+        _render(
+            env,
+            '<p>{{ icon("close", label=true, attrs={"stroke-width": "1", "data_row": "7",'
+            ' "class": "wide"}, class="extra") }}</p>',
+        )
+    )
+    svg = page.locator("main svg")
+    assert svg.evaluate("e => getComputedStyle(e).strokeWidth") == "1px"
+    assert svg.evaluate("e => e.dataset.row") == "7"
+    assert svg.evaluate("e => [...e.classList].slice(-2)") == ["extra", "wide"]
+    assert svg.evaluate("e => e.getAttributeNames().filter(n => n.includes('_'))") == []
+    assert accessible(page, "main svg") == {"role": "image", "name": "Close", "description": None}
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            'icon_button("home", attrs={"type": "submit"})',
+            "set by icon_button() itself; use its type= parameter",
+        ),
+        ('icon_link("home", "/", attrs={"href": "/x"})', "use its href= parameter"),
+        ('icon_img("home", label=true, attrs={"alt": "x"})', "label= or decorative="),
+        ('icon("home", label=true, attrs={"data_x": 1, "data-x": 2})', "the same attribute"),
+        (
+            'icon("home", label=true, mode="sprite", attrs={"stroke-width": 1})',
+            "cannot change an icon drawn from the sprite",
+        ),
+        (
+            'icon_button("home", decorative=true)',
+            "unknown argument(s): decorative; it takes name, label, text, type,",
+        ),
+    ],
+)
+def test_attrs_errors_name_the_parameters_of_the_macro_called(
+    env: jinja2.Environment, call: str, message: str
+) -> None:
+    with pytest.raises(IconUsageError, match=re.escape(message)):
+        _render(env, "{{ " + call + " }}")
