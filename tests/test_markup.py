@@ -157,12 +157,13 @@ def test_calls_that_cannot_render_as_written_are_errors(call: str, message: str)
         render("{{ " + call + " }}")
 
 
-def test_tooltip_uses_a_title_named_by_aria_labelledby() -> None:
+def test_tooltip_is_a_title_child_that_alone_names_the_icon() -> None:
     html = render('{{ icon("information", label=true, tooltip=true) }}')
     attrs = tags(html)[0][1]
-    title_id = attrs["aria-labelledby"]
     assert "aria-label" not in attrs
-    assert f'<title id="{title_id}">Information</title>' in html
+    assert "aria-labelledby" not in attrs
+    assert "aria-describedby" not in attrs
+    assert "<title>Information</title>" in html
 
 
 def test_describe_adds_a_desc_referenced_by_aria_describedby() -> None:
@@ -182,8 +183,8 @@ def test_same_icon_twice_never_collides_on_ids() -> None:
         '{{ icon("information", label=true, tooltip=true, describe=true) }}'
     )
     ids = _ids(html)
-    assert len(ids) == 4
-    assert len(set(ids)) == 4
+    assert len(ids) == 2
+    assert len(set(ids)) == 2
 
 
 def test_internal_ids_are_unique_per_inlined_instance_and_references_follow() -> None:
@@ -207,8 +208,8 @@ def test_ids_are_unique_across_includes_and_renders() -> None:
     env = env_with(
         {
             "page.html": IMPORT
-            + "{{ icon('information', label=true, tooltip=true) }}{% include 'part.html' %}",
-            "part.html": IMPORT + "{{ icon('information', label=true, tooltip=true) }}",
+            + "{{ icon('information', label=true, describe=true) }}{% include 'part.html' %}",
+            "part.html": IMPORT + "{{ icon('information', label=true, describe=true) }}",
         }
     )
     first = env.get_template("page.html").render()

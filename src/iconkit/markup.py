@@ -208,10 +208,11 @@ class IconRenderer:
         ``label=True`` names it with the icon's title, ``label="..."`` with the
         caller's words; ``decorative=True`` hides it from assistive technology.
         ``describe=True`` adds the icon's description as the accessible
-        description; ``tooltip=True`` names it through a ``<title>`` (a native
-        tooltip). ``size`` is a name (xs, sm, md, lg, xl) or pixels; ``class``
-        (or ``class_``) adds classes; ``attrs`` adds checked attributes;
-        ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``.
+        description; ``tooltip=True`` names it through a ``<title>`` child (a
+        native tooltip) and nothing else, so the name is not also its
+        description. ``size`` is a name (xs, sm, md, lg, xl) or pixels;
+        ``class`` (or ``class_``) adds classes; ``attrs`` adds checked
+        attributes; ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``.
         """
         css = _class_argument(extra, "icon") if extra else None
         key_attrs = _attrs_key(attrs) if attrs else None
@@ -434,9 +435,9 @@ class IconRenderer:
             head += ' role="img"'
             tag = f"{self.prefix}{prepared.slug}-{_INSTANCE}"
             if tooltip:
-                head += f' aria-labelledby="{tag}-title"'
-                inner += f'<title id="{tag}-title">{_text(role)}</title>'
-                ids = True
+                # Named by the <title> child alone: pointing aria-labelledby at it makes
+                # browsers take the same title as the description too, read twice.
+                inner += f"<title>{_text(role)}</title>"
             else:
                 head += f' aria-label="{_text(role)}"'
             if describe:

@@ -246,3 +246,32 @@ def test_attrs_errors_name_the_parameters_of_the_macro_called(
 ) -> None:
     with pytest.raises(IconUsageError, match=re.escape(message)):
         _render(env, "{{ " + call + " }}")
+
+
+# -- 4. a tooltip is the name, once -------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["inline", "inline-sprite"])
+def test_a_tooltip_names_the_icon_and_is_not_its_description_too(
+    page: Page, show: Show, env: jinja2.Environment, mode: str
+) -> None:
+    show(
+        _render(
+            env,
+            "{{ sprite() }}"
+            f'<p id="a">{{{{ icon("information", label=true, tooltip=true, mode="{mode}") }}}}</p>'
+            f'<p id="b">{{{{ icon("information", label="About delivery", tooltip=true,'
+            f' describe=true, mode="{mode}") }}}}</p>',
+        )
+    )
+    assert accessible(page, "#a svg") == {
+        "role": "image",
+        "name": "Information",
+        "description": None,
+    }
+    assert accessible(page, "#b svg") == {
+        "role": "image",
+        "name": "About delivery",
+        "description": "A lower-case letter i inside a circle.",
+    }
+    assert page.locator("#a svg title").text_content() == "Information"
