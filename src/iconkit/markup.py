@@ -198,7 +198,7 @@ class IconRenderer:
         decorative: bool | None = None,
         describe: bool = False,
         tooltip: bool = False,
-        size: int | str | None = None,
+        size: int | str | None = "md",
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
         **extra: Any,
@@ -210,7 +210,8 @@ class IconRenderer:
         ``describe=True`` adds the icon's description as the accessible
         description; ``tooltip=True`` names it through a ``<title>`` child (a
         native tooltip) and nothing else, so the name is not also its
-        description. ``size`` is a name (xs, sm, md, lg, xl) or pixels;
+        description. ``size`` is a name (xs, sm, md, lg, xl), pixels, or None
+        for no ``width``/``height`` (the page's CSS sizes it; 1em until it does);
         ``class`` (or ``class_``) adds classes; ``attrs`` adds checked
         attributes; ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``.
         """
@@ -237,7 +238,7 @@ class IconRenderer:
         label: bool | str | None = None,
         text: str | None = None,
         type: str = "button",
-        size: int | str | None = None,
+        size: int | str | None = "md",
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
         **extra: Any,
@@ -269,7 +270,7 @@ class IconRenderer:
         href: str,
         label: bool | str | None = None,
         text: str | None = None,
-        size: int | str | None = None,
+        size: int | str | None = "md",
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
         **extra: Any,
@@ -292,7 +293,7 @@ class IconRenderer:
         name: str,
         label: bool | str | None = None,
         decorative: bool | None = None,
-        size: int | str | None = None,
+        size: int | str | None = "md",
         attrs: Mapping[str, Any] | None = None,
         **extra: Any,
     ) -> Markup:
@@ -312,7 +313,8 @@ class IconRenderer:
         extra, more_css = self._extra_attributes(attrs, "icon_img", name, hidden=role is None)
         return Markup(
             f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
-            f' width="{pixels}" height="{pixels}" alt="{_text(alt)}"'
+            f"{_dimensions(pixels)}"
+            f' alt="{_text(alt)}"'
             f"{_class_attribute('iconkit-img', _joined_classes(css, more_css))}"
             f"{_joined_attributes(extra)}>"
         )
@@ -321,7 +323,7 @@ class IconRenderer:
         self,
         label: str | None = None,
         name: str = "loading-spinner",
-        size: int | str | None = None,
+        size: int | str | None = "md",
         mode: str | None = None,
         **extra: Any,
     ) -> Markup:
@@ -422,7 +424,7 @@ class IconRenderer:
         head = f'<svg class="{prepared.classes}'
         if css:
             head += " " + _text(css)
-        head += f'" width="{pixels}" height="{pixels}" viewBox="{prepared.view_box}"'
+        head += f'"{_dimensions(pixels)} viewBox="{prepared.view_box}"'
         if mode == "inline":
             # The caller's value replaces the icon's own: one attribute, never two.
             given = {key for key, _ in extra}
@@ -554,9 +556,9 @@ class IconRenderer:
             return None
         return named
 
-    def _size(self, size: int | str | None, macro: str, name: str) -> int:
+    def _size(self, size: int | str | None, macro: str, name: str) -> int | None:
         if size is None:
-            return 24
+            return None
         if isinstance(size, str):
             if size in SIZES:
                 return SIZES[size]
@@ -743,6 +745,11 @@ def _text(value: object) -> str:
     attribute value and every name is escaped as text.
     """
     return str(escape(str(value)))
+
+
+def _dimensions(pixels: int | None) -> str:
+    """The ``width`` and ``height`` attributes, or none when the page's CSS sizes the icon."""
+    return "" if pixels is None else f' width="{pixels}" height="{pixels}"'
 
 
 def _class_attribute(base: str, css: str | None) -> str:

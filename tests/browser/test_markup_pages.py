@@ -275,3 +275,33 @@ def test_a_tooltip_names_the_icon_and_is_not_its_description_too(
         "description": "A lower-case letter i inside a circle.",
     }
     assert page.locator("#a svg title").text_content() == "Information"
+
+
+# -- 5. size=None leaves the size to CSS --------------------------------------------------
+
+
+def test_size_none_lets_the_pages_css_size_the_icon(
+    page: Page, show: Show, env: jinja2.Environment
+) -> None:
+    show(
+        _render(
+            env,
+            "{{ styles() }}<style>.big{width:40px;height:40px} p{font-size:20px}"
+            " button{font:inherit}</style>"
+            '<p>{{ icon("calendar", label=true, size=none, class="big") }}'
+            '{{ icon("calendar", label=true, size=none) }}'
+            '{{ icon_button("close", size=none) }}{{ icon("calendar", label=true) }}</p>',
+        )
+    )
+    boxes = [page.locator("main svg").nth(i).bounding_box() for i in range(4)]
+    assert [(round(b["width"]), round(b["height"])) for b in boxes if b] == [
+        (40, 40),
+        (20, 20),
+        (20, 20),
+        (24, 24),
+    ]
+    assert accessible(page, "main button") == {
+        "role": "button",
+        "name": "Close",
+        "description": None,
+    }
