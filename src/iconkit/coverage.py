@@ -46,6 +46,7 @@ __all__ = [
     "coverage",
     "coverage_of",
     "format_coverage",
+    "icon_actions",
     "icon_titles",
     "scan_templates",
     "template_files",
@@ -100,34 +101,47 @@ class TemplateScan:
 
 def icon_titles(folder: Folder) -> dict[str, str]:
     """Map every name of a folder's icons (slug and aliases) to the icon's title."""
-    titles: dict[str, str] = {}
+    return _by_name(folder, lambda meta: meta.title if meta is not None else "")
+
+
+def icon_actions(folder: Folder) -> dict[str, str]:
+    """Map every name of a folder's icons that have an ``action`` to that action."""
+    found = _by_name(folder, lambda meta: meta.action if meta is not None else "")
+    return {name: action for name, action in found.items() if action}
+
+
+def _by_name(folder: Folder, value: Any) -> dict[str, str]:
+    named: dict[str, str] = {}
     for icon in folder.icons:
         if icon.svg_path is None:
             continue
-        title = icon.meta.title if icon.meta is not None else ""
-        titles[icon.slug] = title
+        text = value(icon.meta)
+        named[icon.slug] = text
         for alias in icon.meta.aliases if icon.meta is not None else ():
-            titles.setdefault(alias, title)
-    return titles
+            named.setdefault(alias, text)
+    return named
 
 
 def scan_templates(
     paths: Iterable[Path | str],
     titles: Mapping[str, str] | None = None,
     selection: Selection | None = None,
+    actions: Mapping[str, str] | None = None,
 ) -> TemplateScan:
     """Find the iconkit macro calls in templates and check them.
 
     ``paths`` are template files or folders (searched recursively for
     ``.html``, ``.htm``, ``.jinja``, ``.jinja2`` and ``.j2`` files, in sorted
     order). ``titles`` maps known icon names to titles (see
-    :func:`icon_titles`); without it icon names are not checked. A template
+    :func:`icon_titles`); without it icon names are not checked. ``actions``
+    maps names to the icons' actions (:func:`icon_actions`). A template
     Jinja cannot parse raises :class:`~iconkit.errors.IconSourceError` with
     its line.
     """
     files = template_files(paths)
     env = Environment(extensions=list(_EXTENSIONS))
     known = tuple(sorted(titles.items())) if titles is not None else None
+    doing = tuple(sorted((actions or {}).items()))
     uses: list[IconUse] = []
     for path in files:
         try:
@@ -140,7 +154,7 @@ def scan_templates(
             raise IconSourceError(
                 path, f"cannot parse template: {exc.message}", exc.lineno
             ) from None
-        uses.extend(_uses(tree, path, known))
+        uses.extend(_uses(tree, path, (known, doing)))
     selection = selection or Selection()
     rules = [r for r in ALL_RULES if r.target == "use" and selection.wants(r.code, r.name)]
     found: list[Diagnostic] = []
@@ -176,7 +190,7 @@ def template_files(paths: Iterable[Path | str]) -> list[Path]:
     return sorted(found)
 
 
-def _uses(tree: nodes.Template, path: Path, titles: Any) -> Iterator[IconUse]:
+def _uses(tree: nodes.Template, path: Path, names: Any) -> Iterator[IconUse]:
     bound: dict[str, str] = {}
     modules: set[str] = set()
     shadowed: set[str] = set()
@@ -204,7 +218,7 @@ def _uses(tree: nodes.Template, path: Path, titles: Any) -> Iterator[IconUse]:
     for call in tree.find_all(nodes.Call):
         macro = _macro(call.node, bound, modules, shadowed)
         if macro is not None:
-            yield _use(call, macro, path, titles)
+            yield _use(call, macro, path, names)
 
 
 def _is_macro_template(template: nodes.Expr) -> bool:
@@ -230,7 +244,7 @@ def _macro(
     return None
 
 
-def _use(call: nodes.Call, macro: str, path: Path, titles: Any) -> IconUse:
+def _use(call: nodes.Call, macro: str, path: Path, names: Any) -> IconUse:
     args: dict[str, nodes.Expr] = dict(zip(_POSITIONAL[macro], call.args, strict=False))
     args.update({kw.key: kw.value for kw in call.kwargs})
     if macro == "icon_img" and "alt" in args:
@@ -265,7 +279,8 @@ def _use(call: nodes.Call, macro: str, path: Path, titles: Any) -> IconUse:
         decorative=decorative if isinstance(decorative, bool) else None,
         given=frozenset(given - dynamic),
         dynamic=frozenset(dynamic),
-        titles=titles,
+        titles=names[0],
+        actions=names[1],
     )
 
 
@@ -326,7 +341,11 @@ def coverage(
         ((i.slug, i.meta_path, i.meta) for i in folder.icons if i.svg_path is not None),
         report.diagnostics,
     )
-    scan = scan_templates(templates, icon_titles(folder), selection) if templates else None
+    scan = (
+        scan_templates(templates, icon_titles(folder), selection, icon_actions(folder))
+        if templates
+        else None
+    )
     return Coverage(icons=rows, templates=scan)
 
 

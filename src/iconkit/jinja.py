@@ -289,6 +289,7 @@ def load_icon_set(path: Path | str | None = None) -> IconSet:
                 mirror_rtl=bool(entry.get("mirror_rtl", False)),
                 animated=bool(entry.get("animated", False)),
                 source=tuple(SourceRef(**ref) for ref in entry.get("source", ())),
+                action=entry.get("action", ""),
             )
         except OSError as exc:
             raise IconSourceError(svg_path, f"cannot read: {exc.strerror}") from None

@@ -125,6 +125,7 @@ class _Prepared:
 
     slug: str
     title: str
+    action: str
     description: str
     classes: str
     animated: bool
@@ -246,7 +247,8 @@ class IconRenderer:
         """Return a ``<button>`` with icon ``name``, named by ``label`` or by visible ``text``.
 
         Icon-only (no ``text``): the name is visually hidden text inside the
-        button, the icon's title unless ``label="..."`` says otherwise. With
+        button: the icon's ``action`` ("More options"), or its title when it has
+        none, unless ``label="..."`` says otherwise. With
         ``text``, the text names the button once and the icon is hidden.
         ``type`` is button, submit or reset; ``class`` and ``attrs`` go on the button.
         """
@@ -476,12 +478,12 @@ class IconRenderer:
                 )
             return Markup(f'{svg}<span class="iconkit-text">{escape(text)}</span>')
         if label is False or label is None or label is True:
-            words = prepared.title
+            words = prepared.action
         elif isinstance(label, str) and label.strip():
             words = label
         else:
             self._refuse(f"{macro}({name!r}): label={label!r} is empty; say what the control does")
-            words = prepared.title
+            words = prepared.action
         return Markup(f'{svg}<span class="iconkit-visually-hidden">{_text(words)}</span>')
 
     def _lookup(self, name: str, macro: str) -> _Prepared | None:
@@ -511,6 +513,7 @@ class IconRenderer:
         return _Prepared(
             slug=icon.slug,
             title=icon.meta.title,
+            action=icon.meta.action or icon.meta.title,
             description=icon.meta.description,
             classes=classes,
             animated=icon.meta.animated,

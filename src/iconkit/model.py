@@ -103,6 +103,8 @@ class IconMeta:
 
     ``lint_ignore`` lists the lint rules silenced for this icon (codes, code
     prefixes or names), from the file's ``"lint": {"ignore": [...]}``.
+    ``action`` says what the icon does as a control ("More options"), when that
+    differs from what its ``title`` says it shows ("Ellipsis"); "" when not.
     """
 
     title: str
@@ -114,6 +116,7 @@ class IconMeta:
     animated: bool = False
     source: tuple[SourceRef, ...] = ()
     lint_ignore: tuple[str, ...] = ()
+    action: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """Return the metadata as a JSON-ready mapping, without the ``$schema`` key."""
@@ -127,6 +130,8 @@ class IconMeta:
             "animated": self.animated,
             "source": [ref.to_json() for ref in self.source],
         }
+        if self.action:
+            data["action"] = self.action
         if self.lint_ignore:
             data["lint"] = {"ignore": list(self.lint_ignore)}
         return data

@@ -159,6 +159,7 @@ def meta_from_data(data: dict[str, Any]) -> IconMeta:
         animated=data.get("animated", False),
         source=tuple(SourceRef(**ref) for ref in data.get("source", ())),
         lint_ignore=tuple(data.get("lint", {}).get("ignore", ())),
+        action=data.get("action", ""),
     )
 
 

@@ -305,3 +305,31 @@ def test_size_none_lets_the_pages_css_size_the_icon(
         "name": "Close",
         "description": None,
     }
+
+
+# -- 6. controls are named by what they do ------------------------------------------------
+
+
+def test_icon_only_controls_are_named_by_the_icons_action_and_images_by_its_title(
+    page: Page, show: Show, env: jinja2.Environment
+) -> None:
+    show(
+        _render(
+            env,
+            '<p>{{ icon_button("ellipsis") }} {{ icon_link("plus", "/new") }}'
+            ' {{ icon_button("tick", label=true) }} {{ icon_button("close") }}'
+            ' {{ icon("ellipsis", label=true) }}</p>',
+        )
+    )
+    names = page.evaluate("[...document.querySelectorAll('main p > *')].map(e => e.tagName)")
+    assert names == ["BUTTON", "A", "BUTTON", "BUTTON", "svg"]
+    found = [accessible(page, f"main p > :nth-child({i})") for i in range(1, 6)]
+    assert [(f or {}).get("role") for f in found] == ["button", "link", "button", "button", "image"]
+    assert [(f or {}).get("name") for f in found] == [
+        "More options",
+        "Add",
+        "Confirm",
+        "Close",
+        "Ellipsis",
+    ]
+    assert run_axe(page) == []
