@@ -333,3 +333,29 @@ def test_icon_only_controls_are_named_by_the_icons_action_and_images_by_its_titl
         "Ellipsis",
     ]
     assert run_axe(page) == []
+
+
+# -- 7. mirrored icons describe what a right-to-left reader sees ---------------------------
+
+
+def test_mirrored_icons_descriptions_stay_true_under_rtl(
+    page: Page, show: Show, env: jinja2.Environment
+) -> None:
+    mirrored = ["block-arrow-right", "caret", "next", "previous"]
+    show(
+        _render(
+            env,
+            "{{ styles() }}"
+            + "".join(
+                f'<p>{{{{ icon("{slug}", label=true, describe=true) }}}}</p>' for slug in mirrored
+            ),
+        ),
+        direction="rtl",
+    )
+    for index, _slug in enumerate(mirrored):
+        found = accessible(page, f"main p:nth-of-type({index + 1}) svg")
+        assert found is not None
+        assert found["description"]
+        assert not re.search(r"\b(left|right)\b", found["description"], re.IGNORECASE), found
+    transform = page.evaluate("getComputedStyle(document.querySelector('main svg')).transform")
+    assert transform == "matrix(-1, 0, 0, 1, 0, 0)"
