@@ -34,11 +34,13 @@ from .errors import IconSourceError
 from .markup import IconRenderer, Mode
 from .model import Icon, IconMeta, IconSet, SourceRef
 from .sanitize import sanitize_svg
+from .scope import current_scope, render_scope
 from .source import load_icons
 from .sprite import DEFAULT_PREFIX
 
 __all__ = [
     "PackagedTemplates",
+    "PageTemplate",
     "TemplateGlobals",
     "bundled_icons",
     "default_renderer",
@@ -94,6 +96,8 @@ def setup(
     elif not _has_iconkit_loader(env.loader):
         env.loader = jinja2.ChoiceLoader([env.loader, loader()])
     env.globals["iconkit"] = TemplateGlobals(renderer)
+    if not issubclass(env.template_class, PageTemplate):
+        env.template_class = type("PageTemplate", (PageTemplate, env.template_class), {})
     env.iconkit = renderer  # type: ignore[attr-defined]
     if env.cache is not None:
         # A loaded iconkit/macros.jinja keeps the calls it exported: load it afresh.
@@ -127,16 +131,37 @@ class TemplateGlobals:
         self.loading = renderer.loading
 
     @jinja2.pass_context
-    def sprite(self, context: jinja2.runtime.Context) -> Markup:
-        """Return the hidden inline sprite, once per page: a second call in a render is empty."""
-        if context.vars.get("_iconkit_sprite_done"):
-            return Markup("")
-        context.vars["_iconkit_sprite_done"] = True
-        return self.renderer.sprite()
+    def sprite(self, context: jinja2.runtime.Context, only: Any = None) -> Markup:
+        """Return the hidden inline sprite, once per page: a second call in a render is empty.
+
+        Within a ``render()`` the page's scope keeps the count across includes
+        and macros; a streamed render (``generate()``) counts per template context.
+        """
+        if current_scope() is None:
+            if context.vars.get("_iconkit_sprite_done"):
+                return Markup("")
+            context.vars["_iconkit_sprite_done"] = True
+        return self.renderer.sprite(only)
 
     def styles(self) -> Markup:
         """Return ``iconkit.css`` in a ``<style>`` element."""
         return Markup(f"<style>{stylesheet()}</style>")
+
+
+class PageTemplate(jinja2.Template):
+    """A template whose ``render()`` is one page render for the icons (:mod:`iconkit.scope`).
+
+    :func:`setup` makes the environment's templates of this kind (mixed into
+    the environment's own template class), so that ``sprite()`` is emitted
+    once per page however many includes call it, ``sprite(only="used")``
+    holds the icons the page used, and in strict mode a page whose icons refer
+    to an inline sprite it lacks is an error when the render ends.
+    """
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """Render the template as one page; see :class:`PageTemplate`."""
+        with render_scope() as scope:
+            return scope.finish(super().render(*args, **kwargs))
 
 
 class PackagedTemplates(jinja2.BaseLoader):

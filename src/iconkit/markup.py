@@ -38,11 +38,13 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from .errors import IconNotFound, IconUsageError
 from .model import Icon, IconSet
+from .scope import RenderScope, current_scope
 from .sprite import DEFAULT_PREFIX, build_sprite, symbol
 
 __all__ = [
@@ -169,6 +171,10 @@ class IconRenderer:
             )
         self.icons = icons
         self.sprite_url = sprite_url
+        parts = urlsplit(sprite_url)
+        # Browsers do not draw a <use> of another origin's file, so a sprite must be on
+        # the page's own origin: a path, not a URL with a host.
+        self._remote_sprite = bool(parts.scheme or parts.netloc)
         self.png_url = png_url if png_url is not None else sprite_url.rpartition("/")[0] + "/png/"
         self.prefix = prefix
         self.strict = strict
@@ -228,6 +234,9 @@ class IconRenderer:
             found = self._finished(
                 name, label, decorative, describe, tooltip, size, mode, key_attrs, css
             )
+        scope = current_scope()
+        if scope is not None and (mode or self.mode) == "inline-sprite":
+            self._refer(scope, name)
         if found.__class__ is Markup:
             return found
         # Markup that needs ids of its own comes back as text holding the marker.
@@ -360,20 +369,73 @@ class IconRenderer:
             f'<span class="iconkit-visually-hidden">{_text(words)}</span></span>'
         )
 
-    def sprite(self) -> Markup:
-        """Return the whole sprite as hidden inline SVG, for ``mode="inline-sprite"``.
+    def sprite(self, only: Iterable[str] | str | None = None) -> Markup:
+        """Return the sprite as hidden inline SVG, for ``mode="inline-sprite"``.
 
-        Put it once near the top of ``<body>``; ``<use href="#...">`` refers to it.
+        Put it once near the top of ``<body>``; ``<use href="#...">`` refers to
+        it. Within one page render (:mod:`iconkit.scope`) it is emitted once,
+        however many templates, includes and macros call it. ``only`` trims it:
+        ``"used"`` to the icons the page refers to (filled in when the render
+        ends), or a list of icon names (such as the names a template scan found).
         """
-        if self._sprite is None:
-            sheet = build_sprite(self.icons, prefix=self.prefix).decode("utf-8").rstrip("\n")
-            hidden = (
-                ' aria-hidden="true" focusable="false" width="0" height="0"'
-                ' style="position:absolute;width:0;height:0;overflow:hidden"'
-                ' class="iconkit-sprite">'
-            )
-            self._sprite = Markup(sheet.replace(">", hidden, 1))
-        return self._sprite
+        scope = current_scope()
+        if scope is not None:
+            if self.prefix in scope.sprites:
+                return Markup("")
+            scope.sprites.add(self.prefix)
+        if only == "used":
+            if scope is None:
+                self._refuse(
+                    'sprite(only="used") needs a whole page rendered at once (a template'
+                    " render(), or iconkit.scope.render_scope()); gave the whole sprite"
+                )
+                return self.sprite()
+            marker = f"<!--iconkit-sprite:{self.prefix}-->"
+            scope.placeholders[marker] = self._sheet
+            return Markup(marker)
+        if only is None:
+            if self._sprite is None:
+                self._sprite = Markup(self._sheet(None))
+            return self._sprite
+        if isinstance(only, str):
+            self._refuse(f'sprite(only={only!r}): give "used" or a list of icon names')
+            return Markup("")
+        slugs = set()
+        for name in only:
+            prepared = self._lookup(name, "sprite")
+            if prepared is not None:
+                slugs.add(prepared.slug)
+        return Markup(self._sheet(frozenset(slugs)))
+
+    def _sheet(self, slugs: frozenset[str] | None) -> str:
+        """The hidden inline sprite of ``slugs`` (None: every icon)."""
+        sheet = build_sprite(self.icons, prefix=self.prefix, only=slugs)
+        hidden = (
+            ' aria-hidden="true" focusable="false" width="0" height="0"'
+            ' style="position:absolute;width:0;height:0;overflow:hidden"'
+            ' class="iconkit-sprite">'
+        )
+        return sheet.decode("utf-8").rstrip("\n").replace(">", hidden, 1)
+
+    def _refer(self, scope: RenderScope, name: str) -> None:
+        """Record an inline-sprite reference for the end-of-render check and trimming."""
+        prepared = self._prepared.get(name)
+        if prepared is None or prepared.animated:  # unknown, or inlined whatever the mode
+            return
+        scope.refer(
+            self.prefix,
+            prepared.slug,
+            f"icon({name!r})",
+            template_location,
+            self._complain,
+        )
+
+    def _complain(self, message: str, template: str | None, line: int | None) -> None:
+        """Raise IconUsageError at ``template:line`` (strict) or log it as a warning."""
+        error = IconUsageError(message, template, line)
+        if self.strict:
+            raise error
+        logger.warning("%s (rendered as best it can)", error)
 
     # -- building ---------------------------------------------------------------------
 
@@ -401,6 +463,14 @@ class IconRenderer:
         if mode not in MODES:
             self._refuse(f"icon({name!r}): mode={mode!r} is not one of {', '.join(MODES)}")
             mode = self.mode
+        if mode == "sprite" and self._remote_sprite:
+            self._refuse(
+                f"icon({name!r}): sprite_url {self.sprite_url!r} names a host, and browsers"
+                " draw no <use> of a file from another origin than the page's: the icon"
+                " would be an empty, named image. Serve sprite.svg from the page's own"
+                ' origin (sprite_url="/static/iconkit/sprite.svg"), or use mode="inline"'
+            )
+            mode = "inline"
         if prepared.animated:
             # Inlined always: the page's reduced-motion rules do not reach into a <use>
             # of another document, so a sprite copy would keep turning.

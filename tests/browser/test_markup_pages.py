@@ -8,6 +8,7 @@ description, never the HTML text.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -20,6 +21,7 @@ from pathlib import Path
 import jinja2
 import pytest
 from harness import accessible, run_axe
+from PIL import Image
 from playwright.sync_api import Page, Route
 from support import ICONS, ROOT
 
@@ -359,3 +361,123 @@ def test_mirrored_icons_descriptions_stay_true_under_rtl(
         assert not re.search(r"\b(left|right)\b", found["description"], re.IGNORECASE), found
     transform = page.evaluate("getComputedStyle(document.querySelector('main svg')).transform")
     assert transform == "matrix(-1, 0, 0, 1, 0, 0)"
+
+
+# -- 8. icons that would draw nothing -----------------------------------------------------
+
+
+def _ink(page: Page, selector: str) -> int:
+    """How many pixels of the element's screenshot are clearly not white."""
+    image = Image.open(io.BytesIO(page.locator(selector).screenshot())).convert("L")
+    return sum(image.histogram()[:200])
+
+
+def _pages(files: dict[str, str]) -> jinja2.Environment:
+    environment = jinja2.Environment(autoescape=True, loader=jinja2.DictLoader(files))
+    setup(environment, mode="inline-sprite")
+    return environment
+
+
+LAYOUT = (
+    IMPORT + '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>'
+    "</head><body>{% block sprite %}{{ sprite() }}{% endblock %}<main><h1>Icons</h1>"
+    "{% block main %}{% endblock %}</main></body></html>"
+)
+
+
+def test_an_inline_sprite_reference_on_a_page_without_the_sprite_is_an_error() -> None:
+    environment = _pages(
+        {
+            "layout.html": LAYOUT,
+            "page.html": '{% extends "layout.html" %}{% block sprite %}{% endblock %}'
+            "{% block main %}\n" + IMPORT + '<p>{{ icon("tag", label=true) }}</p>{% endblock %}',
+            "fragment.html": IMPORT + '<li>{{ icon("tag", label=true) }}</li>',
+        }
+    )
+    with pytest.raises(IconUsageError, match=r"page\.html:2: icon\('tag'\) uses the inline"):
+        environment.get_template("page.html").render()
+    # A fragment (no <body>) goes into a page made elsewhere, which has the sprite.
+    assert 'href="#iconkit-tag"' in environment.get_template("fragment.html").render()
+
+
+def test_a_page_missing_its_sprite_draws_nothing_and_with_it_draws_the_icon(
+    page: Page, show: Show
+) -> None:
+    lenient = jinja2.Environment(autoescape=True)
+    setup(lenient, mode="inline-sprite", strict=False)
+    icon = '<p id="p">{{ icon("tag", label=true, size="xl") }}</p>'
+    show(_render(lenient, icon))
+    assert _ink(page, "#p svg") == 0  # the failure the error prevents: named, and empty
+    assert (accessible(page, "#p svg") or {}).get("name") == "Tag"
+    show(_render(lenient, "{{ sprite() }}" + icon))
+    assert _ink(page, "#p svg") > 20
+
+
+def test_a_sprite_url_on_another_origin_is_an_error_and_otherwise_drawn_inline(
+    page: Page, show: Show
+) -> None:
+    remote = "https://cdn.example.invalid/iconkit/sprite.svg"
+    strict = jinja2.Environment(autoescape=True)
+    setup(strict, sprite_url=remote)
+    with pytest.raises(IconUsageError, match="another origin"):
+        _render(strict, '{{ icon("tag", label=true, mode="sprite") }}')
+    lenient = jinja2.Environment(autoescape=True)
+    setup(lenient, sprite_url=remote, strict=False)
+    show(_render(lenient, '<p id="p">{{ icon("tag", label=true, size="xl", mode="sprite") }}</p>'))
+    assert _ink(page, "#p svg") > 20
+    assert (accessible(page, "#p svg") or {}).get("name") == "Tag"
+
+
+# -- 9. one sprite per page, trimmed on request -------------------------------------------
+
+
+def _load(page: Page, html: str) -> None:
+    page.route(
+        f"{ORIGIN}/**",
+        lambda route: route.fulfill(status=200, body=html, content_type="text/html; charset=utf-8"),
+    )
+    page.goto(f"{ORIGIN}/page.html")
+
+
+def test_sprite_is_emitted_once_across_layout_includes_and_macros(page: Page) -> None:
+    environment = _pages(
+        {
+            "layout.html": LAYOUT,
+            "macros.html": IMPORT + "{% macro card() %}{{ sprite() }}"
+            '{{ icon("tag", label=true, size="xl") }}{% endmacro %}',
+            "part.html": IMPORT + '{{ sprite() }}<p id="a">{{ icon("home", label=true) }}</p>',
+            "page.html": '{% extends "layout.html" %}{% block main %}{% include "part.html" %}'
+            '{% from "macros.html" import card %}<p id="b">{{ card() }}</p>{% endblock %}',
+        }
+    )
+    _load(page, environment.get_template("page.html").render())
+    assert page.locator("svg.iconkit-sprite").count() == 1
+    ids: list[str] = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
+    assert len(ids) == len(set(ids))
+    assert _ink(page, "#b svg") > 20
+    assert (accessible(page, "#a svg") or {}).get("name") == "Home"
+    assert run_axe(page) == []
+
+
+def test_a_trimmed_sprite_holds_only_the_icons_the_page_uses(page: Page) -> None:
+    environment = _pages(
+        {
+            "layout.html": LAYOUT.replace("{{ sprite() }}", '{{ sprite(only="used") }}'),
+            "page.html": '{% extends "layout.html" %}{% block main %}\n'
+            + IMPORT
+            + '<p id="a">{{ icon("tag", label=true, size="xl") }}</p>'
+            '<p id="b">{{ icon_button("close", mode="inline-sprite") }}</p>{% endblock %}',
+        }
+    )
+    html = environment.get_template("page.html").render()
+    _load(page, html)
+    symbols: list[str] = page.evaluate(
+        "[...document.querySelectorAll('svg.iconkit-sprite symbol')].map(e => e.id)"
+    )
+    assert symbols == ["iconkit-close", "iconkit-tag"]
+    assert _ink(page, "#a svg") > 20
+    assert accessible(page, "#b button") == {"role": "button", "name": "Close", "description": None}
+    full = _pages({"layout.html": LAYOUT, "page.html": "{% extends 'layout.html' %}"})
+    assert len(html) * 5 < len(full.get_template("page.html").render())
+    listed = _render(environment, '{{ sprite(only=["tag", "add"]) }}')
+    assert listed.count("<symbol") == 2
