@@ -306,12 +306,16 @@ class IconRenderer:
         decorative: bool | None = None,
         size: int | str | None = "md",
         attrs: Mapping[str, Any] | None = None,
+        dark: bool = False,
         **extra: Any,
     ) -> Markup:
         """Return an ``<img>`` of the icon's PNG with ``alt``, size and a 2x ``srcset``.
 
         For e-mail and other places where SVG does not work; the PNGs are the
-        build's ``png/NAME@1x.png`` and ``@2x.png`` under ``png_url``.
+        build's ``png/NAME@1x.png`` and ``@2x.png`` under ``png_url`` (make it an
+        absolute URL for e-mail). ``dark=True`` wraps it in a ``<picture>`` whose
+        ``prefers-color-scheme: dark`` source is the light-inked
+        ``png/NAME.dark@1x.png``, so the icon stays visible on a dark background.
         """
         css = _class_argument(extra, "icon_img")
         prepared = self._lookup(name, "icon_img")
@@ -322,12 +326,19 @@ class IconRenderer:
         alt = "" if role is None else role
         base = _text(self.png_url)
         extra, more_css = self._extra_attributes(attrs, "icon_img", name, hidden=role is None)
-        return Markup(
+        img = (
             f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
             f"{_dimensions(pixels)}"
             f' alt="{_text(alt)}"'
             f"{_class_attribute('iconkit-img', _joined_classes(css, more_css))}"
             f"{_joined_attributes(extra)}>"
+        )
+        if not dark:
+            return Markup(img)
+        shade = f"{base}{prepared.slug}.dark"
+        return Markup(
+            f'<picture><source srcset="{shade}@1x.png 1x, {shade}@2x.png 2x"'
+            f' media="(prefers-color-scheme: dark)"{_dimensions(pixels)}>{img}</picture>'
         )
 
     def loading(
@@ -730,7 +741,7 @@ PARAMETERS: Mapping[str, tuple[str, ...]] = {
     ),
     "icon_button": ("name", "label", "text", "type", "size", "class", "attrs", "mode"),
     "icon_link": ("name", "href", "label", "text", "size", "class", "attrs", "mode"),
-    "icon_img": ("name", "label", "decorative", "size", "class", "attrs"),
+    "icon_img": ("name", "label", "decorative", "size", "class", "attrs", "dark"),
     "loading": ("label", "name", "size", "class", "mode"),
 }
 # The attributes each macro writes itself, and the parameter that sets each one.

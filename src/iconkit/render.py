@@ -18,10 +18,12 @@ from ._xml import SVG_NS, parse_svg, qname
 from .errors import IconSourceError
 from .model import Icon, IconSet
 
-__all__ = ["Drawing", "contact_sheet", "render_png", "svg_to_png", "svg_to_pngs"]
+__all__ = ["DARK_INK", "INK", "Drawing", "contact_sheet", "render_png", "svg_to_png", "svg_to_pngs"]
 
 INK = "#1b1b1f"
 PAPER = "#ffffff"
+#: The ink of the PNGs for dark backgrounds (``png/NAME.dark@1x.png``): about 15:1 on #111.
+DARK_INK = "#f1f1f4"
 
 
 def render_png(icon: Icon, size: int, color: str = INK) -> bytes:

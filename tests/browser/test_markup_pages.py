@@ -25,7 +25,7 @@ from PIL import Image
 from playwright.sync_api import Page, Route
 from support import ICONS, ROOT
 
-from iconkit import IconUsageError, render_icon
+from iconkit import IconUsageError, build, render_icon
 from iconkit.jinja import setup
 
 ORIGIN = "http://iconkit.test"
@@ -481,3 +481,49 @@ def test_a_trimmed_sprite_holds_only_the_icons_the_page_uses(page: Page) -> None
     assert len(html) * 5 < len(full.get_template("page.html").render())
     listed = _render(environment, '{{ sprite(only=["tag", "add"]) }}')
     assert listed.count("<symbol") == 2
+
+
+# -- 10. e-mail images that stay visible in dark mode -------------------------------------
+
+MAIL = "https://mail.example.invalid/iconkit/png/"
+
+
+@pytest.fixture(scope="module")
+def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("mail") / "dist"
+    build(ICONS, out)
+    return out
+
+
+@pytest.mark.parametrize(("scheme", "variant"), [("light", "@1x.png"), ("dark", ".dark@1x.png")])
+def test_icon_img_has_a_dark_variant_from_absolute_urls(
+    page: Page, dist: Path, scheme: str, variant: str
+) -> None:
+    environment = jinja2.Environment(autoescape=True)
+    setup(environment, icons=dist, png_url=MAIL)
+    html = _document(
+        "<style>:root{color-scheme:light dark} p{background:Canvas;padding:8px}</style>"
+        + _render(environment, '<p>{{ icon_img("email", label=true, dark=true, size="xl") }}</p>')
+    )
+
+    def handle(route: Route) -> None:
+        url = route.request.url
+        if url.startswith(MAIL):
+            file = dist / "png" / url.removeprefix(MAIL)
+            route.fulfill(status=200, body=file.read_bytes(), content_type="image/png")
+        else:
+            route.fulfill(status=200, body=html, content_type="text/html; charset=utf-8")
+
+    page.route("**/*", handle)
+    page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+    page.goto(f"{ORIGIN}/mail.html")
+    page.wait_for_function("document.querySelector('main img').complete")
+    source: str = page.evaluate("document.querySelector('main img').currentSrc")
+    assert source == f"{MAIL}email{variant}"
+    shot = Image.open(io.BytesIO(page.locator("main p").screenshot())).convert("L")
+    background = shot.getpixel((2, 2))
+    darkest, lightest = shot.getextrema()
+    ink = lightest if scheme == "dark" else darkest
+    assert abs(ink - background) > 150, (scheme, background, ink)  # clearly visible
+    assert accessible(page, "main img") == {"role": "image", "name": "Email", "description": None}
+    assert run_axe(page) == []
