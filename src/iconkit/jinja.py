@@ -259,6 +259,20 @@ def macro_docs(reference: dict[str, Any] | None = None) -> str:
             for example in spec["examples"]
         ]
         lines += ["```"]
+    patterns = (reference or macro_reference()).get("patterns", [])
+    if patterns:
+        lines += ["", "## Patterns to copy", ""]
+        lines += [
+            "Each is checked in Chromium (computed role, name and description) and read"
+            " with a virtual screen reader; what it says is kept in"
+            " `tests/fixtures/screen_reader/`."
+        ]
+        for pattern in patterns:
+            lines += ["", f"### {pattern['title']}", "", "```jinja", pattern["template"]]
+            for fragment in pattern.get("fragments", ()):
+                lines += ["{# rendered by another renderer or process, on the same page: #}"]
+                lines += [fragment]
+            lines += ["```"]
     return "\n".join(lines) + "\n"
 
 

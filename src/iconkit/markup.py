@@ -522,12 +522,13 @@ class IconRenderer:
             if tooltip:
                 # Named by the <title> child alone: pointing aria-labelledby at it makes
                 # browsers take the same title as the description too, read twice.
-                inner += f"<title>{_text(role)}</title>"
+                inner += f'<title aria-hidden="true">{_text(role)}</title>'
             else:
                 head += f' aria-label="{_text(role)}"'
             if describe:
                 head += f' aria-describedby="{tag}-desc"'
-                inner += f'<desc id="{tag}-desc">{_text(prepared.description)}</desc>'
+                words = _text(prepared.description)
+                inner += f'<desc id="{tag}-desc" aria-hidden="true">{words}</desc>'
                 ids = True
         head += _joined_attributes(extra)
         if mode == "inline":
