@@ -242,6 +242,16 @@ def macro_docs(reference: dict[str, Any] | None = None) -> str:
         ' to run (a static site), fix the stem: `setup(env, ids="site")`, and call'
         ' `env.iconkit.new_page(ids="site")` before each page. Never fix it in a web'
         " application whose pages combine fragments.",
+        "",
+        "Each `render()` of a template of an environment that `setup` prepared is one"
+        " page for the icons (`iconkit.scope`): `sprite()` is emitted once however many"
+        ' layouts, includes and macros call it, `sprite(only="used")` holds just the'
+        " icons the page used, and in strict mode a page (output with `<body`) whose"
+        ' icons use `mode="inline-sprite"` without a `sprite()` is an error when the'
+        " render ends, as is a `sprite_url` with a host: browsers draw no `<use>` of"
+        " another origin's file, so either would be an empty image that is still"
+        " announced. Another template engine opens the same scope with"
+        " `iconkit.scope.render_scope()` around its render.",
     ]
     for macro, spec in macros.items():
         lines += ["", f"## `{macro}`", "", spec["summary"].strip(), ""]
