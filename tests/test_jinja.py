@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 import zipfile
@@ -91,9 +92,10 @@ def test_every_macro_example_renders() -> None:
 
 
 def test_every_macro_parameter_is_a_real_parameter() -> None:
-    from iconkit.markup import IconRenderer
+    from iconkit.markup import PARAMETERS, IconRenderer
 
     methods = {
+        "sprite": IconRenderer.sprite,
         "icon": IconRenderer.icon,
         "icon_button": IconRenderer.button,
         "icon_link": IconRenderer.link,
@@ -105,10 +107,13 @@ def test_every_macro_parameter_is_a_real_parameter() -> None:
             assert spec["params"] == []
             continue
         code = methods[macro].__code__
-        accepted = set(code.co_varnames[1 : code.co_argcount]) | {"class"}
+        accepted = set(code.co_varnames[1 : code.co_argcount])
+        accepted |= {"class"} if code.co_flags & inspect.CO_VARKEYWORDS else set()
         documented = {param["name"] for param in spec["params"]}
         assert documented <= accepted, macro
         assert accepted - {"self"} <= documented, macro
+        if macro in PARAMETERS:  # the list that error messages give
+            assert set(PARAMETERS[macro]) == documented, macro
 
 
 def test_docs_page_is_generated_from_the_reference() -> None:

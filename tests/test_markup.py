@@ -157,19 +157,22 @@ def test_calls_that_cannot_render_as_written_are_errors(call: str, message: str)
         render("{{ " + call + " }}")
 
 
-def test_tooltip_uses_a_title_named_by_aria_labelledby() -> None:
+def test_tooltip_is_a_title_child_that_alone_names_the_icon() -> None:
     html = render('{{ icon("information", label=true, tooltip=true) }}')
     attrs = tags(html)[0][1]
-    title_id = attrs["aria-labelledby"]
     assert "aria-label" not in attrs
-    assert f'<title id="{title_id}">Information</title>' in html
+    assert "aria-labelledby" not in attrs
+    assert "aria-describedby" not in attrs
+    # Hidden as content (the image's children are its picture): read once, as the name.
+    assert '<title aria-hidden="true">Information</title>' in html
 
 
 def test_describe_adds_a_desc_referenced_by_aria_describedby() -> None:
     html = render('{{ icon("calendar", label=true, describe=true) }}')
     attrs = tags(html)[0][1]
     assert attrs["aria-label"] == "Calendar"
-    assert f'<desc id="{attrs["aria-describedby"]}">A desk calendar.</desc>' in html
+    desc = f'<desc id="{attrs["aria-describedby"]}" aria-hidden="true">A desk calendar.</desc>'
+    assert desc in html
 
 
 def _ids(html: str) -> list[str]:
@@ -182,8 +185,8 @@ def test_same_icon_twice_never_collides_on_ids() -> None:
         '{{ icon("information", label=true, tooltip=true, describe=true) }}'
     )
     ids = _ids(html)
-    assert len(ids) == 4
-    assert len(set(ids)) == 4
+    assert len(ids) == 2
+    assert len(set(ids)) == 2
 
 
 def test_internal_ids_are_unique_per_inlined_instance_and_references_follow() -> None:
@@ -207,8 +210,8 @@ def test_ids_are_unique_across_includes_and_renders() -> None:
     env = env_with(
         {
             "page.html": IMPORT
-            + "{{ icon('information', label=true, tooltip=true) }}{% include 'part.html' %}",
-            "part.html": IMPORT + "{{ icon('information', label=true, tooltip=true) }}",
+            + "{{ icon('information', label=true, describe=true) }}{% include 'part.html' %}",
+            "part.html": IMPORT + "{{ icon('information', label=true, describe=true) }}",
         }
     )
     first = env.get_template("page.html").render()
@@ -420,9 +423,10 @@ def test_no_text_can_add_an_attribute_or_element(
     allowed |= {"focusable"}
     extra = set(attrs) - allowed
     assert not any(name.startswith("on") for name in attrs)
-    assert extra <= {key}
+    written = key.replace("_", "-")  # attrs={"data_x": ...} is data-x
+    assert extra <= {written}
     if extra:
-        assert attrs[key] == value
+        assert attrs[written] == value
     if label.strip():
         assert attrs["aria-label"] == label
     assert html.count("<") == 3
@@ -452,3 +456,22 @@ def test_markup_passed_as_a_label_or_value_is_still_escaped_in_attributes() -> N
 def test_sprite_prefix_must_be_an_id_prefix(prefix: str) -> None:
     with pytest.raises(IconUsageError, match="not an id prefix"):
         IconRenderer(BUNDLED, prefix=prefix)
+
+
+def test_id_stem_is_random_per_renderer_fixed_on_request_and_checked() -> None:
+    call = '{{ icon("information", label=true, describe=true) }}'
+    one, two = IconRenderer(BUNDLED), IconRenderer(BUNDLED)
+    stems = {_ids(str(r.icon("information", label=True, describe=True)))[0] for r in (one, two)}
+    assert len(stems) == 2
+    fixed = _ids(render(call))  # render() fixes nothing: still unique per call
+    assert re.fullmatch(r"iconkit-information-[0-9a-f]{8}-1-desc", fixed[0])
+    plain = IconRenderer(BUNDLED, ids="")
+    assert _ids(str(plain.icon("information", label=True, describe=True))) == [
+        "iconkit-information-1-desc"
+    ]
+    plain.new_page(ids="p")
+    assert _ids(str(plain.icon("information", label=True, describe=True))) == [
+        "iconkit-information-p-1-desc"
+    ]
+    with pytest.raises(IconUsageError, match="not an id stem"):
+        IconRenderer(BUNDLED, ids="a b")

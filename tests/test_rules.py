@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from support import FIXTURES, ICONS
 
-from iconkit.coverage import icon_titles, scan_templates
+from iconkit.coverage import icon_actions, icon_titles, scan_templates
 from iconkit.lint import Selection, lint, read_folder
 from iconkit.rules import ALL_RULES, Rule
 
@@ -46,8 +46,12 @@ def run_case(rule: Rule, folder: Path, stem: str, scratch: Path) -> list[str]:
         found = lint([], document=folder / f"{stem}.txt", selection=selection).diagnostics
         base = folder
     elif (folder / f"{stem}.html").exists():
-        titles = icon_titles(read_folder(ICONS))
-        found = scan_templates([folder / f"{stem}.html"], titles, selection).diagnostics
+        # A case may bring its own icons: <case>.icons/.
+        own = folder / f"{stem}.icons"
+        icons = read_folder(own if own.is_dir() else ICONS)
+        found = scan_templates(
+            [folder / f"{stem}.html"], icon_titles(icons), selection, icon_actions(icons)
+        ).diagnostics
         base = folder
     else:
         base = scratch / "icons"

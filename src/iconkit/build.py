@@ -46,7 +46,7 @@ from .lint import (
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet
 from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
 from .progress import Progress, QuietProgress
-from .render import svg_to_png
+from .render import DARK_INK, svg_to_png
 from .source import scan_icons
 from .sprite import DEFAULT_PREFIX, sprite_sheet, symbol
 
@@ -427,6 +427,7 @@ def _manifest_entry(icon: Icon, svg: bytes) -> dict[str, Any]:
         **icon.meta.to_json(),
         "svg": f"svg/{icon.slug}.svg",
         "png": {"1x": f"png/{icon.slug}@1x.png", "2x": f"png/{icon.slug}@2x.png"},
+        "png_dark": {"1x": f"png/{icon.slug}.dark@1x.png", "2x": f"png/{icon.slug}.dark@2x.png"},
         "sha256": hashlib.sha256(svg).hexdigest(),
     }
 
@@ -546,7 +547,7 @@ def _process_chunk(
             continue
         element = _symbol_element(icon.slug, result.svg, prefix)
         if cache.store(key, result, icon):
-            result = replace(result, png_1x=None, png_2x=None)
+            result = replace(result, png_1x=None, png_2x=None, png_dark_1x=None, png_dark_2x=None)
         made.append((result, element))
     return made
 
@@ -716,6 +717,15 @@ def _place_files(
             f"{png_dir}{slug}@2x.png",
             lambda r=result, i=icon: r.png_2x or svg_to_png(r.svg, 2 * png_size, path=i.svg_path),
         )
+        for scale in (1, 2):
+            links.add(
+                f"{entry}dark-{scale}x.png",
+                f"{png_dir}{slug}.dark@{scale}x.png",
+                lambda r=result, i=icon, s=scale: (
+                    getattr(r, f"png_dark_{s}x")
+                    or svg_to_png(r.svg, s * png_size, DARK_INK, path=i.svg_path)
+                ),
+            )
 
 
 def _package(

@@ -31,7 +31,13 @@ from .pipeline import IconResult
 
 __all__ = ["Cache", "Memo", "default_cache_dir"]
 
-_FILES = {"svg": "icon.svg", "png_1x": "1x.png", "png_2x": "2x.png"}
+_FILES = {
+    "svg": "icon.svg",
+    "png_1x": "1x.png",
+    "png_2x": "2x.png",
+    "png_dark_1x": "dark-1x.png",
+    "png_dark_2x": "dark-2x.png",
+}
 # A memo part's file: marshal's format is the interpreter's, as for .pyc files.
 _PART_SUFFIX = f".{sys.implementation.cache_tag or sys.implementation.name}.marshal"
 _STAMP = f"stamp{_PART_SUFFIX}"
@@ -148,7 +154,7 @@ class Cache:
         return f"{self._entries}{key[:2]}{os.sep}{key}"
 
     def file(self, key: str, field: str) -> Path:
-        """Return the path of one cached file: ``field`` is ``svg``, ``png_1x`` or ``png_2x``."""
+        """Return the path of one cached file: ``field`` is a PNG field or ``svg``."""
         return self.entry(key) / _FILES[field]
 
     def memo(self, kind: str) -> Memo:

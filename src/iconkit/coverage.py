@@ -56,6 +56,7 @@ __all__ = [
     "coverage",
     "coverage_of",
     "format_coverage",
+    "icon_actions",
     "icon_titles",
     "scan_templates",
     "template_files",
@@ -110,15 +111,25 @@ class TemplateScan:
 
 def icon_titles(folder: Folder) -> dict[str, str]:
     """Map every name of a folder's icons (slug and aliases) to the icon's title."""
-    titles: dict[str, str] = {}
+    return _by_name(folder, lambda meta: meta.title if meta is not None else "")
+
+
+def icon_actions(folder: Folder) -> dict[str, str]:
+    """Map every name of a folder's icons that have an ``action`` to that action."""
+    found = _by_name(folder, lambda meta: meta.action if meta is not None else "")
+    return {name: action for name, action in found.items() if action}
+
+
+def _by_name(folder: Folder, value: Any) -> dict[str, str]:
+    named: dict[str, str] = {}
     for icon in folder.icons:
         if icon.svg_path is None:
             continue
-        title = icon.meta.title if icon.meta is not None else ""
-        titles[icon.slug] = title
+        text = value(icon.meta)
+        named[icon.slug] = text
         for alias in icon.meta.aliases if icon.meta is not None else ():
-            titles.setdefault(alias, title)
-    return titles
+            named.setdefault(alias, text)
+    return named
 
 
 def scan_templates(
@@ -126,13 +137,15 @@ def scan_templates(
     titles: Mapping[str, str] | None = None,
     selection: Selection | None = None,
     language: str = "auto",
+    actions: Mapping[str, str] | None = None,
 ) -> TemplateScan:
     """Find the iconkit macro calls in templates and check them.
 
     ``paths`` are template files or folders (searched recursively for
     ``.html``, ``.htm``, ``.jinja``, ``.jinja2`` and ``.j2`` files, in sorted
     order). ``titles`` maps known icon names to titles (see
-    :func:`icon_titles`); without it icon names are not checked. A template
+    :func:`icon_titles`); without it icon names are not checked. ``actions``
+    maps names to the icons' actions (:func:`icon_actions`). A template
     Jinja cannot parse raises :class:`~iconkit.errors.IconSourceError` with
     its line. ``language`` is ``auto`` (Jinja, or Django for a template that
     loads the iconkit library or that Jinja cannot parse) or ``django``.
@@ -140,6 +153,7 @@ def scan_templates(
     files = template_files(paths)
     env = Environment(extensions=list(_EXTENSIONS))
     known = tuple(sorted(titles.items())) if titles is not None else None
+    doing = tuple(sorted((actions or {}).items()))
     uses: list[IconUse] = []
     for path in files:
         try:
@@ -147,19 +161,19 @@ def scan_templates(
         except (OSError, UnicodeDecodeError) as exc:
             raise IconSourceError(path, f"cannot read template: {exc}") from None
         if language == "django" or _loads_iconkit(source):
-            uses.extend(_django_uses(source, path, known))
+            uses.extend(_django_uses(source, path, (known, doing)))
             continue
         try:
             tree = env.parse(source, name=path.name, filename=str(path))
         except TemplateSyntaxError as exc:
-            django = _django_uses(source, path, known, needs_load=True)
+            django = _django_uses(source, path, (known, doing), needs_load=True)
             if django is None:
                 raise IconSourceError(
                     path, f"cannot parse template: {exc.message}", exc.lineno
                 ) from None
             uses.extend(django)
             continue
-        uses.extend(_uses(tree, path, known))
+        uses.extend(_uses(tree, path, (known, doing)))
     selection = selection or Selection()
     rules = [r for r in ALL_RULES if r.target == "use" and selection.wants(r.code, r.name)]
     found: list[Diagnostic] = []
@@ -195,7 +209,7 @@ def template_files(paths: Iterable[Path | str]) -> list[Path]:
     return sorted(found)
 
 
-def _uses(tree: nodes.Template, path: Path, titles: Any) -> Iterator[IconUse]:
+def _uses(tree: nodes.Template, path: Path, names: Any) -> Iterator[IconUse]:
     bound: dict[str, str] = {}
     modules: set[str] = set()
     shadowed: set[str] = set()
@@ -223,7 +237,7 @@ def _uses(tree: nodes.Template, path: Path, titles: Any) -> Iterator[IconUse]:
     for call in tree.find_all(nodes.Call):
         macro = _macro(call.node, bound, modules, shadowed)
         if macro is not None:
-            yield _use(call, macro, path, titles)
+            yield _use(call, macro, path, names)
 
 
 def _loads_iconkit(source: str) -> bool:
@@ -250,7 +264,7 @@ def _django_blocks(source: str) -> Iterator[list[str]]:
 
 
 def _django_uses(
-    source: str, path: Path, titles: Any, needs_load: bool = False
+    source: str, path: Path, names: Any, needs_load: bool = False
 ) -> list[IconUse] | None:
     """The iconkit tags of a Django template (``{% icon "x" label=True %}``), read by its lexer.
 
@@ -284,7 +298,7 @@ def _django_uses(
             key = key or next(positional, None)
             if key is not None:
                 args[key] = _django_literal(value)
-        uses.append(make_use(macro, path, token.lineno, args, titles))
+        uses.append(make_use(macro, path, token.lineno, args, names))
     if needs_load and not loads and not uses:
         return None
     return uses
@@ -330,7 +344,7 @@ def _macro(
     return None
 
 
-def _use(call: nodes.Call, macro: str, path: Path, titles: Any) -> IconUse:
+def _use(call: nodes.Call, macro: str, path: Path, names: Any) -> IconUse:
     args: dict[str, nodes.Expr] = dict(zip(_POSITIONAL[macro], call.args, strict=False))
     args.update({kw.key: kw.value for kw in call.kwargs})
     values = {
@@ -338,7 +352,7 @@ def _use(call: nodes.Call, macro: str, path: Path, titles: Any) -> IconUse:
         for key, value in args.items()
     }
     spread = call.dyn_kwargs is not None or call.dyn_args is not None
-    return make_use(macro, path, call.lineno, values, titles, spread)
+    return make_use(macro, path, call.lineno, values, names, spread)
 
 
 #: The value of an argument that the template computes at render time.
@@ -350,11 +364,12 @@ def make_use(
     path: Path,
     line: int,
     args: Mapping[str, Any],
-    titles: Any,
+    names: Any,
     spread: bool = False,
 ) -> IconUse:
     """Return the :class:`IconUse` of one call, its arguments' literal values or DYNAMIC.
 
+    ``names`` is the pair (known titles, known actions) of the scan.
     ``spread`` says the call also passes arguments unknown here (``**options``).
     Any template language's scan makes its uses with this, so the rules see them alike.
     """
@@ -391,7 +406,8 @@ def make_use(
         decorative=decorative if isinstance(decorative, bool) else None,
         given=frozenset(given - dynamic),
         dynamic=frozenset(dynamic),
-        titles=titles,
+        titles=names[0],
+        actions=names[1],
     )
 
 
@@ -465,7 +481,11 @@ def coverage(
         ((i.slug, i.meta_path, i.meta, i.svg_path) for i in folder.icons if i.svg_path is not None),
         (*report.diagnostics, *problems),
     )
-    scan = scan_templates(templates, icon_titles(folder), selection) if templates else None
+    scan = (
+        scan_templates(templates, icon_titles(folder), selection, actions=icon_actions(folder))
+        if templates
+        else None
+    )
     return Coverage(icons=rows, templates=scan, problems=problems, findings=report.diagnostics)
 
 

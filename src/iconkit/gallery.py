@@ -419,7 +419,7 @@ def _render_icon_page(
     following: Icon | None,
 ) -> str:
     """One icon's page. Its instance ids are numbered from 1, whatever came before."""
-    env.iconkit.new_page()  # type: ignore[attr-defined]
+    env.iconkit.new_page(ids="")  # type: ignore[attr-defined]
     return detail.render(
         site.common,
         root="../",
@@ -546,7 +546,8 @@ def _environment(icon_set: IconSet, cache: Cache | None = None) -> jinja2.Enviro
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    setup(env, icons=icon_set)
+    # A fixed id stem: the site's pages are the same bytes on every build.
+    setup(env, icons=icon_set, ids="")
     return env
 
 

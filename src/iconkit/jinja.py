@@ -34,11 +34,13 @@ from .errors import IconSourceError
 from .markup import IconRenderer, Mode
 from .model import Icon, IconMeta, IconSet, SourceRef
 from .sanitize import sanitize_svg
+from .scope import current_scope, render_scope
 from .source import load_icons
 from .sprite import DEFAULT_PREFIX
 
 __all__ = [
     "PackagedTemplates",
+    "PageTemplate",
     "TemplateGlobals",
     "bundled_icons",
     "default_renderer",
@@ -68,6 +70,7 @@ def setup(
     prefix: str = DEFAULT_PREFIX,
     strict: bool = True,
     mode: Mode = "inline",
+    ids: str | None = None,
 ) -> IconRenderer:
     """Make ``env`` render iconkit macros and return the renderer it uses.
 
@@ -75,16 +78,26 @@ def setup(
     ``icons.json``), a source folder, or None for the bundled icons. The
     macros' loader is added after the environment's own, so a project can
     override ``iconkit/macros.jinja``. Calling it again replaces the renderer.
+    ``ids`` fixes the stem of instance ids (see :class:`~iconkit.markup.IconRenderer`):
+    leave it out in a web application, set it where output must not vary.
     """
     icon_set = icons if isinstance(icons, IconSet) else load_icon_set(icons)
     renderer = IconRenderer(
-        icon_set, sprite_url=sprite_url, png_url=png_url, prefix=prefix, strict=strict, mode=mode
+        icon_set,
+        sprite_url=sprite_url,
+        png_url=png_url,
+        prefix=prefix,
+        strict=strict,
+        mode=mode,
+        ids=ids,
     )
     if env.loader is None:
         env.loader = loader()
     elif not _has_iconkit_loader(env.loader):
         env.loader = jinja2.ChoiceLoader([env.loader, loader()])
     env.globals["iconkit"] = TemplateGlobals(renderer)
+    if not issubclass(env.template_class, PageTemplate):
+        env.template_class = type("PageTemplate", (PageTemplate, env.template_class), {})
     env.iconkit = renderer  # type: ignore[attr-defined]
     if env.cache is not None:
         # A loaded iconkit/macros.jinja keeps the calls it exported: load it afresh.
@@ -118,16 +131,37 @@ class TemplateGlobals:
         self.loading = renderer.loading
 
     @jinja2.pass_context
-    def sprite(self, context: jinja2.runtime.Context) -> Markup:
-        """Return the hidden inline sprite, once per page: a second call in a render is empty."""
-        if context.vars.get("_iconkit_sprite_done"):
-            return Markup("")
-        context.vars["_iconkit_sprite_done"] = True
-        return self.renderer.sprite()
+    def sprite(self, context: jinja2.runtime.Context, only: Any = None) -> Markup:
+        """Return the hidden inline sprite, once per page: a second call in a render is empty.
+
+        Within a ``render()`` the page's scope keeps the count across includes
+        and macros; a streamed render (``generate()``) counts per template context.
+        """
+        if current_scope() is None:
+            if context.vars.get("_iconkit_sprite_done"):
+                return Markup("")
+            context.vars["_iconkit_sprite_done"] = True
+        return self.renderer.sprite(only)
 
     def styles(self) -> Markup:
         """Return ``iconkit.css`` in a ``<style>`` element."""
         return Markup(f"<style>{stylesheet()}</style>")
+
+
+class PageTemplate(jinja2.Template):
+    """A template whose ``render()`` is one page render for the icons (:mod:`iconkit.scope`).
+
+    :func:`setup` makes the environment's templates of this kind (mixed into
+    the environment's own template class), so that ``sprite()`` is emitted
+    once per page however many includes call it, ``sprite(only="used")``
+    holds the icons the page used, and in strict mode a page whose icons refer
+    to an inline sprite it lacks is an error when the render ends.
+    """
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        """Render the template as one page; see :class:`PageTemplate`."""
+        with render_scope() as scope:
+            return scope.finish(super().render(*args, **kwargs))
 
 
 class PackagedTemplates(jinja2.BaseLoader):
@@ -196,11 +230,28 @@ def macro_docs(reference: dict[str, Any] | None = None) -> str:
         " `strict=False` such a call renders decorative (or nothing) and logs a warning.",
         "",
         "The macros are the attributes of the global `iconkit` that `setup` adds, so"
-        " `{{ iconkit.icon(...) }}` works without the import. All text is escaped. Ids"
-        " inside a rendered icon (`<title>`, `<desc>`, gradients, clip paths) carry an"
-        " instance number from the renderer, so the same icon twice on a page never"
-        " collides. Animated icons (the spinner) are always inlined, so the page's"
-        " reduced-motion rule reaches them.",
+        " `{{ iconkit.icon(...) }}` works without the import. All text is escaped."
+        " Animated icons (the spinner) are always inlined, so the page's reduced-motion"
+        " rule reaches them.",
+        "",
+        "Ids inside a rendered icon (`<desc>`, gradients, clip paths) are"
+        " `iconkit-SLUG-STEM-N-...`: `N` counts the renderer's icons and `STEM` is"
+        " random for each renderer, so the same icon twice on a page, fragments from"
+        " several renderers or processes (HTMX, infinite scroll, `iconkit.render_icon()`"
+        " beside the macros) never collide. Where output must be byte-identical from run"
+        ' to run (a static site), fix the stem: `setup(env, ids="site")`, and call'
+        ' `env.iconkit.new_page(ids="site")` before each page. Never fix it in a web'
+        " application whose pages combine fragments.",
+        "",
+        "Each `render()` of a template of an environment that `setup` prepared is one"
+        " page for the icons (`iconkit.scope`): `sprite()` is emitted once however many"
+        ' layouts, includes and macros call it, `sprite(only="used")` holds just the'
+        " icons the page used, and in strict mode a page (output with `<body`) whose"
+        ' icons use `mode="inline-sprite"` without a `sprite()` is an error when the'
+        " render ends, as is a `sprite_url` with a host: browsers draw no `<use>` of"
+        " another origin's file, so either would be an empty image that is still"
+        " announced. Another template engine opens the same scope with"
+        " `iconkit.scope.render_scope()` around its render.",
     ]
     for macro, spec in macros.items():
         lines += ["", f"## `{macro}`", "", spec["summary"].strip(), ""]
@@ -218,6 +269,20 @@ def macro_docs(reference: dict[str, Any] | None = None) -> str:
             for example in spec["examples"]
         ]
         lines += ["```"]
+    patterns = (reference or macro_reference()).get("patterns", [])
+    if patterns:
+        lines += ["", "## Patterns to copy", ""]
+        lines += [
+            "Each is checked in Chromium (computed role, name and description) and read"
+            " with a virtual screen reader; what it says is kept in"
+            " `tests/fixtures/screen_reader/`."
+        ]
+        for pattern in patterns:
+            lines += ["", f"### {pattern['title']}", "", "```jinja", pattern["template"]]
+            for fragment in pattern.get("fragments", ()):
+                lines += ["{# rendered by another renderer or process, on the same page: #}"]
+                lines += [fragment]
+            lines += ["```"]
     return "\n".join(lines) + "\n"
 
 
@@ -273,6 +338,7 @@ def load_icon_set(path: Path | str | None = None) -> IconSet:
                 mirror_rtl=bool(entry.get("mirror_rtl", False)),
                 animated=bool(entry.get("animated", False)),
                 source=tuple(SourceRef(**ref) for ref in entry.get("source", ())),
+                action=entry.get("action", ""),
             )
         except OSError as exc:
             raise IconSourceError(svg_path, f"cannot read: {exc.strerror}") from None

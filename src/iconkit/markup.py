@@ -15,9 +15,13 @@ it works without Jinja too (:func:`iconkit.render_icon`).
   and may not be event handlers, may not override the accessibility attributes
   the renderer owns, and may not carry ``javascript:`` URLs; a ``style`` is
   parsed as CSS and kept only when it cannot fetch anything.
-- Ids inside one rendered icon (``<title>``, ``<desc>``, gradients...) are
-  unique per instance: an id counter belongs to the renderer, so the same icon
-  twice on a page, in an include or a macro, never collides.
+- Ids inside one rendered icon (``<desc>``, gradients...) are unique per
+  instance and per renderer: ``{prefix}{slug}-{stem}-{n}-...``, where ``n``
+  counts the renderer's instances and ``stem`` is random for each renderer
+  (and each :meth:`IconRenderer.new_page`). Fragments from two renderers or two
+  processes (HTMX, infinite scroll, :func:`iconkit.render_icon` beside the
+  macros) therefore never collide on one page. A build that must give the same
+  bytes every run fixes the stem (``ids="..."``, ``new_page(ids="...")``).
 
 Renders are cached per argument set on the renderer (a bounded LRU cache), so a
 repeated call costs a dictionary lookup; a miss only joins strings prepared
@@ -30,10 +34,12 @@ import functools
 import itertools
 import logging
 import re
+import secrets
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from lxml import etree
 from markupsafe import Markup, escape
@@ -44,6 +50,7 @@ from ._xml import parse_svg
 from .errors import IconNotFound, IconUsageError, UnsafeSvgError
 from .model import Icon, IconSet
 from .sanitize import drawing_problems
+from .scope import RenderScope, current_scope
 from .sprite import DEFAULT_PREFIX, build_sprite, symbol
 
 __all__ = [
@@ -88,6 +95,17 @@ _BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _CACHE_SIZE = 8192
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_STEM = re.compile(r"^[A-Za-z0-9_-]*$")
+
+
+def _stem(ids: str | None) -> str:
+    """Return the id stem that follows an icon's slug: ``ids`` fixed, or random (None)."""
+    if ids is None:
+        # 8 hex digits: two processes pick the same stem about once in four billion.
+        return secrets.token_hex(4) + "-"
+    if not isinstance(ids, str) or not _STEM.match(ids):
+        raise IconUsageError(f"ids {ids!r} is not an id stem (letters, digits, - or _)")
+    return f"{ids}-" if ids else ""
 
 
 #: A local variable holding ``(template, line)`` in the frame of a template tag's
@@ -124,11 +142,12 @@ class _Prepared:
 
     slug: str
     title: str
+    action: str
     description: str
     classes: str
     animated: bool
     view_box: str
-    presentation: str
+    presentation: tuple[tuple[str, str], ...]
     body: str
     has_ids: bool
 
@@ -141,6 +160,11 @@ class IconRenderer:
     sprite). ``prefix`` is the sprite's symbol id prefix. ``mode`` is the default
     mode of :meth:`icon`. With ``strict`` false, calls that miss a role render
     decorative and unknown names render nothing; both log a warning.
+
+    ``ids`` fixes the stem of the ids of icon instances (``""`` for none);
+    by default each renderer picks a random one, so that markup from several
+    renderers or processes can share a page. Fix it where the output must be
+    byte-identical from run to run (a static site), and only there.
     """
 
     def __init__(
@@ -152,6 +176,7 @@ class IconRenderer:
         prefix: str = DEFAULT_PREFIX,
         strict: bool = True,
         mode: Mode = "inline",
+        ids: str | None = None,
     ) -> None:
         if mode not in MODES:
             raise IconUsageError(f"mode {mode!r} is not one of {', '.join(MODES)}")
@@ -161,24 +186,31 @@ class IconRenderer:
             )
         self.icons = icons
         self.sprite_url = sprite_url
+        parts = urlsplit(sprite_url)
+        # Browsers do not draw a <use> of another origin's file, so a sprite must be on
+        # the page's own origin: a path, not a URL with a host.
+        self._remote_sprite = bool(parts.scheme or parts.netloc)
         self.png_url = png_url if png_url is not None else sprite_url.rpartition("/")[0] + "/png/"
         self.prefix = prefix
         self.strict = strict
         self.mode: Mode = mode
         self._prepared: dict[str, _Prepared] = {}
         self._instances: Iterator[int] = itertools.count(1)
+        self._ids = _stem(ids)
         self._sprite: Markup | None = None
         self._cached_icon = functools.lru_cache(maxsize=_CACHE_SIZE)(self._finished)
 
     # -- the public calls -------------------------------------------------------------
 
-    def new_page(self) -> None:
-        """Number the ids of icon instances from 1 again, for a new page.
+    def new_page(self, ids: str | None = None) -> None:
+        """Number the ids of icon instances from 1 again, for a new page, with a new stem.
 
-        Ids need only be unique within a page. A renderer that renders many
-        pages (a static site) calls this before each, so that a page comes out
-        the same whichever pages were rendered before it.
+        ``ids`` is the new stem (None: a random one, so that fragments of pages
+        rendered before never collide with this one). A renderer that renders
+        many pages of a static site passes a fixed stem before each, so that a
+        page comes out the same whichever pages were rendered before it.
         """
+        self._ids = _stem(ids)
         self._instances = itertools.count(1)
 
     def icon(
@@ -188,7 +220,7 @@ class IconRenderer:
         decorative: bool | None = None,
         describe: bool = False,
         tooltip: bool = False,
-        size: int | str | None = None,
+        size: int | str | None = "md",
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
         **extra: Any,
@@ -198,10 +230,12 @@ class IconRenderer:
         ``label=True`` names it with the icon's title, ``label="..."`` with the
         caller's words; ``decorative=True`` hides it from assistive technology.
         ``describe=True`` adds the icon's description as the accessible
-        description; ``tooltip=True`` names it through a ``<title>`` (a native
-        tooltip). ``size`` is a name (xs, sm, md, lg, xl) or pixels; ``class``
-        (or ``class_``) adds classes; ``attrs`` adds checked attributes;
-        ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``.
+        description; ``tooltip=True`` names it through a ``<title>`` child (a
+        native tooltip) and nothing else, so the name is not also its
+        description. ``size`` is a name (xs, sm, md, lg, xl), pixels, or None
+        for no ``width``/``height`` (the page's CSS sizes it; 1em until it does);
+        ``class`` (or ``class_``) adds classes; ``attrs`` adds checked
+        attributes; ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``.
         """
         css = _class_argument(extra, "icon") if extra else None
         key_attrs = _attrs_key(attrs) if attrs else None
@@ -215,10 +249,13 @@ class IconRenderer:
             found = self._finished(
                 name, label, decorative, describe, tooltip, size, mode, key_attrs, css
             )
+        scope = current_scope()
+        if scope is not None and (mode or self.mode) == "inline-sprite":
+            self._refer(scope, name)
         if found.__class__ is Markup:
             return found
         # Markup that needs ids of its own comes back as text holding the marker.
-        return Markup(found.replace(_INSTANCE, str(next(self._instances))))
+        return Markup(found.replace(_INSTANCE, f"{self._ids}{next(self._instances)}"))
 
     def button(
         self,
@@ -226,7 +263,7 @@ class IconRenderer:
         label: bool | str | None = None,
         text: str | None = None,
         type: str = "button",
-        size: int | str | None = None,
+        size: int | str | None = "md",
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
         **extra: Any,
@@ -234,7 +271,8 @@ class IconRenderer:
         """Return a ``<button>`` with icon ``name``, named by ``label`` or by visible ``text``.
 
         Icon-only (no ``text``): the name is visually hidden text inside the
-        button, the icon's title unless ``label="..."`` says otherwise. With
+        button: the icon's ``action`` ("More options"), or its title when it has
+        none, unless ``label="..."`` says otherwise. With
         ``text``, the text names the button once and the icon is hidden.
         ``type`` is button, submit or reset; ``class`` and ``attrs`` go on the button.
         """
@@ -246,8 +284,10 @@ class IconRenderer:
         inner = self._control_content("icon_button", name, label, text, size, mode)
         if inner is None:
             return Markup("")
-        attributes = f' type="{type}"' + _class_attribute("iconkit-button", css)
-        attributes += self._attributes(attrs, "icon_button", name)
+        extra, more_css = self._extra_attributes(attrs, "icon_button", name)
+        attributes = f' type="{type}"'
+        attributes += _class_attribute("iconkit-button", _joined_classes(css, more_css))
+        attributes += _joined_attributes(extra)
         return Markup(f"<button{attributes}>{inner}</button>")
 
     def link(
@@ -256,7 +296,7 @@ class IconRenderer:
         href: str,
         label: bool | str | None = None,
         text: str | None = None,
-        size: int | str | None = None,
+        size: int | str | None = "md",
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
         **extra: Any,
@@ -268,8 +308,10 @@ class IconRenderer:
         inner = self._control_content("icon_link", name, label, text, size, mode)
         if inner is None:
             return Markup("")
-        attributes = f' href="{_text(href)}"' + _class_attribute("iconkit-link", css)
-        attributes += self._attributes(attrs, "icon_link", name)
+        extra, more_css = self._extra_attributes(attrs, "icon_link", name)
+        attributes = f' href="{_text(href)}"'
+        attributes += _class_attribute("iconkit-link", _joined_classes(css, more_css))
+        attributes += _joined_attributes(extra)
         return Markup(f"<a{attributes}>{inner}</a>")
 
     def img(
@@ -277,14 +319,18 @@ class IconRenderer:
         name: str,
         label: bool | str | None = None,
         decorative: bool | None = None,
-        size: int | str | None = None,
+        size: int | str | None = "md",
         attrs: Mapping[str, Any] | None = None,
+        dark: bool = False,
         **extra: Any,
     ) -> Markup:
         """Return an ``<img>`` of the icon's PNG with ``alt``, size and a 2x ``srcset``.
 
         For e-mail and other places where SVG does not work; the PNGs are the
-        build's ``png/NAME@1x.png`` and ``@2x.png`` under ``png_url``.
+        build's ``png/NAME@1x.png`` and ``@2x.png`` under ``png_url`` (make it an
+        absolute URL for e-mail). ``dark=True`` wraps it in a ``<picture>`` whose
+        ``prefers-color-scheme: dark`` source is the light-inked
+        ``png/NAME.dark@1x.png``, so the icon stays visible on a dark background.
         """
         css = _class_argument(extra, "icon_img")
         prepared = self._lookup(name, "icon_img")
@@ -294,59 +340,136 @@ class IconRenderer:
         pixels = self._size(size, "icon_img", name)
         alt = "" if role is None else role
         base = _text(self.png_url)
-        return Markup(
+        extra, more_css = self._extra_attributes(attrs, "icon_img", name, hidden=role is None)
+        img = (
             f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
-            f' width="{pixels}" height="{pixels}" alt="{_text(alt)}"'
-            f"{_class_attribute('iconkit-img', css)}"
-            f"{self._attributes(attrs, 'icon_img', name)}>"
+            f"{_dimensions(pixels)}"
+            f' alt="{_text(alt)}"'
+            f"{_class_attribute('iconkit-img', _joined_classes(css, more_css))}"
+            f"{_joined_attributes(extra)}>"
+        )
+        if not dark:
+            return Markup(img)
+        shade = f"{base}{prepared.slug}.dark"
+        return Markup(
+            f'<picture><source srcset="{shade}@1x.png 1x, {shade}@2x.png 2x"'
+            f' media="(prefers-color-scheme: dark)"{_dimensions(pixels)}>{img}</picture>'
         )
 
     def loading(
         self,
         label: str | None = None,
         name: str = "loading-spinner",
-        size: int | str | None = None,
+        size: int | str | None = "md",
         mode: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return a loading indicator: a ``role="status"`` region with the spinner hidden.
 
         The status text is the spinner's title unless ``label`` says otherwise;
-        it is visually hidden. The spinner stops under ``prefers-reduced-motion``.
+        it is visually hidden. The region also carries it as ``aria-label``,
+        because a browser computes a button's name from its content but skips
+        the text inside a status: ``<button>{{ loading(label="Saving") }}</button>``
+        is named "Saving" only this way. An empty label is refused. The spinner
+        stops under ``prefers-reduced-motion``.
         """
         css = _class_argument(extra, "loading")
         prepared = self._lookup(name, "loading")
         if prepared is None:
             return Markup("")
-        words = prepared.title if label is None or label is True else label
+        if label is None or label is True:
+            words = prepared.title
+        elif isinstance(label, str) and label.strip():
+            words = label
+        else:
+            self._refuse(
+                f"loading(): label={label!r} is not status text; say what is happening"
+                ' ("Saving", "Loading comments"), or leave label out for'
+                f" {prepared.title!r}"
+            )
+            words = prepared.title
         svg = self.icon(name, decorative=True, size=size, mode=mode)
         return Markup(
-            f'<span role="status"{_class_attribute("iconkit-status", css)}>{svg}'
+            f'<span role="status" aria-label="{_text(words)}"'
+            f"{_class_attribute('iconkit-status', css)}>{svg}"
             f'<span class="iconkit-visually-hidden">{_text(words)}</span></span>'
         )
 
-    def sprite(self) -> Markup:
-        """Return the whole sprite as hidden inline SVG, for ``mode="inline-sprite"``.
+    def sprite(self, only: Iterable[str] | str | None = None) -> Markup:
+        """Return the sprite as hidden inline SVG, for ``mode="inline-sprite"``.
 
-        Put it once near the top of ``<body>``; ``<use href="#...">`` refers to it.
+        Put it once near the top of ``<body>``; ``<use href="#...">`` refers to
+        it. Within one page render (:mod:`iconkit.scope`) it is emitted once,
+        however many templates, includes and macros call it. ``only`` trims it:
+        ``"used"`` to the icons the page refers to (filled in when the render
+        ends), or a list of icon names (such as the names a template scan found).
         """
-        if self._sprite is None:
-            kept = []
-            for icon in self.icons:
-                try:
-                    _drawable(icon)
-                except UnsafeSvgError as exc:
-                    self._refuse(f"sprite(): {exc}", unknown=True)
-                    continue
-                kept.append(icon)
-            sheet = build_sprite(kept, prefix=self.prefix).decode("utf-8").rstrip("\n")
-            hidden = (
-                ' aria-hidden="true" focusable="false" width="0" height="0"'
-                ' style="position:absolute;width:0;height:0;overflow:hidden"'
-                ' class="iconkit-sprite">'
-            )
-            self._sprite = Markup(sheet.replace(">", hidden, 1))
-        return self._sprite
+        scope = current_scope()
+        if scope is not None:
+            if self.prefix in scope.sprites:
+                return Markup("")
+            scope.sprites.add(self.prefix)
+        if only == "used":
+            if scope is None:
+                self._refuse(
+                    'sprite(only="used") needs a whole page rendered at once (a template'
+                    " render(), or iconkit.scope.render_scope()); gave the whole sprite"
+                )
+                return self.sprite()
+            marker = f"<!--iconkit-sprite:{self.prefix}-->"
+            scope.placeholders[marker] = self._sheet
+            return Markup(marker)
+        if only is None:
+            if self._sprite is None:
+                self._sprite = Markup(self._sheet(None))
+            return self._sprite
+        if isinstance(only, str):
+            self._refuse(f'sprite(only={only!r}): give "used" or a list of icon names')
+            return Markup("")
+        slugs = set()
+        for name in only:
+            prepared = self._lookup(name, "sprite")
+            if prepared is not None:
+                slugs.add(prepared.slug)
+        return Markup(self._sheet(frozenset(slugs)))
+
+    def _sheet(self, slugs: frozenset[str] | None) -> str:
+        """The hidden inline sprite of ``slugs`` (None: every icon)."""
+        kept = []
+        for icon in self.icons:
+            try:
+                _drawable(icon)
+            except UnsafeSvgError as exc:
+                self._refuse(f"sprite(): {exc}", unknown=True)
+                continue
+            kept.append(icon)
+        sheet = build_sprite(kept, prefix=self.prefix, only=slugs)
+        hidden = (
+            ' aria-hidden="true" focusable="false" width="0" height="0"'
+            ' style="position:absolute;width:0;height:0;overflow:hidden"'
+            ' class="iconkit-sprite">'
+        )
+        return sheet.decode("utf-8").rstrip("\n").replace(">", hidden, 1)
+
+    def _refer(self, scope: RenderScope, name: str) -> None:
+        """Record an inline-sprite reference for the end-of-render check and trimming."""
+        prepared = self._prepared.get(name)
+        if prepared is None or prepared.animated:  # unknown, or inlined whatever the mode
+            return
+        scope.refer(
+            self.prefix,
+            prepared.slug,
+            f"icon({name!r})",
+            template_location,
+            self._complain,
+        )
+
+    def _complain(self, message: str, template: str | None, line: int | None) -> None:
+        """Raise IconUsageError at ``template:line`` (strict) or log it as a warning."""
+        error = IconUsageError(message, template, line)
+        if self.strict:
+            raise error
+        logger.warning("%s (rendered as best it can)", error)
 
     # -- building ---------------------------------------------------------------------
 
@@ -374,6 +497,14 @@ class IconRenderer:
         if mode not in MODES:
             self._refuse(f"icon({name!r}): mode={mode!r} is not one of {', '.join(MODES)}")
             mode = self.mode
+        if mode == "sprite" and self._remote_sprite:
+            self._refuse(
+                f"icon({name!r}): sprite_url {self.sprite_url!r} names a host, and browsers"
+                " draw no <use> of a file from another origin than the page's: the icon"
+                " would be an empty, named image. Serve sprite.svg from the page's own"
+                ' origin (sprite_url="/static/iconkit/sprite.svg"), or use mode="inline"'
+            )
+            mode = "inline"
         if prepared.animated:
             # Inlined always: the page's reduced-motion rules do not reach into a <use>
             # of another document, so a sprite copy would keep turning.
@@ -385,12 +516,25 @@ class IconRenderer:
                 f"icon({name!r}): describe= and tooltip= need a label; a decorative icon is hidden"
             )
             describe = tooltip = False
+        mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
+        extra, more_css = self._extra_attributes(mapping, "icon", name, hidden=role is None)
+        css = _joined_classes(css, more_css)
+        own = {key for key, _ in prepared.presentation}
+        if mode != "inline":
+            for key in own.intersection(key for key, _ in extra):
+                self._refuse(
+                    f"icon({name!r}): attrs {key!r} cannot change an icon drawn from the sprite,"
+                    ' whose symbol sets its own; use mode="inline" to change it'
+                )
+            extra = [pair for pair in extra if pair[0] not in own]
         head = f'<svg class="{prepared.classes}'
         if css:
             head += " " + _text(css)
-        head += f'" width="{pixels}" height="{pixels}" viewBox="{prepared.view_box}"'
+        head += f'"{_dimensions(pixels)} viewBox="{prepared.view_box}"'
         if mode == "inline":
-            head += prepared.presentation
+            # The caller's value replaces the icon's own: one attribute, never two.
+            given = {key for key, _ in extra}
+            head += _joined_attributes(p for p in prepared.presentation if p[0] not in given)
         ids = False
         inner = ""
         if role is None:
@@ -399,17 +543,17 @@ class IconRenderer:
             head += ' role="img"'
             tag = f"{self.prefix}{prepared.slug}-{_INSTANCE}"
             if tooltip:
-                head += f' aria-labelledby="{tag}-title"'
-                inner += f'<title id="{tag}-title">{_text(role)}</title>'
-                ids = True
+                # Named by the <title> child alone: pointing aria-labelledby at it makes
+                # browsers take the same title as the description too, read twice.
+                inner += f'<title aria-hidden="true">{_text(role)}</title>'
             else:
                 head += f' aria-label="{_text(role)}"'
             if describe:
                 head += f' aria-describedby="{tag}-desc"'
-                inner += f'<desc id="{tag}-desc">{_text(prepared.description)}</desc>'
+                words = _text(prepared.description)
+                inner += f'<desc id="{tag}-desc" aria-hidden="true">{words}</desc>'
                 ids = True
-        mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
-        head += self._attributes(mapping, "icon", name)
+        head += _joined_attributes(extra)
         if mode == "inline":
             inner += prepared.body
             ids = ids or prepared.has_ids
@@ -440,12 +584,12 @@ class IconRenderer:
             # Escaped as text like label=, even when marked safe: no argument adds markup.
             return Markup(f'{svg}<span class="iconkit-text">{_text(text)}</span>')
         if label is False or label is None or label is True:
-            words = prepared.title
+            words = prepared.action
         elif isinstance(label, str) and label.strip():
             words = label
         else:
             self._refuse(f"{macro}({name!r}): label={label!r} is empty; say what the control does")
-            words = prepared.title
+            words = prepared.action
         return Markup(f'{svg}<span class="iconkit-visually-hidden">{_text(words)}</span>')
 
     def _lookup(self, name: str, macro: str) -> _Prepared | None:
@@ -478,7 +622,7 @@ class IconRenderer:
             scope=f"svg.{css_ident('iconkit-' + icon.slug)}",
             names_prefix=f"{self.prefix}{icon.slug}-",
         )
-        presentation = "".join(f' {n}="{_text(v)}"' for n, v in sym.attributes if n != "viewBox")
+        presentation = tuple((n, v) for n, v in sym.attributes if n != "viewBox")
         classes = f"iconkit iconkit-{icon.slug}"
         if icon.meta.mirror_rtl:
             classes += " iconkit-mirror"
@@ -487,6 +631,7 @@ class IconRenderer:
         return _Prepared(
             slug=icon.slug,
             title=icon.meta.title,
+            action=icon.meta.action or icon.meta.title,
             description=icon.meta.description,
             classes=classes,
             animated=icon.meta.animated,
@@ -532,9 +677,9 @@ class IconRenderer:
             return None
         return named
 
-    def _size(self, size: int | str | None, macro: str, name: str) -> int:
+    def _size(self, size: int | str | None, macro: str, name: str) -> int | None:
         if size is None:
-            return 24
+            return None
         if isinstance(size, str):
             if size in SIZES:
                 return SIZES[size]
@@ -549,25 +694,40 @@ class IconRenderer:
         )
         return 24
 
-    def _attributes(self, attrs: Mapping[str, Any] | None, macro: str, name: str) -> str:
+    def _extra_attributes(
+        self, attrs: Mapping[str, Any] | None, macro: str, name: str, hidden: bool = False
+    ) -> tuple[list[tuple[str, str | None]], str | None]:
+        """Return the checked ``attrs`` as (name, value) pairs, and the classes they add.
+
+        A value of None names a bare attribute. ``data_x`` becomes ``data-x``;
+        ``class`` joins the macro's classes; two names for one attribute, an
+        attribute the macro sets from a parameter, and on a ``hidden`` element
+        anything that would make it focusable, are refused.
+        """
         if not attrs:
-            return ""
+            return [], None
         if not isinstance(attrs, Mapping):
             self._refuse(f"{macro}({name!r}): attrs must be a mapping of names to values")
-            return ""
-        out = []
-        for key, value in attrs.items():
-            problem = _attribute_problem(key, value)
+            return [], None
+        out: list[tuple[str, str | None]] = []
+        classes: list[str] = []
+        seen: dict[str, object] = {}
+        for given, value in attrs.items():
+            key = given.replace("_", "-") if isinstance(given, str) else given
+            problem = _placement_problem(macro, key, given, seen, hidden)
+            if problem is None and key != "class":
+                problem = _attribute_problem(key, value)
             if problem:
-                self._refuse(f"{macro}({name!r}): attrs {key!r}: {problem}")
+                self._refuse(f"{macro}({name!r}): attrs {given!r}: {problem}")
                 continue
+            seen[key] = given
             if value is None or value is False:
                 continue
-            if value is True:
-                out.append(f" {key}")
+            if key == "class":
+                classes.append(str(value))
             else:
-                out.append(f' {key}="{_text(value)}"')
-        return "".join(out)
+                out.append((key, None if value is True else str(value)))
+        return out, _joined_classes(*classes)
 
     def _refuse(self, message: str, unknown: bool = False) -> Markup:
         """Raise IconUsageError (strict) or log a warning; return empty markup."""
@@ -616,13 +776,96 @@ def _attribute_problem(key: object, value: object) -> str | None:
     return None
 
 
+#: Each macro's parameters, in the order its docs list them (for error messages).
+PARAMETERS: Mapping[str, tuple[str, ...]] = {
+    "icon": (
+        "name",
+        "label",
+        "decorative",
+        "describe",
+        "tooltip",
+        "size",
+        "class",
+        "attrs",
+        "mode",
+    ),
+    "icon_button": ("name", "label", "text", "type", "size", "class", "attrs", "mode"),
+    "icon_link": ("name", "href", "label", "text", "size", "class", "attrs", "mode"),
+    "icon_img": ("name", "label", "decorative", "size", "class", "attrs", "dark"),
+    "loading": ("label", "name", "size", "class", "mode"),
+}
+# The attributes each macro writes itself, and the parameter that sets each one.
+_SET_BY: Mapping[str, Mapping[str, str]] = {
+    "icon": {
+        "role": "label=",
+        "aria-label": "label=",
+        "aria-labelledby": "label= or tooltip=",
+        "aria-describedby": "describe=",
+        "aria-hidden": "decorative=",
+        "focusable": "decorative=",
+        "width": "size=",
+        "height": "size=",
+        "viewbox": "",
+    },
+    "icon_button": {"type": "type=", "aria-label": "label= or text=", "role": ""},
+    "icon_link": {"href": "href=", "aria-label": "label= or text=", "role": ""},
+    "icon_img": {
+        "src": "",
+        "srcset": "",
+        "alt": "label= or decorative=",
+        "role": "label= or decorative=",
+        "aria-label": "label=",
+        "aria-hidden": "decorative=",
+        "width": "size=",
+        "height": "size=",
+    },
+}
+# Attributes that put an element in the tab order or give it a keyboard shortcut.
+_FOCUSING = frozenset({"tabindex", "contenteditable", "autofocus", "accesskey"})
+
+
+def _placement_problem(
+    macro: str, key: object, given: object, seen: Mapping[str, object], hidden: bool
+) -> str | None:
+    """Why attribute ``key`` (written ``given``) cannot go on this macro's element, or None."""
+    if not isinstance(key, str):
+        return None  # refused by _attribute_problem
+    if key in seen:
+        return f"the same attribute as {seen[key]!r}; give it once"
+    lower = key.lower()
+    parameter = _SET_BY.get(macro, {}).get(lower)
+    if parameter is not None:
+        if parameter:
+            return f"set by {macro}() itself; use its {parameter} parameter"
+        return f"set by {macro}() itself from the icon"
+    if lower in _OWNED and lower != "class":  # classes join the macro's own
+        return f"set by {macro}() itself"
+    if hidden and lower in _FOCUSING:
+        return (
+            "a decorative icon is hidden from assistive technology and must not take focus;"
+            " put it on the control around the icon, or name the icon with label="
+        )
+    return None
+
+
+def _joined_classes(*parts: str | None) -> str | None:
+    return " ".join(" ".join(p.split()) for p in parts if p and p.strip()) or None
+
+
+def _joined_attributes(pairs: Iterable[tuple[str, str | None]]) -> str:
+    return "".join(f" {k}" if v is None else f' {k}="{_text(v)}"' for k, v in pairs)
+
+
 def _class_argument(extra: dict[str, Any], macro: str) -> str | None:
     css = extra.pop("class", None)
     underscored = extra.pop("class_", None)
     if extra:
         names = ", ".join(sorted(extra))
+        takes = ", ".join(PARAMETERS.get(macro, ()))
         template, line = template_location()
-        raise IconUsageError(f"{macro}() got unknown argument(s): {names}", template, line)
+        raise IconUsageError(
+            f"{macro}() got unknown argument(s): {names}; it takes {takes}", template, line
+        )
     value = css if css is not None else underscored
     if value is None or value is False:
         return None
@@ -639,6 +882,11 @@ def _text(value: object) -> str:
     """
     plain = str.__str__(value) if isinstance(value, str) else str(value)
     return str(escape(plain))
+
+
+def _dimensions(pixels: int | None) -> str:
+    """The ``width`` and ``height`` attributes, or none when the page's CSS sizes the icon."""
+    return "" if pixels is None else f' width="{pixels}" height="{pixels}"'
 
 
 def _class_attribute(base: str, css: str | None) -> str:

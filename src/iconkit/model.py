@@ -111,6 +111,8 @@ class IconMeta:
     the address of the terms) and ``colour`` a brand's colour (``#RRGGBB``),
     as data: the drawing itself stays in ``currentColor``. Each is empty when
     not known, and then left out of the JSON.
+    ``action`` says what the icon does as a control ("More options"), when that
+    differs from what its ``title`` says it shows ("Ellipsis"); "" when not.
     """
 
     title: str
@@ -125,6 +127,7 @@ class IconMeta:
     style: str = ""
     licence: str = ""
     colour: str = ""
+    action: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """Return the metadata as a JSON-ready mapping, without the ``$schema`` key."""
@@ -138,6 +141,8 @@ class IconMeta:
             "animated": self.animated,
             "source": [ref.to_json() for ref in self.source],
         }
+        if self.action:
+            data["action"] = self.action
         if self.lint_ignore:
             data["lint"] = {"ignore": list(self.lint_ignore)}
         if self.style:

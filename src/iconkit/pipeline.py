@@ -21,7 +21,7 @@ from .licence import licence_in
 from .lint import Selection, icon_diagnostics
 from .model import Diagnostic, Icon, IconMeta
 from .optimize import DEFAULT_PRECISION, optimize_svg
-from .render import svg_to_pngs
+from .render import DARK_INK, INK, svg_to_pngs
 from .rules.base import SetStyle
 from .sanitize import sanitize, serialize
 
@@ -34,9 +34,11 @@ class PipelineOptions:
 
     ``selection`` chooses the lint rules; ``style`` is what the set's drawings
     share (view box, stroke width), against which each icon is linted.
+    ``png_colors`` are the inks of the PNGs for light and for dark backgrounds.
     """
 
     png_size: int = 24
+    png_colors: tuple[str, str] = (INK, DARK_INK)
     guard: bool = True
     precision: int = DEFAULT_PRECISION
     selection: Selection = field(default_factory=Selection)
@@ -64,6 +66,8 @@ class IconResult:
     seconds: tuple[tuple[str, float], ...]
     licence: str | None = None
     backed_off: tuple[str, ...] = ()
+    png_dark_1x: bytes | None = None
+    png_dark_2x: bytes | None = None
 
     @property
     def failed(self) -> bool:
@@ -137,7 +141,10 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
     seconds.append(("optimize", time.perf_counter() - start))
 
     start = time.perf_counter()
-    png_1x, png_2x = svg_to_pngs(svg, (options.png_size, options.png_size * 2), path=icon.svg_path)
+    sizes = (options.png_size, options.png_size * 2)
+    light, dark = options.png_colors
+    png_1x, png_2x = svg_to_pngs(svg, sizes, light, path=icon.svg_path)
+    png_dark_1x, png_dark_2x = svg_to_pngs(svg, sizes, dark, path=icon.svg_path)
     seconds.append(("png", time.perf_counter() - start))
 
     return IconResult(
@@ -145,6 +152,8 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
         svg=svg,
         png_1x=png_1x,
         png_2x=png_2x,
+        png_dark_1x=png_dark_1x,
+        png_dark_2x=png_dark_2x,
         diagnostics=tuple(sorted(diagnostics)),
         bytes_in=len(icon.svg),
         seconds=tuple(seconds),

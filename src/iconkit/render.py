@@ -20,6 +20,8 @@ from .model import Icon, IconSet
 from .sanitize import drawing_problems
 
 __all__ = [
+    "DARK_INK",
+    "INK",
     "Drawing",
     "contact_sheet",
     "refuse_endless",
@@ -30,6 +32,8 @@ __all__ = [
 
 INK = "#1b1b1f"
 PAPER = "#ffffff"
+#: The ink of the PNGs for dark backgrounds (``png/NAME.dark@1x.png``): about 15:1 on #111.
+DARK_INK = "#f1f1f4"
 
 
 def render_png(icon: Icon, size: int, color: str = INK) -> bytes:

@@ -320,6 +320,7 @@ def meta_from_data(data: dict[str, Any]) -> IconMeta:
         style=data.get("style", ""),
         licence=data.get("licence", ""),
         colour=data.get("colour", ""),
+        action=data.get("action", ""),
     )
 
 

@@ -72,3 +72,46 @@ def accessible(page: Page, selector: str) -> dict[str, Any] | None:
         "name": (node.get("name") or {}).get("value"),
         "description": (node.get("description") or {}).get("value"),
     }
+
+
+READER = ROOT / "node_modules" / "@guidepup" / "virtual-screen-reader" / "lib" / "esm"
+READER_URL = "/__tests__/virtual-screen-reader.js"
+
+
+def reader_script() -> str:
+    """Return the browser build of ``@guidepup/virtual-screen-reader`` (see package.json)."""
+    path = READER / "index.browser.js"
+    if not path.is_file():
+        pytest.fail(
+            f"the virtual screen reader is not at {path}: run `npm ci` in the project folder"
+        )
+    return path.read_text("utf-8")
+
+
+def spoken_phrases(page: Page, selector: str, steps: int = 80) -> list[str]:
+    """Read the element ``selector`` from start to end with the virtual screen reader.
+
+    The page must serve :func:`reader_script` at ``READER_URL``. Returns the
+    phrases the reader says, in order, for one pass through the element: its
+    "next" wraps round to the start, so the reader takes ``steps`` steps and the
+    pass is the shortest stretch that the rest repeats.
+    """
+    said: list[str] = page.evaluate(
+        """async ([url, selector, steps]) => {
+            const { virtual } = await import(url);
+            await virtual.start({ container: document.querySelector(selector) });
+            for (let i = 0; i < steps; i++) await virtual.next();
+            const log = [...(await virtual.spokenPhraseLog())];
+            await virtual.stop();
+            return log;
+        }""",
+        [READER_URL, selector, steps],
+    )
+    if not said:
+        return []
+    # The first "next" may say the starting phrase again (entering a dialog, say).
+    moved = said[1:]
+    for period in range(1, len(moved) // 2 + 1):
+        if all(moved[i] == moved[i + period] for i in range(len(moved) - period)):
+            return moved[:period] if moved[0] == said[0] else [said[0], *moved[: period - 1]]
+    raise AssertionError(f"the screen reader did not come round in {steps} steps: {said}")

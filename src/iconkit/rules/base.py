@@ -186,6 +186,7 @@ class IconUse:
     name in ``dynamic``; ``given`` lists every argument the call states.
     ``titles`` maps each known icon name (slug or alias) to its title; it is
     None when no icon set was given, and then names are not checked.
+    ``actions`` maps the names of icons that have an ``action`` to it.
     """
 
     path: Path
@@ -198,10 +199,15 @@ class IconUse:
     given: frozenset[str]
     dynamic: frozenset[str]
     titles: tuple[tuple[str, str], ...] | None = None
+    actions: tuple[tuple[str, str], ...] = ()
 
     def title_of(self, name: str) -> str | None:
         """Return the title of the icon called ``name``, or None when it is unknown."""
         return dict(self.titles or ()).get(name)
+
+    def control_name_of(self, name: str) -> str | None:
+        """Return the name an icon-only control of icon ``name`` gets: its action, or title."""
+        return dict(self.actions).get(name) or self.title_of(name)
 
     @property
     def decorative_use(self) -> bool:

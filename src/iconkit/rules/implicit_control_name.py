@@ -32,7 +32,14 @@ def implicit_control_name(use: IconUse) -> Iterator[Finding]:
     if {"label", "text"} & (use.given | use.dynamic):
         return
     title = use.title_of(use.name)
-    if title and title.strip():
+    action = dict(use.actions).get(use.name)
+    if action:
+        yield Finding(
+            f'{use.macro}() is named after the icon\'s action "{action}"; pass label= when the'
+            " control does something more particular",
+            line=use.line,
+        )
+    elif title and title.strip():
         yield Finding(
             f'{use.macro}() is named after the icon\'s title "{title}"; pass label= to name '
             "what it does",
