@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import __version__
+from . import __version__, i18n
 from ._atomic import write_atomic
 from ._json import dump_json
 from ._xml import read_svg
@@ -206,7 +206,59 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: cores)")
     p.add_argument("--prefix-ids", action="store_true", help="prefix each file's ids with its name")
     p.set_defaults(run=_optimize)
+    _i18n_parser(verbs)
     return parser
+
+
+def _i18n_parser(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = verbs.add_parser("i18n", help="gettext catalogs of the icons' alt text (like pybabel)")
+    steps = p.add_subparsers(title="steps", metavar="STEP", required=True)
+    icons = {"type": Path, "default": Path("icons"), "help": "icon folder (default: icons)"}
+    s = steps.add_parser("extract", help="write the template catalog, locale/iconkit.pot")
+    s.add_argument("--icons", **icons)
+    s.add_argument("-o", "--output", type=Path, help="the .pot file (default: locale/iconkit.pot)")
+    s.set_defaults(run=_i18n_extract)
+    s = steps.add_parser("init", help="start the catalog of a language from the template")
+    s.add_argument("--icons", **icons)
+    s.add_argument("-l", "--locale", required=True, help="the language, such as fr or pt_BR")
+    s.set_defaults(run=_i18n_init)
+    s = steps.add_parser("update", help="merge the template into the catalogs")
+    s.add_argument("--icons", **icons)
+    s.add_argument("-l", "--locale", action="append", default=[], help="only this language")
+    s.add_argument(
+        "-N", "--no-fuzzy-matching", action="store_true", help="do not guess changed messages"
+    )
+    s.set_defaults(run=_i18n_update)
+    s = steps.add_parser("compile", help="compile the catalogs to .mo files")
+    s.add_argument("--icons", **icons)
+    s.add_argument("-l", "--locale", action="append", default=[], help="only this language")
+    s.add_argument("-f", "--use-fuzzy", action="store_true", help="include fuzzy translations")
+    s.set_defaults(run=_i18n_compile)
+
+
+def _i18n_extract(args: argparse.Namespace) -> int:
+    path = i18n.write_template(args.icons, args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def _i18n_init(args: argparse.Namespace) -> int:
+    print(f"wrote {i18n.init_catalog(args.icons, args.locale)}")
+    return 0
+
+
+def _i18n_update(args: argparse.Namespace) -> int:
+    for path in i18n.update_catalogs(
+        args.icons, args.locale, no_fuzzy_matching=args.no_fuzzy_matching
+    ):
+        print(f"updated {path}")
+    return 0
+
+
+def _i18n_compile(args: argparse.Namespace) -> int:
+    for path in i18n.compile_catalogs(args.icons, args.locale, use_fuzzy=args.use_fuzzy):
+        print(f"wrote {path}")
+    return 0
 
 
 def _selectors(text: str) -> tuple[str, ...]:
