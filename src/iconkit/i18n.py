@@ -51,11 +51,14 @@ __all__ = [
     "extract",
     "init_catalog",
     "load_translations",
+    "match_language",
     "messages",
     "read_catalog",
+    "template_path",
     "translations_data",
     "update_catalogs",
     "write_template",
+    "write_translations",
 ]
 
 DOMAIN = "iconkit"

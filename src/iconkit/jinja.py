@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
@@ -31,6 +32,7 @@ import yaml
 from markupsafe import Markup
 
 from .errors import IconSourceError
+from .i18n import load_translations
 from .markup import IconRenderer, Mode
 from .model import Icon, IconMeta, IconSet, SourceRef
 from .sanitize import sanitize_svg
@@ -42,6 +44,7 @@ __all__ = [
     "TemplateGlobals",
     "bundled_icons",
     "default_renderer",
+    "framework_locale",
     "load_icon_set",
     "loader",
     "macro_docs",
@@ -68,6 +71,7 @@ def setup(
     prefix: str = DEFAULT_PREFIX,
     strict: bool = True,
     mode: Mode = "inline",
+    locale: str | None = None,
 ) -> IconRenderer:
     """Make ``env`` render iconkit macros and return the renderer it uses.
 
@@ -75,10 +79,22 @@ def setup(
     ``icons.json``), a source folder, or None for the bundled icons. The
     macros' loader is added after the environment's own, so a project can
     override ``iconkit/macros.jinja``. Calling it again replaces the renderer.
+
+    Names and descriptions are translated (``translations.json`` of a build,
+    or the folder's catalogs) into the page's language: a call's ``lang=``,
+    else ``locale``, else the framework's (see :func:`framework_locale`).
     """
     icon_set = icons if isinstance(icons, IconSet) else load_icon_set(icons)
     renderer = IconRenderer(
-        icon_set, sprite_url=sprite_url, png_url=png_url, prefix=prefix, strict=strict, mode=mode
+        icon_set,
+        sprite_url=sprite_url,
+        png_url=png_url,
+        prefix=prefix,
+        strict=strict,
+        mode=mode,
+        translations=load_translations(icon_set.root),
+        locale=locale,
+        locale_hook=framework_locale(env),
     )
     if env.loader is None:
         env.loader = loader()
@@ -90,6 +106,70 @@ def setup(
         # A loaded iconkit/macros.jinja keeps the calls it exported: load it afresh.
         env.cache.clear()
     return renderer
+
+
+def framework_locale(env: jinja2.Environment) -> Callable[[], str | None]:
+    """Return a call that finds the page's language from the framework in use.
+
+    In order: a ``get_locale`` global of ``env``; Flask-Babel's ``get_locale()``
+    in a Flask request or app context; Django's active language; the
+    ``Language`` of translations installed with Jinja's i18n extension
+    (``env.install_gettext_translations``). A framework is consulted only when
+    it is already imported (and, for Django, configured): none is imported here.
+    """
+
+    def find() -> str | None:
+        own = env.globals.get("get_locale")
+        if callable(own):
+            found = own()
+            if found:
+                return str(found)
+        flask_babel = sys.modules.get("flask_babel")
+        if flask_babel is not None:
+            import flask
+
+            if flask.has_app_context():
+                found = flask_babel.get_locale()
+                if found:
+                    return str(found)
+        if "django" in sys.modules:
+            found = _django_language()
+            if found:
+                return found
+        return _installed_language(env)
+
+    return find
+
+
+def _django_language() -> str | None:
+    from django.conf import settings
+
+    if not settings.configured:
+        return None
+    from django.utils.translation import get_language
+
+    language: str | None = get_language()
+    return language
+
+
+def _installed_language(env: jinja2.Environment) -> str | None:
+    """The language of the gettext translations installed in ``env``, if any.
+
+    Jinja's i18n extension keeps them only inside its ``gettext`` global: the
+    bound method itself (old style) or a closure around it (new style).
+    """
+    call = env.globals.get("gettext")
+    candidates = [call, *(cell.cell_contents for cell in getattr(call, "__closure__", None) or ())]
+    for candidate in candidates:
+        info = getattr(getattr(candidate, "__self__", None), "info", None)
+        if callable(info):
+            try:
+                language = info().get("language")
+            except (TypeError, AttributeError):
+                continue
+            if language:
+                return str(language)
+    return None
 
 
 def _has_iconkit_loader(found: jinja2.BaseLoader) -> bool:

@@ -30,13 +30,14 @@ import itertools
 import logging
 import re
 import sys
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from markupsafe import Markup, escape
 
 from .errors import IconNotFound, IconUsageError
+from .i18n import SOURCE_LANGUAGE, Translations, match_language
 from .model import Icon, IconSet
 from .sprite import DEFAULT_PREFIX, build_sprite, symbol
 
@@ -82,6 +83,7 @@ _BAD_STYLE = re.compile(r"url\s*\(|expression\s*\(|javascript:|@import|\\", re.I
 _URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 _CACHE_SIZE = 8192
 _PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*$")
 
 
 def template_location() -> tuple[str | None, int | None]:
@@ -116,6 +118,9 @@ class _Prepared:
     presentation: str
     body: str
     has_ids: bool
+    #: The language of ``title`` / ``description`` when it is not the page's (a fallback).
+    title_lang: str | None = None
+    description_lang: str | None = None
 
 
 class IconRenderer:
@@ -126,6 +131,12 @@ class IconRenderer:
     sprite). ``prefix`` is the sprite's symbol id prefix. ``mode`` is the default
     mode of :meth:`icon`. With ``strict`` false, calls that miss a role render
     decorative and unknown names render nothing; both log a warning.
+
+    ``translations`` (per language, slug and field; see :mod:`iconkit.i18n`)
+    name the icons in the page's language. That language is the ``lang=`` of a
+    call, else ``locale``, else what ``locale_hook`` returns (the framework's
+    locale); a title or description with no translation falls back to the
+    ``source_language`` text and carries ``lang`` so screen readers switch voice.
     """
 
     def __init__(
@@ -137,6 +148,10 @@ class IconRenderer:
         prefix: str = DEFAULT_PREFIX,
         strict: bool = True,
         mode: Mode = "inline",
+        translations: Translations | None = None,
+        locale: str | None = None,
+        locale_hook: Callable[[], str | None] | None = None,
+        source_language: str = SOURCE_LANGUAGE,
     ) -> None:
         if mode not in MODES:
             raise IconUsageError(f"mode {mode!r} is not one of {', '.join(MODES)}")
@@ -150,7 +165,13 @@ class IconRenderer:
         self.prefix = prefix
         self.strict = strict
         self.mode: Mode = mode
+        self.translations: Translations = translations or {}
+        self.locale = locale
+        self.locale_hook = locale_hook
+        self.source_language = source_language
         self._prepared: dict[str, _Prepared] = {}
+        self._localized: dict[tuple[str, str], _Prepared] = {}
+        self._matched: dict[str, str | None] = {}
         self._instances: Iterator[int] = itertools.count(1)
         self._sprite: Markup | None = None
         self._cached_icon = functools.lru_cache(maxsize=_CACHE_SIZE)(self._finished)
@@ -176,6 +197,7 @@ class IconRenderer:
         size: int | str | None = None,
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return the ``<svg>`` of icon ``name`` (a slug or alias).
@@ -186,19 +208,21 @@ class IconRenderer:
         description; ``tooltip=True`` names it through a ``<title>`` (a native
         tooltip). ``size`` is a name (xs, sm, md, lg, xl) or pixels; ``class``
         (or ``class_``) adds classes; ``attrs`` adds checked attributes;
-        ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``.
+        ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``; ``lang`` is the
+        page's language (default: the renderer's, see :class:`IconRenderer`).
         """
         css = _class_argument(extra, "icon") if extra else None
         key_attrs = _attrs_key(attrs) if attrs else None
+        page = self._page_language(lang, "icon", name)
         try:
             found = self._cached_icon(
-                name, label, decorative, describe, tooltip, size, mode, key_attrs, css
+                name, label, decorative, describe, tooltip, size, mode, key_attrs, css, page
             )
         except TypeError as exc:  # an unhashable argument: render without the cache
             if "unhashable" not in str(exc):
                 raise
             found = self._finished(
-                name, label, decorative, describe, tooltip, size, mode, key_attrs, css
+                name, label, decorative, describe, tooltip, size, mode, key_attrs, css, page
             )
         if found.__class__ is Markup:
             return found
@@ -214,6 +238,7 @@ class IconRenderer:
         size: int | str | None = None,
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return a ``<button>`` with icon ``name``, named by ``label`` or by visible ``text``.
@@ -228,7 +253,8 @@ class IconRenderer:
                 f"icon_button({name!r}): type={type!r} is not button, submit or reset"
             )
         css = _class_argument(extra, "icon_button")
-        inner = self._control_content("icon_button", name, label, text, size, mode)
+        page = self._page_language(lang, "icon_button", name)
+        inner = self._control_content("icon_button", name, label, text, size, mode, page)
         if inner is None:
             return Markup("")
         attributes = f' type="{type}"' + _class_attribute("iconkit-button", css)
@@ -244,13 +270,15 @@ class IconRenderer:
         size: int | str | None = None,
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return an ``<a href>`` with icon ``name``, named like :meth:`button`."""
         css = _class_argument(extra, "icon_link")
         if not isinstance(href, str) or _BAD_SCHEME.match(_URL_NOISE.sub("", href)):
             return self._refuse(f"icon_link({name!r}): href {href!r} is not a safe URL")
-        inner = self._control_content("icon_link", name, label, text, size, mode)
+        page = self._page_language(lang, "icon_link", name)
+        inner = self._control_content("icon_link", name, label, text, size, mode, page)
         if inner is None:
             return Markup("")
         attributes = f' href="{_text(href)}"' + _class_attribute("iconkit-link", css)
@@ -264,6 +292,7 @@ class IconRenderer:
         decorative: bool | None = None,
         size: int | str | None = None,
         attrs: Mapping[str, Any] | None = None,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return an ``<img>`` of the icon's PNG with ``alt``, size and a 2x ``srcset``.
@@ -275,13 +304,15 @@ class IconRenderer:
         prepared = self._lookup(name, "icon_img")
         if prepared is None:
             return Markup("")
+        prepared = self._localize(prepared, self._page_language(lang, "icon_img", name))
         role = self._role("icon_img", prepared, label, decorative)
         pixels = self._size(size, "icon_img", name)
         alt = "" if role is None else role
         base = _text(self.png_url)
+        part = _lang_attribute(prepared.title_lang if label is True else None)
         return Markup(
             f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
-            f' width="{pixels}" height="{pixels}" alt="{_text(alt)}"'
+            f' width="{pixels}" height="{pixels}" alt="{_text(alt)}"{part}'
             f"{_class_attribute('iconkit-img', css)}"
             f"{self._attributes(attrs, 'icon_img', name)}>"
         )
@@ -292,6 +323,7 @@ class IconRenderer:
         name: str = "loading-spinner",
         size: int | str | None = None,
         mode: str | None = None,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return a loading indicator: a ``role="status"`` region with the spinner hidden.
@@ -303,11 +335,14 @@ class IconRenderer:
         prepared = self._lookup(name, "loading")
         if prepared is None:
             return Markup("")
-        words = prepared.title if label is None or label is True else label
+        prepared = self._localize(prepared, self._page_language(lang, "loading", name))
+        own = label is None or label is True
+        words = prepared.title if own else label
+        part = _lang_attribute(prepared.title_lang if own else None)
         svg = self.icon(name, decorative=True, size=size, mode=mode)
         return Markup(
             f'<span role="status"{_class_attribute("iconkit-status", css)}>{svg}'
-            f'<span class="iconkit-visually-hidden">{_text(words)}</span></span>'
+            f'<span class="iconkit-visually-hidden"{part}>{_text(words)}</span></span>'
         )
 
     def sprite(self) -> Markup:
@@ -343,10 +378,12 @@ class IconRenderer:
         mode: str | None,
         attrs: tuple[tuple[str, Any], ...] | None,
         css: str | None,
+        page: str | None = None,
     ) -> tuple[str, bool]:
         prepared = self._lookup(name, "icon")
         if prepared is None:
             return ("", False)
+        prepared = self._localize(prepared, page)
         mode = self.mode if mode is None else mode
         if mode not in MODES:
             self._refuse(f"icon({name!r}): mode={mode!r} is not one of {', '.join(MODES)}")
@@ -374,6 +411,9 @@ class IconRenderer:
             head += ' aria-hidden="true" focusable="false"'
         else:
             head += ' role="img"'
+            # The name's language, when it is not the page's (WCAG 3.1.2).
+            name_lang = prepared.title_lang if label is True else None
+            head += _lang_attribute(name_lang)
             tag = f"{self.prefix}{prepared.slug}-{_INSTANCE}"
             if tooltip:
                 head += f' aria-labelledby="{tag}-title"'
@@ -383,7 +423,11 @@ class IconRenderer:
                 head += f' aria-label="{_text(role)}"'
             if describe:
                 head += f' aria-describedby="{tag}-desc"'
-                inner += f'<desc id="{tag}-desc">{_text(prepared.description)}</desc>'
+                desc_lang = prepared.description_lang or (page if name_lang else None)
+                inner += (
+                    f'<desc id="{tag}-desc"{_lang_attribute(desc_lang)}>'
+                    f"{_text(prepared.description)}</desc>"
+                )
                 ids = True
         mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
         head += self._attributes(mapping, "icon", name)
@@ -403,10 +447,13 @@ class IconRenderer:
         text: str | None,
         size: int | str | None,
         mode: str | None,
+        page: str | None = None,
     ) -> Markup | None:
         prepared = self._lookup(name, macro)
         if prepared is None:
             return None
+        prepared = self._localize(prepared, page)
+        part = ""
         svg = self.icon(name, decorative=True, size=size, mode=mode)
         if text is not None and str(text).strip():
             if label is not None and label is not False:
@@ -417,12 +464,55 @@ class IconRenderer:
             return Markup(f'{svg}<span class="iconkit-text">{escape(text)}</span>')
         if label is False or label is None or label is True:
             words = prepared.title
+            part = _lang_attribute(prepared.title_lang)
         elif isinstance(label, str) and label.strip():
             words = label
         else:
             self._refuse(f"{macro}({name!r}): label={label!r} is empty; say what the control does")
             words = prepared.title
-        return Markup(f'{svg}<span class="iconkit-visually-hidden">{_text(words)}</span>')
+            part = _lang_attribute(prepared.title_lang)
+        return Markup(f'{svg}<span class="iconkit-visually-hidden"{part}>{_text(words)}</span>')
+
+    def _page_language(self, lang: object, macro: str, name: object) -> str | None:
+        """Return the page's language: ``lang``, else the renderer's locale, else the hook's."""
+        chosen = lang if lang is not None else self.locale
+        if chosen is None and self.locale_hook is not None:
+            chosen = self.locale_hook()
+        if chosen is None or chosen == "":
+            return None
+        text = str(chosen)
+        if not _LANGUAGE_TAG.match(text):
+            self._refuse(f"{macro}({name!r}): lang={chosen!r} is not a language tag such as fr")
+            return None
+        return text.replace("_", "-")
+
+    def _localize(self, prepared: _Prepared, page: str | None) -> _Prepared:
+        """Return ``prepared`` with its title and description in the ``page`` language."""
+        if page is None:
+            return prepared
+        key = (prepared.slug, page)
+        found = self._localized.get(key)
+        if found is not None:
+            return found
+        if page not in self._matched:
+            self._matched[page] = match_language(
+                page, [*sorted(self.translations), self.source_language]
+            )
+        chosen = self._matched[page]
+        if chosen == self.source_language:
+            found = prepared
+        else:
+            table = self.translations.get(chosen, {}).get(prepared.slug, {}) if chosen else {}
+            title, description = table.get("title"), table.get("description")
+            found = replace(
+                prepared,
+                title=title or prepared.title,
+                description=description or prepared.description,
+                title_lang=None if title else self.source_language,
+                description_lang=None if description else self.source_language,
+            )
+        self._localized[key] = found
+        return found
 
     def _lookup(self, name: str, macro: str) -> _Prepared | None:
         prepared = self._prepared.get(name)
@@ -587,6 +677,10 @@ def _text(value: object) -> str:
     attribute value and every name is escaped as text.
     """
     return str(escape(str(value)))
+
+
+def _lang_attribute(lang: str | None) -> str:
+    return f' lang="{_text(lang)}"' if lang else ""
 
 
 def _class_attribute(base: str, css: str | None) -> str:

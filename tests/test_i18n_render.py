@@ -1,0 +1,152 @@
+"""Icons named in the page's language: translations, the choice of language, and fallbacks."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+from babel.messages.pofile import write_po
+from babel.support import Translations
+from support import ICONS
+
+from iconkit import i18n
+from iconkit.build import BuildOptions, build
+from iconkit.errors import IconUsageError
+from iconkit.jinja import setup
+
+MACROS = '{% from "iconkit/macros.jinja" import icon, icon_button, icon_link, loading %}'
+
+
+def _env(**options) -> tuple[jinja2.Environment, object]:
+    env = jinja2.Environment(autoescape=True)
+    return env, setup(env, **options)
+
+
+def test_an_explicit_lang_beats_the_setup_locale_which_beats_the_framework() -> None:
+    env, renderer = _env(locale="de")
+    env.globals["get_locale"] = lambda: "fr"
+    page = env.from_string(
+        MACROS + '{{ icon("calendar", label=true) }}|{{ icon("calendar", label=true, lang="fr") }}'
+    ).render()
+    assert 'aria-label="Kalender"' in page
+    assert 'aria-label="Calendrier"' in page
+    renderer.locale = None
+    assert (
+        'aria-label="Calendrier"'
+        in env.from_string(MACROS + '{{ icon("calendar", label=true) }}').render()
+    )
+
+
+def test_a_regional_language_uses_its_language_catalog() -> None:
+    _, renderer = _env()
+    assert 'aria-label="Rechercher"' in renderer.icon("search", label=True, lang="fr-CA")
+    assert 'aria-label="Suchen"' in renderer.icon("search", label=True, lang="de_AT")
+
+
+def test_a_translated_name_carries_no_markup_and_a_fallback_carries_the_source_language() -> None:
+    _, renderer = _env()
+    french = renderer.button("close", lang="fr")
+    assert '<span class="iconkit-visually-hidden">Fermer</span>' in french
+    assert "lang=" not in french
+    spanish = renderer.button("close", lang="es")
+    assert '<span class="iconkit-visually-hidden" lang="en">Close</span>' in spanish
+    assert ' lang="en"' in renderer.link("home", href="/", lang="es")
+    assert 'alt="Close" lang="en"' in renderer.img("close", label=True, lang="es")
+    assert 'lang="en">Loading<' in renderer.loading(lang="es")
+    # The source language itself, or no language at all: nothing to mark.
+    assert "lang=" not in renderer.button("close", lang="en-GB")
+    assert "lang=" not in renderer.button("close")
+
+
+def test_the_callers_own_words_are_never_marked() -> None:
+    _, renderer = _env()
+    assert "lang=" not in renderer.icon("close", label="Cerrar", lang="es")
+    assert "lang=" not in renderer.button("close", label="Cerrar", lang="es")
+
+
+def test_descriptions_are_translated_or_marked_like_names(tmp_path: Path) -> None:
+    folder = _icons(tmp_path, {"calendar.title": "Calendrier"})
+    _, renderer = _env(icons=folder)
+    svg = renderer.icon("calendar", label=True, describe=True, lang="fr")
+    assert 'aria-label="Calendrier"' in svg
+    assert '<desc id="iconkit-calendar-1-desc" lang="en">A desk calendar.</desc>' in svg
+    folder = _icons(tmp_path / "b", {"calendar.description": "Un calendrier de bureau."})
+    _, renderer = _env(icons=folder)
+    svg = renderer.icon("calendar", label=True, describe=True, lang="fr-CA")
+    assert 'role="img" lang="en" aria-label="Calendar"' in svg
+    # Inside an element marked English, the French description says it is French.
+    assert 'lang="fr-CA">Un calendrier de bureau.</desc>' in svg
+
+
+def test_a_bad_language_tag_is_refused() -> None:
+    _, renderer = _env()
+    with pytest.raises(IconUsageError, match="not a language tag"):
+        renderer.icon("close", label=True, lang='fr" onclick="x')
+
+
+def test_the_jinja_i18n_extension_s_translations_give_the_language(tmp_path: Path) -> None:
+    folder = _icons(tmp_path, {"close.title": "Fermer"})
+    i18n.compile_catalogs(folder)
+    env = jinja2.Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    setup(env, icons=folder)
+    translations = Translations.load(str(folder / "locale"), ["fr"], domain="iconkit")
+    for newstyle in (False, True):
+        env.install_gettext_translations(translations, newstyle=newstyle)
+        page = env.from_string(MACROS + '{{ icon_button("close") }}').render()
+        assert ">Fermer</span>" in page
+
+
+def test_the_build_ships_the_translations_and_rebuilds_when_a_catalog_changes(
+    tmp_path: Path,
+) -> None:
+    folder = _icons(tmp_path, {"close.title": "Fermer"})
+    options = BuildOptions(jobs=1, cache_dir=tmp_path / "cache")
+    build(folder, tmp_path / "dist", options)
+    shipped = (tmp_path / "dist/translations.json").read_bytes()
+    assert json.loads(shipped)["languages"] == {"fr": {"close": {"title": "Fermer"}}}
+    build(folder, tmp_path / "again", BuildOptions(jobs=1, cache_dir=tmp_path / "c2"))
+    assert (tmp_path / "again/translations.json").read_bytes() == shipped
+    _, renderer = _env(icons=tmp_path / "dist", locale="fr")
+    assert ">Fermer</span>" in renderer.button("close")
+    _translate(folder, {"close.title": "Fermer la fenêtre"})
+    build(folder, tmp_path / "dist", options)
+    assert "Fermer la fenêtre" in (tmp_path / "dist/translations.json").read_text("utf-8")
+
+
+def test_fuzzy_translations_are_not_used(tmp_path: Path) -> None:
+    folder = _icons(tmp_path, {"close.title": "Fermer"})
+    po = i18n.catalog_path(folder, "fr")
+    po.write_text(
+        po.read_text("utf-8").replace('msgctxt "close.title"', '#, fuzzy\nmsgctxt "close.title"'),
+        "utf-8",
+    )
+    _, renderer = _env(icons=folder, locale="fr")
+    assert '<span class="iconkit-visually-hidden" lang="en">Close</span>' in renderer.button(
+        "close"
+    )
+
+
+def _icons(tmp_path: Path, french: dict[str, str]) -> Path:
+    folder = tmp_path / "icons"
+    folder.mkdir(parents=True)
+    for slug in ("calendar", "close", "home"):
+        shutil.copy(ICONS / f"{slug}.svg", folder)
+        shutil.copy(ICONS / f"{slug}.json", folder)
+    i18n.init_catalog(folder, "fr")
+    _translate(folder, french)
+    return folder
+
+
+def _translate(folder: Path, french: dict[str, str]) -> None:
+    po = i18n.catalog_path(folder, "fr")
+    catalog = i18n.read_catalog(po, "fr")
+    for message in catalog:
+        if message.context in french:
+            message.string = french[message.context]
+    buffer = io.BytesIO()
+    write_po(buffer, catalog)
+    po.write_bytes(buffer.getvalue())
