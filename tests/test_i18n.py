@@ -110,3 +110,51 @@ def test_languages_match_by_babel_negotiation() -> None:
     assert i18n.match_language("de_AT", ["de", "fr"]) == "de"
     assert i18n.match_language("es", ["de", "fr"]) is None
     assert i18n.match_language(None, ["fr"]) is None
+
+
+def test_the_bundled_set_is_fully_translated_in_french_and_german(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for language in ("fr", "de"):
+        assert (
+            main(["coverage", "--icons", str(ICONS), "--locale", language, "--fail-under", "100"])
+            == 0
+        )
+        assert capsys.readouterr().out.endswith("coverage: 100.0%\n")
+        assert main(["lint", str(ICONS), "--locale", language]) == 0
+    # Every field of every icon is a message of both catalogs.
+    fields = len(i18n.messages(ICONS))
+    assert fields == 90
+    assert sum(len(t) for t in i18n.translations_data(ICONS)["fr"].values()) == fields
+    assert sum(len(t) for t in i18n.translations_data(ICONS)["de"].values()) == fields
+
+
+def test_coverage_fails_under_its_threshold_when_a_french_title_is_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "icons"
+    shutil.copytree(ICONS, folder)
+    po = i18n.catalog_path(folder, "fr")
+    po.write_text(
+        po.read_text("utf-8").replace(
+            'msgctxt "close.title"\nmsgid "Close"\nmsgstr "Fermer"',
+            'msgctxt "close.title"\nmsgid "Close"\nmsgstr ""',
+        ),
+        "utf-8",
+    )
+    args = ["coverage", "--icons", str(folder), "--locale", "fr", "--fail-under"]
+    assert main([*args, "99"]) == 1
+    captured = capsys.readouterr()
+    assert "close  " in captured.out
+    assert "missing  M417" in captured.out
+    assert "coverage 97.8% is under 99%" in captured.err
+    assert main([*args, "90"]) == 0
+    # German is still complete, and lint names the French file and line.
+    assert main(["coverage", "--icons", str(folder), "--locale", "de", "--fail-under", "100"]) == 0
+    capsys.readouterr()
+    assert main(["lint", str(folder), "--locale", "fr"]) == 1
+    out = capsys.readouterr().out
+    assert f"{po}:" in out
+    assert "M417 missing-translation: close.title: no fr translation of 'Close'" in out
+    assert main(["lint", str(folder), "--locale", "es"]) == 1
+    assert "no catalog" in capsys.readouterr().err

@@ -163,6 +163,12 @@ def _parser() -> argparse.ArgumentParser:
         "--severity", choices=SEVERITIES, help="lowest severity that fails (default: warning)"
     )
     p.add_argument("--fix", action="store_true", help="apply mechanical fixes to metadata files")
+    p.add_argument(
+        "--locale",
+        action="append",
+        default=[],
+        help="check only this language's catalog (default: every catalog)",
+    )
     p.set_defaults(run=_lint)
 
     p = verbs.add_parser("coverage", help="alt-text coverage of icon metadata and templates")
@@ -172,6 +178,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--fail-under", type=_percent, help="exit 1 when coverage is below PCT")
+    p.add_argument("--locale", help="coverage of this language's translations instead")
     p.set_defaults(run=_coverage)
 
     p = verbs.add_parser("rules", help="list the lint rules, or write their documentation")
@@ -304,14 +311,18 @@ def _selection(args: argparse.Namespace) -> tuple[Selection, LintConfig]:
 def _lint(args: argparse.Namespace) -> int:
     selection, config = _selection(args)
     paths = args.paths or ([] if args.document else [Path("icons")])
-    report = lint(paths, document=args.document, selection=selection, fix=args.fix)
+    report = lint(
+        paths, document=args.document, selection=selection, fix=args.fix, locales=args.locale
+    )
     sys.stdout.write(format_report(report, args.format))
     return 1 if report.failed(args.severity or config.severity) else 0
 
 
 def _coverage(args: argparse.Namespace) -> int:
     config = load_config(Path.cwd())
-    result = coverage(args.icons, args.templates, Selection(ignore=config.ignore))
+    result = coverage(
+        args.icons, args.templates, Selection(ignore=config.ignore), locale=args.locale
+    )
     sys.stdout.write(format_coverage(result, args.format))
     if args.fail_under is not None and result.headline < args.fail_under:
         print(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from . import (
     alias_shadows_icon,
     article_mistake,
+    blank_translation,
     brand_mismatch,
     brand_spelling,
     conflicting_descriptions,
@@ -22,15 +23,18 @@ from . import (
     empty_drawing,
     empty_label,
     fixed_size,
+    fuzzy_translation,
     hardcoded_colour,
     implicit_control_name,
     invalid_metadata,
     long_title,
+    long_translated_title,
     malformed_svg,
     meaning_by_colour,
     metadata_without_svg,
     missing_description,
     missing_title,
+    missing_translation,
     missing_viewbox,
     misspelling,
     off_canvas,
@@ -41,12 +45,15 @@ from . import (
     svg_without_metadata,
     text_element,
     title_says_icon,
+    translated_redundant_prefix,
+    translation_says_icon,
     unknown_icon,
     unlabelled_icon,
     unmapped_entry,
     unnamed_control,
     unscoped_id,
     unterminated_description,
+    untranslated_text,
 )
 from .base import Rule as Rule
 
@@ -73,6 +80,10 @@ ALL_RULES: tuple[Rule, ...] = (
     unnamed_control.unnamed_control,
     empty_label.empty_label,
     implicit_control_name.implicit_control_name,
+    blank_translation.blank_translation,
+    long_translated_title.long_translated_title,
+    translation_says_icon.translation_says_icon,
+    translated_redundant_prefix.translated_redundant_prefix,
     malformed_svg.malformed_svg,
     missing_viewbox.missing_viewbox,
     off_grid_viewbox.off_grid_viewbox,
@@ -91,6 +102,9 @@ ALL_RULES: tuple[Rule, ...] = (
     alias_shadows_icon.alias_shadows_icon,
     unmapped_entry.unmapped_entry,
     unknown_icon.unknown_icon,
+    missing_translation.missing_translation,
+    fuzzy_translation.fuzzy_translation,
+    untranslated_text.untranslated_text,
 )
 
 
