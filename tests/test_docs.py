@@ -25,7 +25,7 @@ import iconkit.jinja
 
 DOCS = ROOT / "docs"
 FENCE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
-PAGES = ("getting-started.md", "own-icons.md", "flask.md", "django.md")
+PAGES = ("getting-started.md", "own-icons.md", "flask.md", "django.md", "i18n.md")
 # The examples import this checkout's iconkit, wherever they run.
 ENV = {
     **os.environ,
