@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import jinja2
@@ -150,3 +152,20 @@ def _translate(folder: Path, french: dict[str, str]) -> None:
     buffer = io.BytesIO()
     write_po(buffer, catalog)
     po.write_bytes(buffer.getvalue())
+
+
+def test_the_framework_hook_imports_no_framework() -> None:
+    script = (
+        "import sys, jinja2, iconkit.jinja\n"
+        "env = jinja2.Environment(autoescape=True)\n"
+        "iconkit.jinja.setup(env)\n"
+        "assert 'Close' in env.from_string("
+        '\'{% from "iconkit/macros.jinja" import icon_button %}{{ icon_button("close") }}\''
+        ").render()\n"
+        "found = sorted(m for m in ('django', 'flask', 'flask_babel') if m in sys.modules)\n"
+        "assert not found, found\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
