@@ -169,3 +169,25 @@ def test_the_framework_hook_imports_no_framework() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_the_gallery_shows_each_translation_and_its_state(tmp_path: Path) -> None:
+    from iconkit.gallery import build_gallery
+    from iconkit.source import load_icons
+
+    folder = _icons(tmp_path, {"close.title": "Fermer", "calendar.title": "Calendrier"})
+    po = i18n.catalog_path(folder, "fr")
+    po.write_text(
+        po.read_text("utf-8").replace(
+            'msgctxt "calendar.title"', '#, fuzzy\nmsgctxt "calendar.title"'
+        ),
+        "utf-8",
+    )
+    build_gallery(load_icons(folder), tmp_path / "site", pngs=False)
+    close = (tmp_path / "site/icons/close.html").read_text("utf-8")
+    assert '<th scope="row"><code>fr</code></th>\n<td><span lang="fr">Fermer</span></td>' in close
+    assert '<td><span class="state">missing</span></td>' in close
+    calendar = (tmp_path / "site/icons/calendar.html").read_text("utf-8")
+    assert (
+        '<span lang="fr">Calendrier</span> <span class="state">fuzzy, not used</span>' in calendar
+    )
