@@ -53,6 +53,7 @@ __all__ = [
     "load_translations",
     "match_language",
     "messages",
+    "open_catalogs",
     "read_catalog",
     "template_path",
     "translations_data",
@@ -261,14 +262,8 @@ def update_catalogs(
     (``#~``) entries.
     """
     template = _template(root)
-    found = catalog_paths(root)
-    chosen = [_check_language(lang) for lang in languages] or list(found)
     written = []
-    for language in chosen:
-        path = found.get(language)
-        if path is None:
-            raise IconSourceError(catalog_path(root, language), "no such catalog; run init first")
-        catalog = read_catalog(path, language)
+    for _, path, catalog in open_catalogs(root, languages):
         catalog.update(template, no_fuzzy_matching=no_fuzzy_matching, update_creation_date=False)
         write_atomic(path, _po_bytes(catalog))
         written.append(path)
@@ -279,20 +274,35 @@ def compile_catalogs(
     root: Path | str, languages: Sequence[str] = (), *, use_fuzzy: bool = False
 ) -> list[Path]:
     """Write ``iconkit.mo`` beside each catalog, like ``pybabel compile`` (fuzzy left out)."""
-    found = catalog_paths(root)
-    chosen = [_check_language(lang) for lang in languages] or list(found)
     written = []
-    for language in chosen:
-        path = found.get(language)
-        if path is None:
-            raise IconSourceError(catalog_path(root, language), "no such catalog")
-        catalog = read_catalog(path, language)
+    for _, path, catalog in open_catalogs(root, languages):
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=use_fuzzy)
         target = path.with_suffix(".mo")
         write_atomic(target, buffer.getvalue())
         written.append(target)
     return written
+
+
+def open_catalogs(
+    root: Path | str, languages: Sequence[str] = ()
+) -> list[tuple[str, Path, Catalog]]:
+    """Return (language, path, catalog) for each catalog of ``root``, or of ``languages``.
+
+    A language with no catalog raises IconSourceError, as does a catalog that
+    cannot be read.
+    """
+    found = catalog_paths(root)
+    chosen = [_check_language(lang) for lang in languages] or list(found)
+    out = []
+    for language in chosen:
+        path = found.get(language)
+        if path is None:
+            raise IconSourceError(
+                catalog_path(root, language), "no catalog; run 'iconkit i18n init -l LANG'"
+            )
+        out.append((language, path, read_catalog(path, language)))
+    return out
 
 
 def _entries(catalog: Catalog) -> Iterator[tuple[str, str, str]]:

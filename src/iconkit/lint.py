@@ -26,7 +26,7 @@ from ._json import key_line as _json_key_line
 from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
-from .i18n import catalog_path, catalog_paths, messages, read_catalog
+from .i18n import messages, open_catalogs
 from .model import Diagnostic, Icon, IconSet, Severity
 from .rules import ALL_RULES
 from .rules.base import (
@@ -276,17 +276,9 @@ def translation_entries(root: Path | str, languages: Sequence[str] = ()) -> list
     text, at the catalog's first line. Raises IconSourceError for a language
     with no catalog and for a catalog that cannot be read.
     """
-    found = catalog_paths(root)
-    wanted = [lang.replace("-", "_") for lang in languages] or list(found)
     sources = messages(root)
     out: list[Translation] = []
-    for language in wanted:
-        path = found.get(language)
-        if path is None:
-            raise IconSourceError(
-                catalog_path(root, language), "no catalog; run 'iconkit i18n init -l LANG'"
-            )
-        catalog = read_catalog(path, language)
+    for language, path, catalog in open_catalogs(root, languages):
         for source in sources:
             entry = catalog.get(source.text, context=source.context)
             if entry is None:

@@ -18,16 +18,16 @@ def blank_translation(entry: Translation) -> Iterator[Finding]:
 
     ## Example
     ```po
-    msgctxt "close.title"
-    msgid "Close"
+    msgctxt "tag.title"
+    msgid "Tag"
     msgstr " "
     ```
 
     Use instead:
     ```po
-    msgctxt "close.title"
-    msgid "Close"
-    msgstr "Fermer"
+    msgctxt "tag.title"
+    msgid "Tag"
+    msgstr "Étiquette"
     ```
     """
     if entry.text is not None and not entry.text.strip():
