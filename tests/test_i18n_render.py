@@ -191,3 +191,24 @@ def test_the_gallery_shows_each_translation_and_its_state(tmp_path: Path) -> Non
     assert (
         '<span lang="fr">Calendrier</span> <span class="state">fuzzy, not used</span>' in calendar
     )
+
+
+def test_render_icon_outside_jinja_follows_django_s_active_language() -> None:
+    script = (
+        "import django\n"
+        "from django.conf import settings\n"
+        "settings.configure(USE_I18N=True, LANGUAGE_CODE='en')\n"
+        "django.setup()\n"
+        "from django.utils import translation\n"
+        "import iconkit\n"
+        "with translation.override('de'):\n"
+        "    assert 'aria-label=\"Schließen\"' in iconkit.render_icon('close', label=True)\n"
+        "    fr = iconkit.render_icon('close', label=True, lang='fr')\n"
+        "    assert 'aria-label=\"Fermer\"' in fr\n"
+        "with translation.override('en'):\n"
+        "    assert 'aria-label=\"Close\"' in iconkit.render_icon('close', label=True)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr

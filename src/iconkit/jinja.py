@@ -108,10 +108,10 @@ def setup(
     return renderer
 
 
-def framework_locale(env: jinja2.Environment) -> Callable[[], str | None]:
+def framework_locale(env: jinja2.Environment | None = None) -> Callable[[], str | None]:
     """Return a call that finds the page's language from the framework in use.
 
-    In order: a ``get_locale`` global of ``env``; Flask-Babel's ``get_locale()``
+    In order: a ``get_locale`` global of ``env`` (when one is given); Flask-Babel's ``get_locale()``
     in a Flask request or app context; Django's active language; the
     ``Language`` of translations installed with Jinja's i18n extension
     (``env.install_gettext_translations``). A framework is consulted only when
@@ -119,7 +119,7 @@ def framework_locale(env: jinja2.Environment) -> Callable[[], str | None]:
     """
 
     def find() -> str | None:
-        own = env.globals.get("get_locale")
+        own = env.globals.get("get_locale") if env is not None else None
         if callable(own):
             found = own()
             if found:
@@ -136,7 +136,7 @@ def framework_locale(env: jinja2.Environment) -> Callable[[], str | None]:
             found = _django_language()
             if found:
                 return found
-        return _installed_language(env)
+        return _installed_language(env) if env is not None else None
 
     return find
 
@@ -364,8 +364,16 @@ def load_icon_set(path: Path | str | None = None) -> IconSet:
 
 @functools.cache
 def default_renderer() -> IconRenderer:
-    """Return the renderer of the bundled icons used by :func:`render_icon` (made once)."""
-    return IconRenderer(load_icon_set(None))
+    """Return the renderer of the bundled icons used by :func:`render_icon` (made once).
+
+    It names icons in the framework's language (see :func:`framework_locale`)
+    unless a call says ``lang=``.
+    """
+    return IconRenderer(
+        load_icon_set(None),
+        translations=load_translations(bundled_icons()),
+        locale_hook=framework_locale(None),
+    )
 
 
 def render_icon(name: str, *, renderer: IconRenderer | None = None, **options: Any) -> Markup:
