@@ -212,3 +212,12 @@ def test_render_icon_outside_jinja_follows_django_s_active_language() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_lang_in_attrs_is_the_callers_and_never_doubled() -> None:
+    _, renderer = _env()
+    svg = renderer.icon("close", label=True, lang="es", attrs={"lang": "en-GB"})
+    assert svg.count(" lang=") == 1
+    assert ' lang="en-GB"' in svg
+    img = renderer.img("close", label=True, lang="es", attrs={"lang": "en-GB"})
+    assert img.count(" lang=") == 1

@@ -309,7 +309,8 @@ class IconRenderer:
         pixels = self._size(size, "icon_img", name)
         alt = "" if role is None else role
         base = _text(self.png_url)
-        part = _lang_attribute(prepared.title_lang if label is True else None)
+        own = isinstance(attrs, Mapping) and "lang" in attrs
+        part = _lang_attribute(prepared.title_lang if label is True and not own else None)
         return Markup(
             f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
             f' width="{pixels}" height="{pixels}" alt="{_text(alt)}"{part}'
@@ -407,12 +408,15 @@ class IconRenderer:
             head += prepared.presentation
         ids = False
         inner = ""
+        mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
+        own_lang = isinstance(mapping, Mapping) and "lang" in mapping
         if role is None:
             head += ' aria-hidden="true" focusable="false"'
         else:
             head += ' role="img"'
             # The name's language, when it is not the page's (WCAG 3.1.2).
-            name_lang = prepared.title_lang if label is True else None
+            # A caller's own lang= in attrs says it already.
+            name_lang = prepared.title_lang if label is True and not own_lang else None
             head += _lang_attribute(name_lang)
             tag = f"{self.prefix}{prepared.slug}-{_INSTANCE}"
             if tooltip:
@@ -429,7 +433,6 @@ class IconRenderer:
                     f"{_text(prepared.description)}</desc>"
                 )
                 ids = True
-        mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
         head += self._attributes(mapping, "icon", name)
         if mode == "inline":
             inner += prepared.body
