@@ -118,27 +118,38 @@ def framework_locale(env: jinja2.Environment | None = None) -> Callable[[], str 
     it is already imported (and, for Django, configured): none is imported here.
     """
 
+    names: dict[str, Any] = env.globals if env is not None else {}
+    modules = sys.modules
+
     def find() -> str | None:
-        own = env.globals.get("get_locale") if env is not None else None
-        if callable(own):
-            found = own()
+        # Called on every macro call: the usual answer (no framework) costs a few lookups.
+        if "get_locale" in names:
+            own = names["get_locale"]
+            found = own() if callable(own) else None
             if found:
                 return str(found)
-        flask_babel = sys.modules.get("flask_babel")
-        if flask_babel is not None:
-            import flask
-
-            if flask.has_app_context():
-                found = flask_babel.get_locale()
-                if found:
-                    return str(found)
-        if "django" in sys.modules:
+        if "flask_babel" in modules:
+            found = _flask_language(modules["flask_babel"])
+            if found:
+                return found
+        if "django" in modules:
             found = _django_language()
             if found:
                 return found
-        return _installed_language(env) if env is not None else None
+        if "gettext" in names and env is not None:
+            return _installed_language(env)
+        return None
 
     return find
+
+
+def _flask_language(flask_babel: Any) -> str | None:
+    import flask
+
+    if not flask.has_app_context():
+        return None
+    found = flask_babel.get_locale()
+    return str(found) if found else None
 
 
 def _django_language() -> str | None:
