@@ -165,10 +165,7 @@ def test_the_framework_hook_imports_no_framework() -> None:
         "found = sorted(m for m in ('django', 'flask', 'flask_babel') if m in sys.modules)\n"
         "assert not found, found\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
+    _run_python(script)
 
 
 def test_the_gallery_shows_each_translation_and_its_state(tmp_path: Path) -> None:
@@ -208,10 +205,7 @@ def test_render_icon_outside_jinja_follows_django_s_active_language() -> None:
         "with translation.override('en'):\n"
         "    assert 'aria-label=\"Close\"' in iconkit.render_icon('close', label=True)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
+    _run_python(script)
 
 
 def test_a_lang_in_attrs_is_the_callers_and_never_doubled() -> None:
@@ -221,3 +215,11 @@ def test_a_lang_in_attrs_is_the_callers_and_never_doubled() -> None:
     assert ' lang="en-GB"' in svg
     img = renderer.img("close", label=True, lang="es", attrs={"lang": "en-GB"})
     assert img.count(" lang=") == 1
+
+
+def _run_python(script: str) -> None:
+    """Run ``script`` in a fresh interpreter (its own imports and settings); it must succeed."""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
