@@ -27,7 +27,7 @@ import iconkit.jinja
 DOCS = ROOT / "docs"
 FENCE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```", re.MULTILINE | re.DOTALL)
 # django.md runs in a fresh virtual environment only, with the built wheel (test_install.py).
-PAGES = ("getting-started.md", "own-icons.md", "flask.md")
+PAGES = ("getting-started.md", "own-icons.md", "flask.md", "i18n.md")
 # The examples import this checkout's iconkit, wherever they run.
 ENV = {
     **os.environ,

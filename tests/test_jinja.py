@@ -159,13 +159,15 @@ def test_installed_wheel_renders_the_bundled_icons(tmp_path: Path) -> None:
     assert "iconkit/icons/calendar.json" in names
     assert "iconkit/templates/iconkit/macros.jinja" in names
     assert "iconkit/templates/iconkit/icon.yaml" in names
+    assert "iconkit/icons/locale/fr/LC_MESSAGES/iconkit.po" in names
     target = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(target)
     script = (
         "import iconkit, iconkit.jinja as j; "
         f"assert str(j.bundled_icons()).startswith({str(target)!r}), j.bundled_icons(); "
-        "print(iconkit.render_icon('calendar', label=True))"
+        "print(iconkit.render_icon('calendar', label=True)); "
+        "print(iconkit.render_icon('calendar', label=True, lang='fr'))"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],
@@ -176,6 +178,7 @@ def test_installed_wheel_renders_the_bundled_icons(tmp_path: Path) -> None:
         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     )
     assert 'aria-label="Calendar"' in result.stdout
+    assert 'aria-label="Calendrier"' in result.stdout
 
 
 def test_setup_again_replaces_the_renderer_the_macros_use() -> None:

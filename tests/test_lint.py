@@ -275,7 +275,7 @@ def test_cli_exit_codes_and_severity_threshold(icon_copy: Path) -> None:
 def test_pyproject_settings_apply_and_the_command_line_overrides(tmp_path: Path) -> None:
     project = tmp_path / "site"
     (project / "assets").mkdir(parents=True)
-    shutil.copytree(ICONS, project / "icons", ignore=shutil.ignore_patterns("*.txt"))
+    shutil.copytree(ICONS, project / "icons", ignore=shutil.ignore_patterns("*.txt", "locale"))
     meta = project / "icons/calendar.json"
     meta.write_text(meta.read_text().replace('"description": "', '"description": "An icon of '))
     (project / "pyproject.toml").write_text(

@@ -36,6 +36,7 @@ from .cache import Cache, Memo, default_cache_dir
 from .coverage import scan_templates, template_files
 from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError, OutputRefused
 from .gallery import build_gallery
+from .i18n import catalog_paths, write_translations
 from .lint import (
     collapse_set_notes,
     common_style,
@@ -279,6 +280,8 @@ def _build(
                 late = [icon for icon in shipped if icon.slug not in placed]
                 _place_files(tmp, late, results, keys, cache, options.pipeline.png_size, links)
                 bytes_out = _package(tmp, shipped, results, keys, cache)
+                if catalog_paths(icons_dir):
+                    write_translations(icons_dir, tmp)
                 # Each icon's <symbol>, kept by its cache key and the prefix.
                 symbols = cache.memo("symbol-elements")
                 prefix = options.sprite_prefix
@@ -814,6 +817,10 @@ def _listing(icons_dir: Path) -> dict[str, list[int]]:
                 listing[entry.name] = [-1, -1]
                 continue
             listing[entry.name] = [info.st_size, info.st_mtime_ns]
+    # The catalogs, whose translations the build ships: a changed one is a change.
+    for path in catalog_paths(icons_dir).values():
+        info = path.stat()
+        listing[str(path.relative_to(icons_dir))] = [info.st_size, info.st_mtime_ns]
     return listing
 
 

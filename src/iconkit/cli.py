@@ -25,7 +25,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import __version__
+from . import __version__, i18n
 from ._atomic import write_atomic
 from ._json import dump_json
 from ._output import claim_output, write_marker
@@ -237,6 +237,12 @@ def _parser() -> argparse.ArgumentParser:
         "--severity", choices=SEVERITIES, help="lowest severity that fails (default: warning)"
     )
     p.add_argument("--fix", action="store_true", help="apply mechanical fixes to metadata files")
+    p.add_argument(
+        "--locale",
+        action="append",
+        default=[],
+        help="check only this language's catalog (default: every catalog)",
+    )
     p.set_defaults(run=_lint)
 
     p = verbs.add_parser("coverage", help="alt-text coverage of icon metadata and templates")
@@ -246,6 +252,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--format", choices=FORMATS, default="text", help="output format")
     p.add_argument("--fail-under", type=_percent, help="exit 1 when coverage is below PCT")
+    p.add_argument("--locale", help="coverage of this language's translations instead")
     p.set_defaults(run=_coverage)
 
     p = verbs.add_parser("rules", help="list the lint rules, or write their documentation")
@@ -284,6 +291,7 @@ def _parser() -> argparse.ArgumentParser:
     _keep_going(p)
     _force_output(p)
     p.set_defaults(run=_optimize)
+    _i18n_parser(verbs)
     return parser
 
 
@@ -301,6 +309,57 @@ def _keep_going(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="write the good files when some fail (default: nothing is written), then exit 1",
     )
+
+
+def _i18n_parser(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = verbs.add_parser("i18n", help="gettext catalogs of the icons' alt text (like pybabel)")
+    steps = p.add_subparsers(title="steps", metavar="STEP", required=True)
+    icons = {"type": Path, "default": Path("icons"), "help": "icon folder (default: icons)"}
+    s = steps.add_parser("extract", help="write the template catalog, locale/iconkit.pot")
+    s.add_argument("--icons", **icons)
+    s.add_argument("-o", "--output", type=Path, help="the .pot file (default: locale/iconkit.pot)")
+    s.set_defaults(run=_i18n_extract)
+    s = steps.add_parser("init", help="start the catalog of a language from the template")
+    s.add_argument("--icons", **icons)
+    s.add_argument("-l", "--locale", required=True, help="the language, such as fr or pt_BR")
+    s.set_defaults(run=_i18n_init)
+    s = steps.add_parser("update", help="merge the template into the catalogs")
+    s.add_argument("--icons", **icons)
+    s.add_argument("-l", "--locale", action="append", default=[], help="only this language")
+    s.add_argument(
+        "-N", "--no-fuzzy-matching", action="store_true", help="do not guess changed messages"
+    )
+    s.set_defaults(run=_i18n_update)
+    s = steps.add_parser("compile", help="compile the catalogs to .mo files")
+    s.add_argument("--icons", **icons)
+    s.add_argument("-l", "--locale", action="append", default=[], help="only this language")
+    s.add_argument("-f", "--use-fuzzy", action="store_true", help="include fuzzy translations")
+    s.set_defaults(run=_i18n_compile)
+
+
+def _i18n_extract(args: argparse.Namespace) -> int:
+    path = i18n.write_template(args.icons, args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+def _i18n_init(args: argparse.Namespace) -> int:
+    print(f"wrote {i18n.init_catalog(args.icons, args.locale)}")
+    return 0
+
+
+def _i18n_update(args: argparse.Namespace) -> int:
+    for path in i18n.update_catalogs(
+        args.icons, args.locale, no_fuzzy_matching=args.no_fuzzy_matching
+    ):
+        print(f"updated {path}")
+    return 0
+
+
+def _i18n_compile(args: argparse.Namespace) -> int:
+    for path in i18n.compile_catalogs(args.icons, args.locale, use_fuzzy=args.use_fuzzy):
+        print(f"wrote {path}")
+    return 0
 
 
 def _selectors(text: str) -> tuple[str, ...]:
@@ -352,6 +411,7 @@ def _lint(args: argparse.Namespace) -> int:
         selection=selection,
         fix=args.fix,
         conventions=config.conventions,
+        locales=args.locale,
     )
     sys.stdout.write(format_report(report, args.format))
     return 1 if report.failed(args.severity or config.severity) else 0
@@ -359,7 +419,9 @@ def _lint(args: argparse.Namespace) -> int:
 
 def _coverage(args: argparse.Namespace) -> int:
     config = load_config(Path.cwd())
-    result = coverage(args.icons, args.templates, Selection(ignore=config.ignore))
+    result = coverage(
+        args.icons, args.templates, Selection(ignore=config.ignore), locale=args.locale
+    )
     sys.stdout.write(format_coverage(result, args.format))
     if result.problems:
         print(

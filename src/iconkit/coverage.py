@@ -40,11 +40,11 @@ from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from ._json import dump_json
 from .errors import IconSourceError
-from .lint import Report, Selection, lint, read_folder, sort_key
+from .lint import Report, Selection, lint, read_folder, sort_key, translation_entries
 from .model import Diagnostic, IconMeta, IconSet
 from .report import format_report
 from .rules import ALL_RULES
-from .rules.base import Folder, IconUse
+from .rules.base import Folder, IconUse, Translation
 from .source import scan_icons
 
 __all__ = [
@@ -461,14 +461,20 @@ def coverage(
     icons: Path | str,
     templates: Sequence[Path | str] = (),
     selection: Selection | None = None,
+    locale: str | None = None,
 ) -> Coverage:
     """Measure the alt-text coverage of the icon folder ``icons`` and of ``templates``.
 
     An icon's alt text is clean when no accessibility (``A``) rule the
     ``selection`` keeps reports its metadata; template calls are checked by
-    :func:`scan_templates` against the folder's names.
+    :func:`scan_templates` against the folder's names. With ``locale``, the
+    alt text measured is that language's catalog: a title or description is
+    there when it has a usable (non-fuzzy) translation, and clean when no
+    translation rule reports it.
     """
     selection = selection or Selection()
+    if locale is not None:
+        return Coverage(icons=_translated_rows(Path(icons), locale, selection))
     folder = read_folder(icons)
     _, errors = scan_icons(icons, alt_text=False)
     problems = tuple(
@@ -487,6 +493,32 @@ def coverage(
         else None
     )
     return Coverage(icons=rows, templates=scan, problems=problems, findings=report.diagnostics)
+
+
+def _translated_rows(root: Path, locale: str, selection: Selection) -> tuple[IconCoverage, ...]:
+    entries = translation_entries(root, [locale])
+    rules = [r for r in ALL_RULES if r.target == "translation" and selection.wants(r.code, r.name)]
+    by_slug: dict[str, list[Translation]] = {}
+    for entry in entries:
+        by_slug.setdefault(entry.slug, []).append(entry)
+    rows = []
+    for slug in sorted(by_slug):
+        fields = {e.field: e for e in by_slug[slug]}
+        codes = {r.code for e in by_slug[slug] for r in rules for _ in r.check(e)}
+
+        def usable(name: str, fields: dict[str, Translation] = fields) -> bool:
+            entry = fields.get(name)
+            return entry is not None and bool(entry.text and entry.text.strip()) and not entry.fuzzy
+
+        rows.append(
+            IconCoverage(
+                slug=slug,
+                has_title=usable("title"),
+                has_description=usable("description") or "description" not in fields,
+                findings=tuple(sorted(codes)),
+            )
+        )
+    return tuple(rows)
 
 
 def coverage_of(icon_set: IconSet, diagnostics: Iterable[Diagnostic]) -> Coverage:

@@ -28,6 +28,7 @@ of ``iconkit lint`` on the set's folder.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import itertools
@@ -52,18 +53,21 @@ from ._xml import parse_svg
 from .cache import Cache, Memo
 from .coverage import coverage, coverage_of
 from .jinja import render_icon, setup
-from .lint import lint
+from .lint import lint, translation_entries
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconMeta, IconSet
 from .progress import Progress, QuietProgress
 from .render import render_png
+from .rules.base import Translation
 
 __all__ = [
     "SIZES",
     "GalleryCoverage",
     "GalleryResult",
+    "TranslationRow",
     "build_gallery",
     "gallery_coverage",
     "macro_call",
+    "translation_rows",
 ]
 
 SIZES = (16, 24, 32, 48)
@@ -250,8 +254,9 @@ def build_gallery(
         files = "../" + (files_url or "")
         keys: set[str] = set()
         # What every page shows of the site, as its key has it: the same for all.
-        settings = repr((common, files, pngs, icon_set.root.name))
-        site = _PageSite(common, files, pngs)
+        translated = translation_rows(icon_set.root)
+        settings = repr((common, files, pngs, icon_set.root.name, translated))
+        site = _PageSite(common, files, pngs, translated)
 
         def neighbours(position: int) -> tuple[Icon | None, Icon | None]:
             return (
@@ -396,6 +401,8 @@ class _PageSite:
     common: dict[str, Any]
     files: str
     pngs: bool
+    #: Per icon slug, its translations (see :func:`translation_rows`).
+    translations: Mapping[str, tuple[TranslationRow, ...]] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -407,6 +414,47 @@ class _PagesTask:
     cache_root: str | None
     site: _PageSite
     pages: list[tuple[Icon, Sequence[Diagnostic], Icon | None, Icon | None, str, str | None]]
+
+
+@dataclass(frozen=True)
+class TranslationRow:
+    """One icon's title and description in one language, and the state of each.
+
+    A state is ``translated``, ``fuzzy`` (a guess, not used) or ``missing``;
+    a field the icon does not have is None.
+    """
+
+    language: str
+    title: str | None
+    title_state: str
+    description: str | None
+    description_state: str | None
+
+
+def translation_rows(root: Path) -> dict[str, tuple[TranslationRow, ...]]:
+    """Return, per icon slug, its translations in each catalog of the folder ``root``."""
+    fields: dict[tuple[str, str], dict[str, Translation]] = {}
+    for entry in translation_entries(root):
+        fields.setdefault((entry.slug, entry.language), {})[entry.field] = entry
+    out: dict[str, list[TranslationRow]] = {}
+    for (slug, language), found in sorted(fields.items()):
+        title, description = found.get("title"), found.get("description")
+        out.setdefault(slug, []).append(
+            TranslationRow(
+                language=language,
+                title=title.text if title else None,
+                title_state=_state(title),
+                description=description.text if description else None,
+                description_state=_state(description) if description else None,
+            )
+        )
+    return {slug: tuple(rows) for slug, rows in out.items()}
+
+
+def _state(entry: Translation | None) -> str:
+    if entry is None or (entry.text is None and not entry.fuzzy):
+        return "missing"
+    return "fuzzy" if entry.fuzzy else "translated"
 
 
 def _render_icon_page(
@@ -433,6 +481,7 @@ def _render_icon_page(
         html_snippet=str(render_icon(icon.slug, renderer=env.iconkit, label=True)),  # type: ignore[attr-defined]
         pngs=site.pngs,
         png_size=PNG_SIZE,
+        translations=site.translations.get(icon.slug, ()),
     )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from importlib import resources
@@ -31,6 +32,7 @@ import yaml
 from markupsafe import Markup
 
 from .errors import IconSourceError
+from .i18n import load_translations
 from .markup import IconRenderer, Mode
 from .model import Icon, IconMeta, IconSet, SourceRef
 from .sanitize import sanitize_svg
@@ -44,6 +46,7 @@ __all__ = [
     "TemplateGlobals",
     "bundled_icons",
     "default_renderer",
+    "framework_locale",
     "load_icon_set",
     "loader",
     "macro_docs",
@@ -71,6 +74,7 @@ def setup(
     strict: bool = True,
     mode: Mode = "inline",
     ids: str | None = None,
+    locale: str | None = None,
 ) -> IconRenderer:
     """Make ``env`` render iconkit macros and return the renderer it uses.
 
@@ -80,6 +84,10 @@ def setup(
     override ``iconkit/macros.jinja``. Calling it again replaces the renderer.
     ``ids`` fixes the stem of instance ids (see :class:`~iconkit.markup.IconRenderer`):
     leave it out in a web application, set it where output must not vary.
+
+    Names and descriptions are translated (``translations.json`` of a build,
+    or the folder's catalogs) into the page's language: a call's ``lang=``,
+    else ``locale``, else the framework's (see :func:`framework_locale`).
     """
     icon_set = icons if isinstance(icons, IconSet) else load_icon_set(icons)
     renderer = IconRenderer(
@@ -90,6 +98,9 @@ def setup(
         strict=strict,
         mode=mode,
         ids=ids,
+        translations=load_translations(icon_set.root),
+        locale=locale,
+        locale_hook=framework_locale(env),
     )
     if env.loader is None:
         env.loader = loader()
@@ -103,6 +114,81 @@ def setup(
         # A loaded iconkit/macros.jinja keeps the calls it exported: load it afresh.
         env.cache.clear()
     return renderer
+
+
+def framework_locale(env: jinja2.Environment | None = None) -> Callable[[], str | None]:
+    """Return a call that finds the page's language from the framework in use.
+
+    In order: a ``get_locale`` global of ``env`` (when one is given); Flask-Babel's ``get_locale()``
+    in a Flask request or app context; Django's active language; the
+    ``Language`` of translations installed with Jinja's i18n extension
+    (``env.install_gettext_translations``). A framework is consulted only when
+    it is already imported (and, for Django, configured): none is imported here.
+    """
+
+    names: dict[str, Any] = env.globals if env is not None else {}
+    modules = sys.modules
+
+    def find() -> str | None:
+        # Called on every macro call: the usual answer (no framework) costs a few lookups.
+        if "get_locale" in names:
+            own = names["get_locale"]
+            found = own() if callable(own) else None
+            if found:
+                return str(found)
+        if "flask_babel" in modules:
+            found = _flask_language(modules["flask_babel"])
+            if found:
+                return found
+        if "django" in modules:
+            found = _django_language()
+            if found:
+                return found
+        if "gettext" in names and env is not None:
+            return _installed_language(env)
+        return None
+
+    return find
+
+
+def _flask_language(flask_babel: Any) -> str | None:
+    import flask
+
+    if not flask.has_app_context():
+        return None
+    found = flask_babel.get_locale()
+    return str(found) if found else None
+
+
+def _django_language() -> str | None:
+    from django.conf import settings
+
+    if not settings.configured:
+        return None
+    from django.utils.translation import get_language
+
+    language: str | None = get_language()
+    return language
+
+
+def _installed_language(env: jinja2.Environment) -> str | None:
+    """The language of the gettext translations installed in ``env``, if any.
+
+    Jinja's i18n extension keeps them only inside its ``gettext`` global: the
+    bound method itself (old style) or a closure around it (new style).
+    """
+    call = env.globals.get("gettext")
+    candidates = [call, *(cell.cell_contents for cell in getattr(call, "__closure__", None) or ())]
+    for candidate in candidates:
+        info = getattr(getattr(candidate, "__self__", None), "info", None)
+        if callable(info):
+            try:
+                language = info().get("language")
+            except (TypeError, AttributeError):
+                continue
+            if language:
+                return str(language)
+    return None
 
 
 def _has_iconkit_loader(found: jinja2.BaseLoader) -> bool:
@@ -350,8 +436,16 @@ def load_icon_set(path: Path | str | None = None) -> IconSet:
 
 @functools.cache
 def default_renderer() -> IconRenderer:
-    """Return the renderer of the bundled icons used by :func:`render_icon` (made once)."""
-    return IconRenderer(load_icon_set(None))
+    """Return the renderer of the bundled icons used by :func:`render_icon` (made once).
+
+    It names icons in the framework's language (see :func:`framework_locale`)
+    unless a call says ``lang=``.
+    """
+    return IconRenderer(
+        load_icon_set(None),
+        translations=load_translations(bundled_icons()),
+        locale_hook=framework_locale(None),
+    )
 
 
 def render_icon(name: str, *, renderer: IconRenderer | None = None, **options: Any) -> Markup:

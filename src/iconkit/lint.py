@@ -27,6 +27,7 @@ from ._json import key_line as _json_key_line
 from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
+from .i18n import messages, open_catalogs
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet, Severity
 from .rules import ALL_RULES
 from .rules.base import (
@@ -39,6 +40,7 @@ from .rules.base import (
     Rule,
     SetStyle,
     SvgFile,
+    Translation,
 )
 from .source import meta_from_data, metadata_errors, no_icons_hint, read_text
 
@@ -58,6 +60,7 @@ __all__ = [
     "set_style",
     "style_facts",
     "svg_files",
+    "translation_entries",
 ]
 
 SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
@@ -139,6 +142,7 @@ def lint(
     extra: Iterable[Diagnostic] = (),
     rules: Sequence[Rule] = ALL_RULES,
     conventions: SetStyle | None = None,
+    locales: Sequence[str] = (),
 ) -> Report:
     """Lint icon folders (or single icon files) and, optionally, a source document.
 
@@ -151,13 +155,17 @@ def lint(
     what it leaves None is taken from what most icons share. Raises
     :class:`~iconkit.errors.IconSourceError` for a path that does not exist or a
     document that cannot be read.
+
+    The catalogs of translations beside the icons (``locale/LANG/LC_MESSAGES/iconkit.po``)
+    are checked by the ``translation`` rules: all of them, or those of ``locales``
+    (a folder with no catalog for one of them is an error).
     """
     folders, only = _targets(paths)
     extra = tuple(extra)
     chosen = tuple(r for r in rules if r.target != "use" and selection.wants(r.code, r.name))
     fixed = 0
     for round_ in range(MAX_FIX_ROUNDS + 1):
-        found, silenced, files = _lint_once(folders, document, chosen, conventions)
+        found, silenced, files = _lint_once(folders, document, chosen, conventions, locales)
         results = [*found, *((d, None) for d in extra)]
         kept = [
             (d, fix)
@@ -207,6 +215,7 @@ def _lint_once(
     document: Path | str | None,
     active: Sequence[Rule],
     conventions: SetStyle | None = None,
+    locales: Sequence[str] = (),
 ) -> tuple[list[tuple[Diagnostic, _PathFix | None]], dict[str, tuple[str, ...]], int]:
     """Run the rules once; return each diagnostic with its metadata fix, the silenced
     rules of each file, and how many files were read."""
@@ -245,6 +254,13 @@ def _lint_once(
                     emit(rule.check(svg), rule, svg)
             elif rule.target == "folder":
                 emit(rule.check(folder), rule, None)
+        if any(rule.target == "translation" for rule in active):
+            entries = translation_entries(folder.root, locales)
+            files += len({entry.path for entry in entries})
+            for rule in active:
+                if rule.target == "translation":
+                    for entry in entries:
+                        emit(rule.check(entry), rule, entry)
     for entries in documents:
         for rule in active:
             if rule.target == "text":
@@ -256,6 +272,40 @@ def _lint_once(
         if rule.target == "project":
             emit(rule.check(project), rule, None)
     return out, silenced, files
+
+
+def translation_entries(root: Path | str, languages: Sequence[str] = ()) -> list[Translation]:
+    """Return every translatable field of the folder ``root`` in each catalog (or ``languages``).
+
+    A field the catalog lacks (not merged yet) is a :class:`Translation` with no
+    text, at the catalog's first line. Raises IconSourceError for a language
+    with no catalog and for a catalog that cannot be read.
+    """
+    sources = messages(root)
+    out: list[Translation] = []
+    for language, path, catalog in open_catalogs(root, languages):
+        for source in sources:
+            entry = catalog.get(source.text, context=source.context)
+            if entry is None:
+                out.append(
+                    Translation(language, path, 1, source.slug, source.field, source.text, None)
+                )
+                continue
+            text = entry.string if isinstance(entry.string, str) and entry.string else None
+            out.append(
+                Translation(
+                    language,
+                    path,
+                    entry.lineno,
+                    source.slug,
+                    source.field,
+                    source.text,
+                    text,
+                    entry.fuzzy,
+                    frozenset(entry.flags) - {"fuzzy"},
+                )
+            )
+    return out
 
 
 def icon_diagnostics(

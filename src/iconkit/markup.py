@@ -36,8 +36,8 @@ import logging
 import re
 import secrets
 import sys
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -48,6 +48,7 @@ from ._scope import css_ident
 from ._style import style_problem
 from ._xml import parse_svg
 from .errors import IconNotFound, IconUsageError, UnsafeSvgError
+from .i18n import SOURCE_LANGUAGE, Translations, match_language
 from .model import Icon, IconSet
 from .sanitize import drawing_problems
 from .scope import RenderScope, current_scope
@@ -111,6 +112,7 @@ def _stem(ids: str | None) -> str:
 #: A local variable holding ``(template, line)`` in the frame of a template tag's
 #: render: how a template language other than Jinja (Django's) says where a call is.
 LOCATION_VARIABLE = "iconkit_template_location"
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{1,8})*$")
 
 
 def template_location() -> tuple[str | None, int | None]:
@@ -150,6 +152,10 @@ class _Prepared:
     presentation: tuple[tuple[str, str], ...]
     body: str
     has_ids: bool
+    #: The language of ``title`` / ``description`` when it is not the page's (a fallback).
+    title_lang: str | None = None
+    description_lang: str | None = None
+    action_lang: str | None = None
 
 
 class IconRenderer:
@@ -165,6 +171,12 @@ class IconRenderer:
     by default each renderer picks a random one, so that markup from several
     renderers or processes can share a page. Fix it where the output must be
     byte-identical from run to run (a static site), and only there.
+
+    ``translations`` (per language, slug and field; see :mod:`iconkit.i18n`)
+    name the icons in the page's language. That language is the ``lang=`` of a
+    call, else ``locale``, else what ``locale_hook`` returns (the framework's
+    locale); a title or description with no translation falls back to the
+    ``source_language`` text and carries ``lang`` so screen readers switch voice.
     """
 
     def __init__(
@@ -177,6 +189,10 @@ class IconRenderer:
         strict: bool = True,
         mode: Mode = "inline",
         ids: str | None = None,
+        translations: Translations | None = None,
+        locale: str | None = None,
+        locale_hook: Callable[[], str | None] | None = None,
+        source_language: str = SOURCE_LANGUAGE,
     ) -> None:
         if mode not in MODES:
             raise IconUsageError(f"mode {mode!r} is not one of {', '.join(MODES)}")
@@ -194,7 +210,13 @@ class IconRenderer:
         self.prefix = prefix
         self.strict = strict
         self.mode: Mode = mode
+        self.translations: Translations = translations or {}
+        self.locale = locale
+        self.locale_hook = locale_hook
+        self.source_language = source_language
         self._prepared: dict[str, _Prepared] = {}
+        self._localized: dict[tuple[str, str], _Prepared] = {}
+        self._matched: dict[str, str | None] = {}
         self._instances: Iterator[int] = itertools.count(1)
         self._ids = _stem(ids)
         self._sprite: Markup | None = None
@@ -223,6 +245,7 @@ class IconRenderer:
         size: int | str | None = "md",
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return the ``<svg>`` of icon ``name`` (a slug or alias).
@@ -235,19 +258,22 @@ class IconRenderer:
         description. ``size`` is a name (xs, sm, md, lg, xl), pixels, or None
         for no ``width``/``height`` (the page's CSS sizes it; 1em until it does);
         ``class`` (or ``class_``) adds classes; ``attrs`` adds checked
-        attributes; ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``.
+        attributes; ``mode`` is ``inline``, ``sprite`` or ``inline-sprite``;
+        ``lang`` is the page's language (default: the renderer's, see
+        :class:`IconRenderer`).
         """
         css = _class_argument(extra, "icon") if extra else None
         key_attrs = _attrs_key(attrs) if attrs else None
+        page = self._page_language(lang, "icon", name)
         try:
             found = self._cached_icon(
-                name, label, decorative, describe, tooltip, size, mode, key_attrs, css
+                name, label, decorative, describe, tooltip, size, mode, key_attrs, css, page
             )
         except TypeError as exc:  # an unhashable argument: render without the cache
             if "unhashable" not in str(exc):
                 raise
             found = self._finished(
-                name, label, decorative, describe, tooltip, size, mode, key_attrs, css
+                name, label, decorative, describe, tooltip, size, mode, key_attrs, css, page
             )
         scope = current_scope()
         if scope is not None and (mode or self.mode) == "inline-sprite":
@@ -266,6 +292,7 @@ class IconRenderer:
         size: int | str | None = "md",
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return a ``<button>`` with icon ``name``, named by ``label`` or by visible ``text``.
@@ -281,7 +308,8 @@ class IconRenderer:
                 f"icon_button({name!r}): type={type!r} is not button, submit or reset"
             )
         css = _class_argument(extra, "icon_button")
-        inner = self._control_content("icon_button", name, label, text, size, mode)
+        page = self._page_language(lang, "icon_button", name)
+        inner = self._control_content("icon_button", name, label, text, size, mode, page)
         if inner is None:
             return Markup("")
         extra, more_css = self._extra_attributes(attrs, "icon_button", name)
@@ -299,13 +327,15 @@ class IconRenderer:
         size: int | str | None = "md",
         mode: str | None = None,
         attrs: Mapping[str, Any] | None = None,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return an ``<a href>`` with icon ``name``, named like :meth:`button`."""
         css = _class_argument(extra, "icon_link")
         if not isinstance(href, str) or _BAD_SCHEME.match(_URL_NOISE.sub("", href)):
             return self._refuse(f"icon_link({name!r}): href {href!r} is not a safe URL")
-        inner = self._control_content("icon_link", name, label, text, size, mode)
+        page = self._page_language(lang, "icon_link", name)
+        inner = self._control_content("icon_link", name, label, text, size, mode, page)
         if inner is None:
             return Markup("")
         extra, more_css = self._extra_attributes(attrs, "icon_link", name)
@@ -322,6 +352,7 @@ class IconRenderer:
         size: int | str | None = "md",
         attrs: Mapping[str, Any] | None = None,
         dark: bool = False,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return an ``<img>`` of the icon's PNG with ``alt``, size and a 2x ``srcset``.
@@ -336,15 +367,18 @@ class IconRenderer:
         prepared = self._lookup(name, "icon_img")
         if prepared is None:
             return Markup("")
+        prepared = self._localize(prepared, self._page_language(lang, "icon_img", name))
         role = self._role("icon_img", prepared, label, decorative)
         pixels = self._size(size, "icon_img", name)
         alt = "" if role is None else role
         base = _text(self.png_url)
+        own = isinstance(attrs, Mapping) and "lang" in attrs
+        part = _lang_attribute(prepared.title_lang if label is True and not own else None)
         extra, more_css = self._extra_attributes(attrs, "icon_img", name, hidden=role is None)
         img = (
             f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
             f"{_dimensions(pixels)}"
-            f' alt="{_text(alt)}"'
+            f' alt="{_text(alt)}"{part}'
             f"{_class_attribute('iconkit-img', _joined_classes(css, more_css))}"
             f"{_joined_attributes(extra)}>"
         )
@@ -362,6 +396,7 @@ class IconRenderer:
         name: str = "loading-spinner",
         size: int | str | None = "md",
         mode: str | None = None,
+        lang: str | None = None,
         **extra: Any,
     ) -> Markup:
         """Return a loading indicator: a ``role="status"`` region with the spinner hidden.
@@ -377,7 +412,9 @@ class IconRenderer:
         prepared = self._lookup(name, "loading")
         if prepared is None:
             return Markup("")
-        if label is None or label is True:
+        prepared = self._localize(prepared, self._page_language(lang, "loading", name))
+        own = label is None or label is True
+        if own:
             words = prepared.title
         elif isinstance(label, str) and label.strip():
             words = label
@@ -387,10 +424,11 @@ class IconRenderer:
                 ' ("Saving", "Loading comments"), or leave label out for'
                 f" {prepared.title!r}"
             )
-            words = prepared.title
+            words, own = prepared.title, True
+        part = _lang_attribute(prepared.title_lang if own else None)
         svg = self.icon(name, decorative=True, size=size, mode=mode)
         return Markup(
-            f'<span role="status" aria-label="{_text(words)}"'
+            f'<span role="status" aria-label="{_text(words)}"{part}'
             f"{_class_attribute('iconkit-status', css)}>{svg}"
             f'<span class="iconkit-visually-hidden">{_text(words)}</span></span>'
         )
@@ -489,10 +527,12 @@ class IconRenderer:
         mode: str | None,
         attrs: tuple[tuple[str, Any], ...] | None,
         css: str | None,
+        page: str | None = None,
     ) -> tuple[str, bool]:
         prepared = self._lookup(name, "icon")
         if prepared is None:
             return ("", False)
+        prepared = self._localize(prepared, page)
         mode = self.mode if mode is None else mode
         if mode not in MODES:
             self._refuse(f"icon({name!r}): mode={mode!r} is not one of {', '.join(MODES)}")
@@ -537,10 +577,16 @@ class IconRenderer:
             head += _joined_attributes(p for p in prepared.presentation if p[0] not in given)
         ids = False
         inner = ""
+        mapping = dict(attrs) if isinstance(attrs, tuple) else attrs
+        own_lang = isinstance(mapping, Mapping) and "lang" in mapping
         if role is None:
             head += ' aria-hidden="true" focusable="false"'
         else:
             head += ' role="img"'
+            # The name's language, when it is not the page's (WCAG 3.1.2).
+            # A caller's own lang= in attrs says it already.
+            name_lang = prepared.title_lang if label is True and not own_lang else None
+            head += _lang_attribute(name_lang)
             tag = f"{self.prefix}{prepared.slug}-{_INSTANCE}"
             if tooltip:
                 # Named by the <title> child alone: pointing aria-labelledby at it makes
@@ -550,8 +596,11 @@ class IconRenderer:
                 head += f' aria-label="{_text(role)}"'
             if describe:
                 head += f' aria-describedby="{tag}-desc"'
-                words = _text(prepared.description)
-                inner += f'<desc id="{tag}-desc" aria-hidden="true">{words}</desc>'
+                desc_lang = prepared.description_lang or (page if name_lang else None)
+                inner += (
+                    f'<desc id="{tag}-desc" aria-hidden="true"{_lang_attribute(desc_lang)}>'
+                    f"{_text(prepared.description)}</desc>"
+                )
                 ids = True
         head += _joined_attributes(extra)
         if mode == "inline":
@@ -570,10 +619,13 @@ class IconRenderer:
         text: str | None,
         size: int | str | None,
         mode: str | None,
+        page: str | None = None,
     ) -> Markup | None:
         prepared = self._lookup(name, macro)
         if prepared is None:
             return None
+        prepared = self._localize(prepared, page)
+        part = ""
         svg = self.icon(name, decorative=True, size=size, mode=mode)
         if text is not None and str(text).strip():
             if label is not None and label is not False:
@@ -585,12 +637,60 @@ class IconRenderer:
             return Markup(f'{svg}<span class="iconkit-text">{_text(text)}</span>')
         if label is False or label is None or label is True:
             words = prepared.action
+            part = _lang_attribute(prepared.action_lang)
         elif isinstance(label, str) and label.strip():
             words = label
         else:
             self._refuse(f"{macro}({name!r}): label={label!r} is empty; say what the control does")
             words = prepared.action
-        return Markup(f'{svg}<span class="iconkit-visually-hidden">{_text(words)}</span>')
+            part = _lang_attribute(prepared.action_lang)
+        return Markup(f'{svg}<span class="iconkit-visually-hidden"{part}>{_text(words)}</span>')
+
+    def _page_language(self, lang: object, macro: str, name: object) -> str | None:
+        """Return the page's language: ``lang``, else the renderer's locale, else the hook's."""
+        chosen = lang if lang is not None else self.locale
+        if chosen is None and self.locale_hook is not None:
+            chosen = self.locale_hook()
+        if chosen is None or chosen == "":
+            return None
+        text = str(chosen)
+        if not _LANGUAGE_TAG.match(text):
+            self._refuse(f"{macro}({name!r}): lang={chosen!r} is not a language tag such as fr")
+            return None
+        return text.replace("_", "-")
+
+    def _localize(self, prepared: _Prepared, page: str | None) -> _Prepared:
+        """Return ``prepared`` with its title and description in the ``page`` language."""
+        if page is None:
+            return prepared
+        key = (prepared.slug, page)
+        found = self._localized.get(key)
+        if found is not None:
+            return found
+        if page not in self._matched:
+            self._matched[page] = match_language(
+                page, [*sorted(self.translations), self.source_language]
+            )
+        chosen = self._matched[page]
+        if chosen == self.source_language:
+            found = prepared
+        else:
+            table = self.translations.get(chosen, {}).get(prepared.slug, {}) if chosen else {}
+            title, description = table.get("title"), table.get("description")
+            action = table.get("action")
+            if not action and prepared.action == prepared.title:
+                action = title  # no action of its own: a control is named by its title
+            found = replace(
+                prepared,
+                title=title or prepared.title,
+                action=action or prepared.action,
+                description=description or prepared.description,
+                title_lang=None if title else self.source_language,
+                action_lang=None if action else self.source_language,
+                description_lang=None if description else self.source_language,
+            )
+        self._localized[key] = found
+        return found
 
     def _lookup(self, name: str, macro: str) -> _Prepared | None:
         prepared = self._prepared.get(name)
@@ -887,6 +987,10 @@ def _text(value: object) -> str:
 def _dimensions(pixels: int | None) -> str:
     """The ``width`` and ``height`` attributes, or none when the page's CSS sizes the icon."""
     return "" if pixels is None else f' width="{pixels}" height="{pixels}"'
+
+
+def _lang_attribute(lang: str | None) -> str:
+    return f' lang="{_text(lang)}"' if lang else ""
 
 
 def _class_attribute(base: str, css: str | None) -> str:

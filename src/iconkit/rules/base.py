@@ -15,6 +15,7 @@ Targets, and the value each rule function is called with:
 - ``folder``: a :class:`Folder`, the files of one icon folder
 - ``project``: a :class:`Project`, every folder and document of one run
 - ``use``: an :class:`IconUse`, one call of an iconkit macro in a Jinja template
+- ``translation``: a :class:`Translation`, one field of one icon in one language's catalog
 """
 
 from __future__ import annotations
@@ -41,10 +42,11 @@ __all__ = [
     "SetStyle",
     "SvgFile",
     "Target",
+    "Translation",
     "rule",
 ]
 
-Target = Literal["text", "texts", "svg", "folder", "project", "use"]
+Target = Literal["text", "texts", "svg", "folder", "project", "use", "translation"]
 Origin = Literal["metadata", "document"]
 
 
@@ -215,6 +217,32 @@ class IconUse:
         if self.macro in ("icon", "icon_img"):
             return self.decorative is True
         return bool(self.text) or "text" in self.dynamic
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One translatable field of one icon in one language's catalog (``locale/LANG/...po``).
+
+    ``text`` is None when the catalog has no usable entry (none, or an empty
+    ``msgstr``); ``fuzzy`` marks a guess that is not used; ``flags`` are the
+    entry's gettext flags (``ignore-same`` says a text identical to the source
+    is right, as for a brand name). ``line`` is the entry's line in ``path``.
+    """
+
+    language: str
+    path: Path
+    line: int | None
+    slug: str
+    field: str
+    source: str
+    text: str | None
+    fuzzy: bool = False
+    flags: frozenset[str] = frozenset()
+
+    @property
+    def base_language(self) -> str:
+        """The language without its region: ``fr`` for ``fr_CA``."""
+        return self.language.replace("-", "_").split("_", 1)[0].lower()
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ _TARGETS = {
     "folder": "each icon folder",
     "project": "a document together with the icon folders (`--document` and a folder)",
     "use": "each iconkit macro call in Jinja templates (`iconkit coverage --templates`)",
+    "translation": "each field of each icon in each catalog of translations (`--locale`)",
 }
 
 
