@@ -88,7 +88,6 @@ def _centred(rgb: np.ndarray) -> np.ndarray:
 
 def skia(data: bytes) -> np.ndarray:
     import skia as sk
-
     from lxml import etree
 
     from iconkit._xml import parse_svg

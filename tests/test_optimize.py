@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 from support import FIXTURES, ICONS
 
-from iconkit import IconSourceError, compare_renders, optimize_svg
+from iconkit import DEFAULT_PRESET, IconSourceError, compare_renders, optimize_svg
 from iconkit._xml import SVG_NS, parse_svg
 from iconkit.fidelity import VISIBLE, rasterize
 from iconkit.optimize import RENDER_FREE, optimize_tree, unjudged

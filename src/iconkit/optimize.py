@@ -173,8 +173,9 @@ def optimize_svg(
 def unjudged(root: etree._Element) -> str | None:
     """Name a construct in ``root`` the guard cannot judge by rendering, or return None.
 
-    Filters, masks, patterns, ``<switch>``, blend modes and isolation, and groups inside clip paths are drawn by cairosvg unlike
-    browsers (or not at all), so a change to them would pass unseen.
+    Filters, masks, patterns, ``<switch>``, blend modes and isolation, and
+    groups inside clip paths are drawn by cairosvg unlike browsers (or not at
+    all), so a change to them would pass unseen.
     """
     for element in root.iter(*_UNJUDGED_TAGS):
         return etree.QName(element).localname
