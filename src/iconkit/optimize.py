@@ -32,7 +32,14 @@ from .transforms import DEFAULT_PRECISION, DEFAULT_PRESET, Options, Transform, b
 if TYPE_CHECKING:
     from .fidelity import Reference, Tolerance
 
-__all__ = ["OptimizeResult", "optimize_svg", "optimize_tree", "serialize"]
+__all__ = [
+    "RENDER_FREE",
+    "OptimizeResult",
+    "optimize_svg",
+    "optimize_tree",
+    "serialize",
+    "unjudged",
+]
 
 _ID_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 # Passes that only drop what no renderer reads, or reorder attributes: their
