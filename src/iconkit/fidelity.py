@@ -121,8 +121,11 @@ def _raster(drawing: Drawing, size: int) -> np.ndarray:
 
 
 def preload() -> None:
-    """Import numpy, skia and cairosvg now (before forking workers, say), not on first use."""
-    import cairosvg.surface  # noqa: F401
+    """Import numpy and skia now (before forking workers, say) rather than on first use.
+
+    cairosvg, which takes longer to import than Skia and draws only the pictures
+    Skia does not, is still imported by the first picture that needs it.
+    """
     import numpy  # noqa: F401
     import skia  # noqa: F401
 
