@@ -39,15 +39,29 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from iconkit.fidelity import VISIBLE, rasterize  # noqa: E402
 
-PACKAGES = ("svgo@4", "lucide-static", "@tabler/icons", "simple-icons")
+PACKAGES = (
+    "svgo@4", "lucide-static", "@tabler/icons", "simple-icons", "@mdi/svg", "remixicon",
+    "feather-icons", "heroicons", "bootstrap-icons", "@primer/octicons",
+    "@fortawesome/fontawesome-free", "ionicons",
+)  # fmt: skip
 CORPORA = {
     "ours": ROOT / "icons",
+    "features": ROOT / "tests" / "fixtures" / "features",
     "lucide": Path("node_modules/lucide-static/icons"),
     "tabler": Path("node_modules/@tabler/icons/icons/outline"),
     "simple": Path("node_modules/simple-icons/icons"),
+    "mdi": Path("node_modules/@mdi/svg/svg"),
+    "remixicon": Path("node_modules/remixicon/icons"),
+    "feather": Path("node_modules/feather-icons/dist/icons"),
+    "heroicons": Path("node_modules/heroicons/24/outline"),
+    "bootstrap": Path("node_modules/bootstrap-icons/icons"),
+    "octicons": Path("node_modules/@primer/octicons/build/svg"),
+    "fontawesome": Path("node_modules/@fortawesome/fontawesome-free/svgs"),
+    "ionicons": Path("node_modules/ionicons/dist/svg"),
 }
 TOOLS = ("svgo", "iconkit", "iconkit+guard")
 
@@ -62,14 +76,18 @@ class Outcome:
     differ: int = 0
     visible: int = 0
     failed: int = 0
+    chromium: int = 0
+
+
+def _bare(package: str) -> str:
+    """A package spec without its version: ``svgo@4`` is ``svgo``, ``@mdi/svg`` stays."""
+    head, sep, _ = package[1:].partition("@")
+    return package[0] + head if sep else package
 
 
 def ensure_installed(bench: Path) -> None:
     """npm-install the peers into ``bench`` unless they are already there."""
-    wanted = [
-        bench / "node_modules" / p
-        for p in ("svgo", "lucide-static", "@tabler/icons", "simple-icons")
-    ]
+    wanted = [bench / "node_modules" / _bare(p) for p in PACKAGES]
     if all(p.is_dir() for p in wanted):
         return
     bench.mkdir(parents=True, exist_ok=True)
@@ -121,15 +139,26 @@ def _diff(job: tuple[bytes, bytes | None]) -> tuple[bool, bool, bool]:
 
 
 def measure(
-    name: str, files: list[Path], work: Path, runs: int, jobs: int, svgo: Path, precision: int
+    name: str,
+    files: list[Path],
+    work: Path,
+    runs: int,
+    jobs: int,
+    svgo: Path,
+    precision: int,
+    browser: object,
 ) -> None:
     source = work / name / "in"
     if source.exists():
         shutil.rmtree(source)
     source.mkdir(parents=True)
+    names = {}
     for path in files:
-        shutil.copyfile(path, source / path.name)
-    originals = {p.name: (source / p.name).read_bytes() for p in files}
+        # Sets in subfolders (remixicon, fontawesome) are flattened, names kept unique.
+        flat = path.name if path.name not in names.values() else f"{path.parent.name}-{path.name}"
+        names[path] = flat
+        shutil.copyfile(path, source / flat)
+    originals = {flat: (source / flat).read_bytes() for flat in names.values()}
     outs = {tool: work / name / f"out-{tool}" for tool in TOOLS}
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     iconkit = [
@@ -138,32 +167,42 @@ def measure(
     commands = {
         "svgo": ([str(svgo), "-q", "-rf", str(source), "-o", str(outs["svgo"])], None),
         "iconkit": ([*iconkit, "-o", str(outs["iconkit"]), "--no-guard"], env),
+        "iconkit+guard": ([*iconkit, "-o", str(outs["iconkit+guard"])], env),
     }
-    times: dict[str, list[float]] = {"svgo": [], "iconkit": []}
+    times: dict[str, list[float]] = {tool: [] for tool in TOOLS}
     for run in range(runs):
-        order = ("svgo", "iconkit") if run % 2 == 0 else ("iconkit", "svgo")
+        order = TOOLS if run % 2 == 0 else tuple(reversed(TOOLS))
         for tool in order:
             command, tool_env = commands[tool]
             times[tool].append(timed(command, outs[tool], tool_env))
-    guarded = timed([*iconkit, "-o", str(outs["iconkit+guard"])], outs["iconkit+guard"], env)
 
+    from drawn import draw, visible
+
+    keys = sorted(originals)
+    chromium_original = draw(browser, [originals[k] for k in keys])
     results: dict[str, Outcome] = {}
     with ProcessPoolExecutor(jobs) as pool:
         for tool in TOOLS:
             outcome = Outcome()
-            outcome.seconds = guarded if tool == "iconkit+guard" else statistics.median(times[tool])
+            outcome.seconds = statistics.median(times[tool])
             pairs = []
-            for file_name, original in originals.items():
+            drawn_bytes = []
+            for file_name in keys:
                 target = outs[tool] / file_name
                 data = target.read_bytes() if target.exists() else None
                 if data is not None:
                     outcome.bytes_out += len(data)
                     outcome.gzip_out += gz(data)
-                pairs.append((original, data))
-            for differ, visible, failed in pool.map(_diff, pairs, chunksize=32):
+                pairs.append((originals[file_name], data))
+                drawn_bytes.append(data if data is not None else b"")
+            for differ, visible_cairo, failed in pool.map(_diff, pairs, chunksize=32):
                 outcome.differ += differ
-                outcome.visible += visible
+                outcome.visible += visible_cairo
                 outcome.failed += failed
+            chromium = draw(browser, drawn_bytes)
+            outcome.chromium = sum(
+                visible(a, b) for a, b in zip(chromium_original, chromium, strict=True)
+            )
             results[tool] = outcome
     bytes_in = sum(len(d) for d in originals.values())
     gzip_in = sum(gz(d) for d in originals.values())
@@ -177,16 +216,17 @@ def report(
     print(f"\n## {name}: {count} files, {bytes_in} bytes in, {gzip_in} gzip bytes in")
     print(
         f"| tool | bytes out | vs svgo | gzip out | vs svgo | wall s (median of {runs}) "
-        "| vs svgo | differ | visibly differ |"
+        "| vs svgo | cairo: differ | cairo: visibly | Chromium: visibly |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for tool in TOOLS:
         r = results[tool]
         print(
             f"| {tool} | {r.bytes_out} | {r.bytes_out / svgo.bytes_out:.3f} | {r.gzip_out} "
             f"| {r.gzip_out / svgo.gzip_out:.3f} | {r.seconds:.2f} "
             f"| {r.seconds / svgo.seconds:.2f} "
-            f"| {r.differ} | {r.visible} |"
+            f"| {r.differ} | {r.visible} | {r.chromium} |",
+            flush=True,
         )
     print(json.dumps({"corpus": name, **{t: vars(r) for t, r in results.items()}}, sort_keys=True))
 
@@ -194,7 +234,9 @@ def report(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="append", choices=sorted(CORPORA), help="repeatable")
-    parser.add_argument("--sample", type=int, default=None, help="files per corpus (default all)")
+    parser.add_argument(
+        "--sample", type=int, default=1000, help="files per corpus, evenly (default 1000)"
+    )
     parser.add_argument("--runs", type=int, default=3, help="timed runs per tool (default 3)")
     parser.add_argument("--bench-dir", type=Path, default=ROOT / ".bench")
     parser.add_argument("--precision", type=int, default=3, help="iconkit's --precision")
@@ -205,11 +247,21 @@ def main() -> int:
     version = subprocess.run([str(svgo), "--version"], capture_output=True, text=True, check=True)
     print(f"svgo {version.stdout.strip()}, {os.cpu_count()} cores, python {sys.version.split()[0]}")
     jobs = os.cpu_count() or 1
-    for name in args.corpus or list(CORPORA):
-        folder = CORPORA[name]
-        folder = folder if folder.is_absolute() else bench / folder
-        files = sample(sorted(folder.glob("*.svg")), args.sample)
-        measure(name, files, bench / "work", args.runs, jobs, svgo, args.precision)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=os.environ.get("ICONKIT_CHROMIUM", "/usr/bin/chromium"),
+            args=["--headless", "--no-sandbox", "--disable-gpu"],
+        )
+        try:
+            for name in args.corpus or list(CORPORA):
+                folder = CORPORA[name]
+                folder = folder if folder.is_absolute() else bench / folder
+                files = sample(sorted(folder.rglob("*.svg")), args.sample)
+                measure(name, files, bench / "work", args.runs, jobs, svgo, args.precision, browser)
+        finally:
+            browser.close()
     return 0
 
 

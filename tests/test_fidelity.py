@@ -103,3 +103,28 @@ def test_moved_and_changed_pixels_are_counted_on_the_largest_channel_difference(
         assert (m, c) == (np.count_nonzero(delta > 8), np.count_nonzero(delta))
     assert any(comparison.moved)
     assert sum(comparison.changed) > sum(comparison.moved), "some pixels change only a little"
+
+
+FILTERED = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <!-- cairosvg ignores this filter -->
+  <defs><filter id="f"><feGaussianBlur stdDeviation="1.5"/></filter></defs>
+  <path d="M4.000 4.000 L 20 4 L 20 20 L 4 20 Z" filter="url(#f)"/>
+</svg>"""
+
+
+def test_a_construct_the_renderer_cannot_judge_gets_only_passes_safe_by_construction() -> None:
+    result = optimize_svg(FILTERED, preset=[*DEFAULT_PRESET, NUDGE])
+    assert b"comment" not in result.svg, "comments still go"
+    assert b"M4.000 4.000 L 20 4" in result.svg, "geometry is left as written"
+    assert b"translate" not in result.svg, "the lossy pass never ran"
+    assert not result.checked, "nothing a render could catch, so no render"
+    unguarded = optimize_svg(FILTERED, guard=False)
+    assert b"M4 4h16v16H4z" in unguarded.svg
+
+
+def test_render_free_passes_make_no_render() -> None:
+    from iconkit.optimize import RENDER_FREE
+
+    result = optimize_svg(SQUARE, preset=sorted(RENDER_FREE))
+    assert not result.checked
+    assert b"comment" not in result.svg

@@ -7,8 +7,10 @@ declaration is ever processed; a reference to an undeclared entity (possible
 when the document names an external DTD, which is never loaded) is refused
 too. Input is bounded in size, and nesting depth and element count are counted
 while parsing, so a deep or wide file is stopped before it is built in full.
-Accepted encodings: UTF-8 (with or without a byte-order mark) and UTF-16
-with a byte-order mark. Every failure raises
+Accepted encodings: UTF-8 (with or without a byte-order mark), UTF-16 with
+a byte-order mark, and any other encoding an XML declaration names that
+Python can decode and that keeps ASCII bytes as they are (ISO-8859-1,
+windows-1252...; not UTF-7); those are decoded and parsed as UTF-8. Every failure raises
 :class:`~iconkit.errors.IconSourceError` naming the file and, where known, the line.
 """
 
@@ -40,8 +42,14 @@ _DOCTYPE = re.compile(
 )
 # The only external DTDs a document may name (they are still never loaded):
 # the W3C's SVG DTDs, which design tools write into their exports.
-_SVG_DTD = re.compile(rb"^https?://www\.w3\.org/Graphics/SVG/[A-Za-z0-9._/-]+\.dtd$")
+# SVG 1.1 and Tiny/Basic live under Graphics/SVG/; SVG 1.0 under the dated
+# TR/ path of its recommendation (or its candidate drafts, which Illustrator names).
+_SVG_DTD = re.compile(
+    rb"^https?://www\.w3\.org/(?:Graphics/SVG/|TR/\d{4}/[A-Z]+-SVG-\d{8}/DTD/)"
+    rb"[A-Za-z0-9._/-]+\.dtd$"
+)
 _CHUNK = 1 << 16
+_ASCII_PROBE = "".join(chr(c) for c in range(32, 127)) + "\t\n\r"
 
 
 @dataclass(frozen=True)
@@ -128,10 +136,7 @@ def _to_utf8(data: bytes, path: Path | str) -> bytes:
     if declaration:
         declared = _DECLARED_ENCODING.search(declaration.group())
         if declared and declared.group(1).decode("ascii").lower() not in _UTF8_NAMES:
-            name = declared.group(1).decode("ascii")
-            raise IconSourceError(
-                path, f"encoding {name!r} is not supported (use UTF-8, or UTF-16 with a BOM)", 1
-            )
+            return _recode(data, declared.group(1).decode("ascii"), declaration.end(), path)
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
         raise IconSourceError(path, "not UTF-8: NUL bytes (UTF-16 needs a byte-order mark)", line)
@@ -143,6 +148,29 @@ def _to_utf8(data: bytes, path: Path | str) -> bytes:
             path, "not UTF-8 (use UTF-8, or UTF-16 with a byte-order mark)", line
         ) from None
     return data
+
+
+def _recode(data: bytes, name: str, end: int, path: Path | str) -> bytes:
+    """Decode a document in the encoding its declaration names; return it as UTF-8."""
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        raise IconSourceError(path, f"encoding {name!r} is not known", 1) from None
+    if codec.name.startswith(("utf-16", "utf-32")):
+        raise IconSourceError(path, f"encoding {name!r} needs a byte-order mark", 1)
+    if _ASCII_PROBE.encode(codec.name, "replace") != _ASCII_PROBE.encode("ascii"):
+        # UTF-7 and its kind spell markup in other bytes: what the bytes say and
+        # what they decode to would differ. Only encodings that keep ASCII as it is.
+        raise IconSourceError(
+            path, f"encoding {name!r} is not supported (use UTF-8, or UTF-16 with a BOM)", 1
+        )
+    try:
+        text = data[end:].decode(codec.name)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, end + exc.start) + 1
+        raise IconSourceError(path, f"not valid {name} text", line) from None
+    # The declaration goes: the bytes are UTF-8 now, and lines keep their numbers.
+    return text.encode("utf-8")
 
 
 def _check_doctype(data: bytes, path: Path | str) -> None:

@@ -1,4 +1,14 @@
-"""The fidelity guard: render two SVGs with cairosvg and compare them pixel by pixel.
+"""The fidelity guard: render two SVGs and compare them pixel by pixel.
+
+The renderer is chosen per picture, by measurement against Chromium
+(``benchmarks/guard_renderers.py``): Skia's SVG module (skia-python), the
+rasteriser Chromium itself draws with, agrees with Chromium on most icons
+made of shapes, paths and clip paths, and is five to ten times faster than
+cairosvg; cairosvg's coarser anti-aliasing hides edge moves Chromium shows.
+A picture with anything else (text, markers, gradients, ``<use>``, nested
+``<svg>``, style sheets or ``style`` attributes, images) is drawn with
+cairosvg; constructs neither draws as browsers do are never given to the
+guard to judge (:func:`iconkit.optimize.unjudged`).
 
 A pixel *moves* when any of its four channels (premultiplied RGBA, on a
 transparent background, ``currentColor`` black) changes by more than
@@ -90,8 +100,11 @@ class Comparison:
 
 
 def rasterize(data: bytes, size: int, path: str = "<svg>") -> np.ndarray:
-    """Render SVG ``data`` to a ``size`` x ``size`` x 4 array of premultiplied ARGB bytes."""
-    return _raster(Drawing(data, path), size)
+    """Render SVG ``data`` to a ``size`` x ``size`` x 4 array of premultiplied ARGB bytes.
+
+    The renderer is the one the guard chooses for this picture (Skia or cairosvg).
+    """
+    return _Painter(data, path, skia=True).raster(size)
 
 
 def _raster(drawing: Drawing, size: int) -> np.ndarray:
@@ -108,9 +121,84 @@ def _raster(drawing: Drawing, size: int) -> np.ndarray:
 
 
 def preload() -> None:
-    """Import numpy and cairosvg now (before forking workers, say) rather than on first use."""
-    import cairosvg.surface  # noqa: F401
+    """Import numpy and skia now (before forking workers, say) rather than on first use.
+
+    cairosvg, which takes longer to import than Skia and draws only the pictures
+    Skia does not, is still imported by the first picture that needs it.
+    """
     import numpy  # noqa: F401
+    import skia  # noqa: F401
+
+
+# What Skia's SVG module draws as Chromium does (measured); anything else goes to cairosvg.
+_SKIA_TAGS = frozenset(
+    "{http://www.w3.org/2000/svg}" + name
+    for name in (
+        "svg", "g", "defs", "title", "desc", "path", "rect", "circle", "ellipse", "line",
+        "polyline", "polygon", "clipPath",
+    )
+)  # fmt: skip
+
+
+def _for_skia(data: bytes, path: str) -> bytes | None:
+    """The SVG as Skia should get it, or None when Skia is not the renderer for it.
+
+    Skia draws at the root's own width and height, not the canvas's, and
+    leaves ``currentColor`` unset: the size goes (the view box scales it to
+    the canvas) and ``currentColor`` is black, as the cairosvg guard drew it.
+    """
+    from lxml import etree
+
+    from ._xml import parse_svg
+
+    try:
+        root = parse_svg(data, path)
+    except IconSourceError:
+        return None
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag not in _SKIA_TAGS or "style" in element.attrib:
+            return None
+        if element is not root and element.tag == root.tag:
+            return None  # a nested <svg>: Skia places its viewport unlike browsers
+    if not root.get("viewBox"):
+        return None
+    root.attrib.pop("width", None)
+    root.attrib.pop("height", None)
+    root.attrib.pop("color", None)
+    root.set("color", "#000")
+    return etree.tostring(root)
+
+
+def _skia_raster(data: bytes, size: int) -> np.ndarray:
+    """Draw with Skia's SVG module: ``size`` x ``size`` x 4 premultiplied BGRA, as cairo's."""
+    import skia
+
+    dom = skia.SVGDOM.MakeFromStream(skia.MemoryStream(data))
+    if dom is None:
+        raise IconSourceError("<svg>", "Skia cannot read it")
+    dom.setContainerSize(skia.Size(size, size))
+    surface = skia.Surface(size, size)  # N32: BGRA, premultiplied, like cairo's ARGB32
+    canvas = surface.getCanvas()
+    canvas.clear(skia.ColorTRANSPARENT)
+    dom.render(canvas)
+    raster: np.ndarray = surface.makeImageSnapshot().toarray()
+    return raster
+
+
+class _Painter:
+    """One SVG, parsed once, drawn at each size by the renderer chosen for it."""
+
+    def __init__(self, data: bytes, path: str, skia: bool) -> None:
+        self.skia_data = _for_skia(data, path) if skia else None
+        self.drawing = Drawing(data, path) if self.skia_data is None else None
+
+    def raster(self, size: int) -> np.ndarray:
+        if self.skia_data is not None:
+            return _skia_raster(self.skia_data, size)
+        assert self.drawing is not None
+        return _raster(self.drawing, size)
 
 
 def _count(a: np.ndarray, b: np.ndarray, threshold: int) -> tuple[int, int]:
@@ -142,18 +230,20 @@ class Reference:
         self.sizes = sizes
         self.tolerance = tolerance
         self.path = path
-        drawing = Drawing(data, path)
-        self.rasters = tuple(_raster(drawing, size) for size in sizes)
+        painter = _Painter(data, path, skia=True)
+        #: Whether Skia draws this picture (and so its candidates); else cairosvg.
+        self.skia = painter.skia_data is not None
+        self.rasters = tuple(painter.raster(size) for size in sizes)
         self._verdicts: dict[bytes, bool] = {data: True}
 
     def compare(self, candidate: bytes) -> Comparison:
         """Render ``candidate`` at every size and compare it with the original."""
-        drawing = Drawing(candidate, self.path)
+        painter = self._painter(candidate)
         moved: list[int] = []
         changed: list[int] = []
         for size, raster in zip(self.sizes, self.rasters, strict=True):
             try:
-                other = _raster(drawing, size)
+                other = painter.raster(size)
             except IconSourceError:
                 moved.append(size * size)
                 changed.append(size * size)
@@ -170,11 +260,18 @@ class Reference:
             verdict = self._verdicts[candidate] = self._matches(candidate)
         return verdict
 
+    def _painter(self, candidate: bytes) -> _Painter:
+        painter = _Painter(candidate, self.path, skia=self.skia)
+        if self.skia and painter.skia_data is None:
+            # The candidate needs another renderer than the original: never the same picture.
+            painter = _Painter(b"", self.path, skia=False)
+        return painter
+
     def _matches(self, candidate: bytes) -> bool:
-        drawing = Drawing(candidate, self.path)
+        painter = self._painter(candidate)
         for size, raster in zip(self.sizes, self.rasters, strict=True):
             try:
-                other = _raster(drawing, size)
+                other = painter.raster(size)
             except IconSourceError:
                 return False
             moved, _ = _count(raster, other, self.tolerance.threshold)
@@ -189,5 +286,5 @@ def compare_renders(
     sizes: tuple[int, ...] = DEFAULT_SIZES,
     tolerance: Tolerance = DEFAULT_TOLERANCE,
 ) -> Comparison:
-    """Render both SVGs at ``sizes`` with cairosvg and compare them pixel by pixel."""
+    """Render both SVGs at ``sizes`` (Skia or cairosvg, as the guard does) and compare them."""
     return Reference(original, sizes, tolerance).compare(candidate)

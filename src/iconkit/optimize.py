@@ -8,7 +8,10 @@ finer precision; if that does not help, it bisects the preset for the pass that
 changed the picture, runs again without it, and repeats until the picture
 matches. It never returns a changed picture: at worst it returns the input
 unchanged. Renders happen only when needed: the original once, the result
-once, and more only when something failed.
+once, and more only when something failed. A picture holding a construct the
+renderer cannot judge (:func:`unjudged`: filters, masks, patterns, blend
+modes...) gets only the passes that are safe by construction
+(:data:`RENDER_FREE`), and a run of only those makes no render at all.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from ._xml import parse_svg
+from ._xml import parse_svg, qname
 from .errors import IconSourceError
 from .render import refuse_endless
 from .transforms import DEFAULT_PRECISION, DEFAULT_PRESET, Options, Transform, by_name
@@ -30,9 +33,29 @@ from .transforms import DEFAULT_PRECISION, DEFAULT_PRESET, Options, Transform, b
 if TYPE_CHECKING:
     from .fidelity import Reference, Tolerance
 
-__all__ = ["OptimizeResult", "optimize_svg", "optimize_tree", "serialize"]
+__all__ = [
+    "RENDER_FREE",
+    "OptimizeResult",
+    "optimize_svg",
+    "optimize_tree",
+    "serialize",
+    "unjudged",
+]
 
 _ID_PREFIX = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+# Passes that only drop what no renderer reads, or reorder attributes: their
+# output is the same picture by construction and needs no render to trust.
+RENDER_FREE = frozenset(
+    {"remove-comments", "remove-metadata", "remove-editor-data", "remove-whitespace"}
+    | {"sort-attributes"}
+)
+# Constructs the guard's renderer (cairosvg) does not draw as browsers do, or
+# at all: a picture holding one cannot be judged, so only RENDER_FREE passes
+# run on it.
+_UNJUDGED_TAGS = tuple(
+    qname(tag) for tag in ("filter", "mask", "pattern", "switch", "foreignObject")
+)
+_UNJUDGED_STYLE = ("mix-blend-mode", "isolation", "filter", "mask")
 # How many extra digits the guard tries before it backs a pass off.
 _EXTRA_PRECISION = 2
 
@@ -116,6 +139,10 @@ def optimize_svg(
         raise ValueError(f"id prefix {id_prefix!r} is not a valid start of an XML id")
     passes = _resolve(preset)
     root = parse_svg(data, path)
+    if guard and unjudged(root) is not None:
+        passes = [step for step in passes if step.name in RENDER_FREE]
+    if guard and all(step.name in RENDER_FREE for step in passes):
+        guard = False  # nothing a render could catch: no render is made
 
     def run(steps: Sequence[Transform], digits: int, cautious: bool = False) -> bytes:
         tree = copy.deepcopy(root) if guard else root
@@ -151,6 +178,30 @@ def optimize_svg(
             )
     digits = min(precision + _EXTRA_PRECISION, 8)
     return _back_off(reference, lambda steps, d: run(steps, d, True), passes, digits, data)
+
+
+def unjudged(root: etree._Element) -> str | None:
+    """Name a construct in ``root`` the guard cannot judge by rendering, or return None.
+
+    Filters, masks, patterns, ``<switch>``, blend modes and isolation, and
+    groups inside clip paths are drawn by cairosvg unlike browsers (or not at
+    all), so a change to them would pass unseen.
+    """
+    for element in root.iter(*_UNJUDGED_TAGS):
+        return etree.QName(element).localname
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        style = element.get("style")
+        if style and any(word in style for word in _UNJUDGED_STYLE):
+            return "style"
+        if element.tag == _CLIP_PATH and any(child.tag == _G for child in element):
+            return "group in a clip path"
+    return None
+
+
+_CLIP_PATH = qname("clipPath")
+_G = qname("g")
 
 
 def _back_off(

@@ -63,6 +63,6 @@ def apply_transforms(root: etree._Element, options: Options) -> None:
         if mapped is None:
             continue
         # Written finer than the final precision; minify-path-data rounds it once.
-        decimals = local_decimals(element.getparent(), root, options.precision) + 3
+        decimals = local_decimals(element, root, options.precision, own=False) + 3
         del element.attrib["transform"]
         element.set("d", pathdata.to_string(mapped, decimals, close_shortcut=False))

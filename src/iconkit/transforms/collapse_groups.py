@@ -11,6 +11,15 @@ from ._style import INHERITED, declared, is_dynamic, local
 __all__ = ["collapse_groups"]
 
 _G = qname("g")
+# Where a group's children may stand in its place: containers in which a <g>
+# and what it holds are drawn alike. A clip path draws only shapes, text and
+# <use> that are its own children (a group there is ignored, with all it
+# holds), and a <switch> picks its first child, so neither is listed.
+_HOLDERS = frozenset({"svg", "g", "a", "defs", "symbol", "mask", "pattern", "marker"})
+
+
+def _in_clip_path(element: etree._Element) -> bool:
+    return any(local(node) == "clipPath" for node in element.iterancestors())
 
 
 def _unwrap(group: etree._Element) -> None:
@@ -46,14 +55,18 @@ def collapse_groups(root: etree._Element, options: Options) -> None:
     them draws anything. A group's inherited attributes (fill, stroke...) move
     to its single child only where the child does not set them itself, and its
     transform is prepended to the child's. Groups with an id, a class, a style,
-    opacity, a filter, a clip path, a mask, a role or ``aria-*`` stay.
+    opacity, a filter, a clip path, a mask, a role or ``aria-*`` stay, and so
+    do groups in a ``<switch>`` or a ``<clipPath>`` (a browser ignores a
+    group in a clip path; unwrapped, its shapes would start to clip).
     Example: ``<g><g fill="red"><path d="M0 0h1v1z"/></g></g>`` becomes
     ``<path fill="red" d="M0 0h1v1z"/>``.
     """
     dynamic = is_dynamic(root)
     for group in reversed(list(root.iter(_G))):
         parent = group.getparent()
-        if parent is None or local(parent) == "switch" or (group.text and group.text.strip()):
+        if parent is None or local(parent) not in _HOLDERS or (group.text and group.text.strip()):
+            continue
+        if _in_clip_path(group):
             continue
         if not group.attrib:
             _unwrap(group)

@@ -91,8 +91,10 @@ def convert_shapes(root: etree._Element, options: Options) -> None:
     become paths can merge with their neighbours (merge-paths). A shape is
     converted when its path data is no longer than its geometry attributes, or
     when a sibling beside it carries the same other attributes. Rounded
-    rectangles, sizes with units, shapes with an id or children, and rectangles
-    under markers (which a path would start drawing) are left alone. Circles and
+    rectangles, sizes with units, shapes with an id or children, shapes painted
+    with a gradient or pattern (Chromium fills a rectangle and the same path a
+    little differently then), and rectangles under markers (which a path would
+    start drawing) are left alone. Circles and
     ellipses stay: arcs render a hair differently from the shapes.
     Example: ``<line x1="3" y1="12" x2="21" y2="12"/>`` becomes ``<path d="M3 12h18"/>``.
     """
@@ -107,6 +109,8 @@ def convert_shapes(root: etree._Element, options: Options) -> None:
             dynamic or any((resolve(element, m) or "none").strip() != "none" for m in _MARKERS)
         ):
             continue
+        if any("url(" in (resolve(element, paint) or "") for paint in ("fill", "stroke")):
+            continue  # browsers fill a rectangle and a path with a paint server differently
         commands = _commands(element, kind)
         if commands is None:
             continue

@@ -10,7 +10,7 @@ from lxml import etree
 from .. import pathdata
 from .._xml import qname
 from ._pass import Options, remove_element, transform
-from ._style import declared, is_dynamic, paints, resolve, same_number
+from ._style import declared, is_dynamic, local, paints, resolve, same_number
 
 __all__ = ["merge_paths"]
 
@@ -30,6 +30,9 @@ def _mergeable(element: etree._Element) -> bool:
         return False
     if (resolve(element, "stroke-dasharray") or "none").strip() != "none":
         return False  # dashes would run on across the joined subpaths
+    blend = declared(element, "mix-blend-mode")
+    if blend is not None and blend.strip() != "normal":
+        return False  # each path blends with what is under it, the one before included
     opacity = declared(element, "opacity")
     if opacity is not None and not same_number(opacity, 1):
         return False  # each path is composited on its own
@@ -114,7 +117,9 @@ def merge_paths(root: etree._Element, options: Options) -> None:
     their bounding boxes, grown by the stroke's reach and half a pixel at 16 px,
     do not touch, since fill winding would mix and fill and stroke would be
     painted in another order. Paths with an id, markers, dashes, opacity, a
-    clip path, mask, filter or a gradient or pattern paint stay apart. With
+    blend mode, a clip path, mask, filter or a gradient or pattern paint stay
+    apart, and so do the paths of a ``<clipPath>``, whose paint does not count:
+    the clip is the union of each path's own fill area. With
     ``cautious``, stroked paths too merge only where their ink cannot meet.
     Example: ``<path d="M1 1h2"/><path d="M1 3h2"/>`` becomes ``<path d="M1 1h2M1 3h2"/>``.
     """
@@ -123,6 +128,8 @@ def merge_paths(root: etree._Element, options: Options) -> None:
     # Half a pixel at 16 px: paths this far apart never share a pixel's edge.
     margin = _view_size(root) / 32
     for parent in list(root.iter()):
+        if any(local(node) == "clipPath" for node in (parent, *parent.iterancestors())):
+            continue  # a clip path is the union of its children: joined, windings would mix
         children = list(parent)
         k = 0
         while k < len(children) - 1:

@@ -8,7 +8,7 @@ from lxml import etree
 
 from .. import transformlist
 from ..pathdata import format_number
-from ._pass import Options, local_decimals, transform
+from ._pass import Options, attribute_decimals, local_decimals, transform
 from ._style import local
 
 __all__ = ["minify_attributes"]
@@ -23,8 +23,14 @@ _COORDINATES = frozenset(
 )  # fmt: skip
 _LISTS = frozenset({"points", "stroke-dasharray"})
 _COLOURS = frozenset({"fill", "stroke", "stop-color", "flood-color", "lighting-color", "color"})
-_FRACTIONS = frozenset({"opacity", "fill-opacity", "stroke-opacity", "stop-opacity", "offset"})
+_OPACITIES = frozenset(
+    {"opacity", "fill-opacity", "stroke-opacity", "stop-opacity", "flood-opacity"}
+)
 _NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(px)?\s*$")
+_PLAIN = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$")
+# Elements whose lengths may be objectBoundingBox fractions, where a unit is
+# not the same as no unit: their values are rounded only when unitless.
+_UNIT_BOUND = frozenset({"filter", "mask", "pattern", "linearGradient", "radialGradient", "marker"})
 _NUMBERS = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _LIST_SHAPE = re.compile(r"^[\s,0-9eE.+-]*$")
 _HEX6 = re.compile(r"^#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3$")
@@ -67,11 +73,18 @@ def _colour(value: str) -> str:
     return text if lowered not in ("none", "transparent") else lowered
 
 
-def _number(value: str, decimals: int) -> str:
-    match = _NUMBER.match(value)
+def _number(value: str, decimals: int, pattern: re.Pattern[str] = _NUMBER) -> str:
+    """Round a plain number (or one in px, with the default ``pattern``); leave anything else."""
+    match = pattern.match(value)
     if not match:
         return value
-    return format_number(float(match.group(1)), decimals)
+    number = float(match.group(1))
+    text = format_number(number, decimals)
+    while number and float(text) == 0 and decimals < 12:
+        # A size or width rounded to zero stops drawing: keep the first digit that is not.
+        decimals += 1
+        text = format_number(number, decimals)
+    return text
 
 
 def _list(value: str, decimals: int) -> str:
@@ -94,30 +107,33 @@ def minify_attributes(root: etree._Element, options: Options) -> None:
     Example: ``fill="rgb(255, 0, 0)"`` becomes ``fill="red"``.
     """
     for element in root.iter():
-        if not isinstance(element.tag, str) or not local(element):
+        kind = local(element) if isinstance(element.tag, str) else ""
+        if not kind:
             continue
         attrib = element.attrib
         if not attrib:
             continue
         if "transform" in attrib:
-            # A transform's offsets are in the parent's user space.
-            parent = element.getparent()
-            decimals = local_decimals(
-                parent if parent is not None else element, root, options.precision
-            )
+            # A transform's offsets are in the space around the element.
+            decimals = local_decimals(element, root, options.precision, own=False)
             attrib["transform"] = transformlist.minify(attrib["transform"], decimals)
             if not attrib["transform"]:
                 del attrib["transform"]
         for name, value in list(attrib.items()):
             if name in _COLOURS:
                 attrib[name] = _colour(value)
-            elif name in _FRACTIONS:
-                attrib[name] = _number(value, 3)
+            elif name in _OPACITIES:
+                attrib[name] = _number(value, max(3, options.precision), _PLAIN)
+            elif name == "offset":
+                if kind == "stop":  # a gradient stop's fraction; elsewhere it means other things
+                    attrib[name] = _number(value, options.precision, _PLAIN)
             elif name in _COORDINATES:
                 if element is root:
                     attrib[name] = _number(value, 10)  # trimmed, not rounded
                 else:
-                    attrib[name] = _number(value, local_decimals(element, root, options.precision))
+                    decimals = attribute_decimals(element, name, root, options.precision)
+                    plain = kind in _UNIT_BOUND or kind.startswith("fe")
+                    attrib[name] = _number(value, decimals, _PLAIN if plain else _NUMBER)
             elif name in _LISTS:
                 attrib[name] = _list(value, local_decimals(element, root, options.precision))
             elif name == "viewBox":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ._pass import Options, transform
@@ -20,6 +22,11 @@ _ZERO = {
 }
 # Attributes no renderer reads.
 _USELESS = frozenset({"version", "baseProfile"})
+# Values computed from the element's own font or from the parent's value: the
+# same text on a child is a different value (150% of 150%), never a repeat.
+_RELATIVE = re.compile(
+    r"[\d.](?:(?:em|ex|ch|rem|lh|rlh|cap|ic)\b|%)|\b(?:larger|smaller|bolder|lighter)\b"
+)
 _ROOT_DEFAULTS = {"preserveAspectRatio": "xMidYMid meet", "x": "0", "y": "0"}
 
 
@@ -28,7 +35,8 @@ def remove_default_attributes(root: etree._Element, options: Options) -> None:
     """Remove presentation attributes equal to what the element would inherit or start with anyway.
 
     Why: exporters spell out defaults (``fill-opacity="1"``, ``x="0"``) and
-    repeat a parent's value on every child. On the root, inherited properties
+    repeat a parent's value on every child. A relative value (``2em``,
+    ``150%``, ``bolder``) is never a repeat: it compounds. On the root, inherited properties
     are kept: there they override the page's, which is part of the icon's look.
     With a ``<style>`` sheet or animation, only non-inherited defaults go.
     Example: ``<g stroke-width="2"><path stroke-width="2"/></g>`` drops the path's.
@@ -53,6 +61,8 @@ def remove_default_attributes(root: etree._Element, options: Options) -> None:
                     continue
                 parent = element.getparent()
                 inherited = resolve(parent, name) if parent is not None else None
+                if _RELATIVE.search(value.lower()):
+                    continue
                 if inherited is not None and canonical(inherited) == canonical(value):
                     del attrib[name]
             elif name in INITIAL:

@@ -5,7 +5,16 @@ from __future__ import annotations
 from lxml import etree
 
 from ._pass import Options, remove_element, transform
-from ._style import SHAPES, is_dynamic, is_protected, local, paints, resolve, same_number
+from ._style import (
+    SHAPES,
+    declared,
+    is_dynamic,
+    is_protected,
+    local,
+    paints,
+    resolve,
+    same_number,
+)
 
 __all__ = ["remove_invisible_elements"]
 
@@ -29,6 +38,8 @@ def _invisible(element: etree._Element, dynamic: bool) -> bool:
     name = local(element)
     if element.get("display", "").strip() == "none" or same_number(element.get("opacity"), 0):
         return not dynamic
+    if (declared(element, "filter") or "none").strip() != "none":
+        return False  # a filter can paint where the element draws nothing (feFlood, feImage)
     if name == "g":
         return not any(isinstance(child.tag, str) for child in element)
     if element.tag not in SHAPES:
@@ -49,7 +60,8 @@ def remove_invisible_elements(root: etree._Element, options: Options) -> None:
     Why: exporters leave bounding boxes and empty layers behind; tabler's icons
     each carry ``<path stroke="none" d="M0 0h24v24H0z" fill="none"/>``. An
     element that holds an id, a role, an ``aria-*`` attribute, a ``<title>`` or a
-    ``<desc>`` is always kept.
+    ``<desc>`` is always kept, and so is an element with a filter, which may
+    paint a region of its own however little the element draws.
     Example: ``<path stroke="none" fill="none" d="M0 0h24v24H0z"/>`` is removed.
     """
     dynamic = is_dynamic(root)
