@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from support import ICONS
+from support import ICONS, write_shapes
 
 from iconkit import (
     IconSet,
@@ -123,10 +123,9 @@ def test_search_index_holds_names_tags_aliases_category_and_description_in_tiers
 
 def test_index_draws_the_first_cells_and_grid_js_the_rest(icon_copy: Path, tmp_path: Path) -> None:
     drawing = (icon_copy / "close.svg").read_bytes()
-    for number in range(100):
-        (icon_copy / f"shape-{number:03}.svg").write_bytes(drawing)
-        meta = {"title": f"Shape {number:03}", "description": f"Shape number {number}."}
-        (icon_copy / f"shape-{number:03}.json").write_text(json.dumps(meta), "utf-8")
+    write_shapes(
+        icon_copy, 100, drawing, lambda n: {"title": f"Shape {n:03}", "description": "A shape."}
+    )
     many = load_icons(icon_copy)
     build_gallery(many, tmp_path / "site", pngs=False)
     index = (tmp_path / "site/index.html").read_text("utf-8")
@@ -274,10 +273,8 @@ def test_coverage_page_and_lint_status_show_the_findings(icon_copy: Path, tmp_pa
 
 def test_coverage_page_of_many_findings_groups_them(icon_copy: Path, tmp_path: Path) -> None:
     drawing = (icon_copy / "close.svg").read_bytes()
-    for number in range(260):
-        (icon_copy / f"shape-{number:03}.svg").write_bytes(drawing)
-        meta = {"title": f"Shape {number:03} Icon", "description": "An icon of a shape."}
-        (icon_copy / f"shape-{number:03}.json").write_text(json.dumps(meta), "utf-8")
+    weak = {"description": "An icon of a shape."}
+    write_shapes(icon_copy, 260, drawing, lambda n: {"title": f"Shape {n:03} Icon", **weak})
     icon_set = load_icons(icon_copy)
     found = gallery_coverage(icon_set)
     total = len(found.findings)

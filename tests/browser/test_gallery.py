@@ -15,21 +15,9 @@ import pytest
 from harness import run_axe
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
-from support import ICONS
+from support import ICONS, write_shapes
 
 from iconkit import GalleryServer, IconSet, build_gallery, load_icons
-
-
-@pytest.fixture(scope="module")
-def icon_set() -> IconSet:
-    return load_icons(ICONS)
-
-
-@pytest.fixture(scope="module")
-def site(icon_set: IconSet, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("gallery") / "site"
-    build_gallery(icon_set, out)
-    return out
 
 
 def visible(page: Page) -> list[str]:
@@ -429,12 +417,12 @@ def test_long_results_show_the_first_96_until_asked(
     page: Page, tmp_path: Path, icon_set: IconSet
 ) -> None:
     icons = tmp_path / "many"
-    icons.mkdir()
-    drawing = icon_set.get("calendar").svg
-    for number in range(320):
-        (icons / f"shape-{number:03}.svg").write_bytes(drawing)
-        meta = {"title": f"Shape {number:03}", "description": f"Shape number {number}."}
-        (icons / f"shape-{number:03}.json").write_text(json.dumps(meta), "utf-8")
+    write_shapes(
+        icons,
+        320,
+        icon_set.get("calendar").svg,
+        lambda n: {"title": f"Shape {n:03}", "description": f"Shape number {n}."},
+    )
     many = load_icons(icons)
     build_gallery(many, tmp_path / "site", pngs=False)
     page.goto((tmp_path / "site/index.html").as_uri())

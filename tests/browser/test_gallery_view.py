@@ -13,25 +13,13 @@ import pytest
 from harness import run_axe
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
-from support import ICONS
+from support import ICONS, write_shapes
 
 from iconkit import IconSet, build_gallery, gallery, load_icons, render_icon
 from iconkit.jinja import IconRenderer
 
 RED = "#c01c28"
 RED_RGB = (192, 28, 40)
-
-
-@pytest.fixture(scope="module")
-def icon_set() -> IconSet:
-    return load_icons(ICONS)
-
-
-@pytest.fixture(scope="module")
-def site(icon_set: IconSet, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("view") / "site"
-    build_gallery(icon_set, out)
-    return out
 
 
 def shown(page: Page) -> list[str]:
@@ -246,16 +234,21 @@ def test_icon_pages_link_tags_and_related_icons(page: Page, site: Path) -> None:
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory, icon_set: IconSet) -> Path:
     """130 icons with long titles: more than the index draws itself."""
-    folder = tmp_path_factory.mktemp("many")
-    icons = folder / "icons"
-    icons.mkdir()
-    drawing = icon_set.get("calendar").svg
-    for number in range(130):
-        (icons / f"shape-{number:03}.svg").write_bytes(drawing)
+    icons = tmp_path_factory.mktemp("many") / "icons"
+
+    def meta(number: int) -> dict[str, object]:
         title = f"Shape {number:03}" + (" with a very long title indeed" if number % 3 else "")
-        meta = {"title": title, "description": f"Shape number {number}.", "tags": ["form"]}
-        (icons / f"shape-{number:03}.json").write_text(json.dumps(meta), "utf-8")
+        return {"title": title, "description": f"Shape number {number}.", "tags": ["form"]}
+
+    write_shapes(icons, 130, icon_set.get("calendar").svg, meta)
     return icons
+
+
+@pytest.fixture(scope="module")
+def many_site(many: Path) -> Path:
+    """The gallery of ``many``."""
+    build_gallery(load_icons(many), many.parent / "site", pngs=False)
+    return many.parent / "site"
 
 
 def test_cells_drawn_from_grid_js_are_those_the_page_draws(
@@ -277,14 +270,11 @@ def test_cells_drawn_from_grid_js_are_those_the_page_draws(
 
 
 @pytest.mark.parametrize("size", [16, 24, 32, 48])
-def test_rows_are_even_at_every_size(
-    browser: Browser, many: Path, tmp_path: Path, size: int
-) -> None:
-    build_gallery(load_icons(many), tmp_path / "site", pngs=False)
+def test_rows_are_even_at_every_size(browser: Browser, many_site: Path, size: int) -> None:
     context = browser.new_context(viewport={"width": 1000, "height": 800})
     page = context.new_page()
     try:
-        page.goto((tmp_path / "site/index.html").as_uri())
+        page.goto((many_site / "index.html").as_uri())
         page.get_by_label(f"{size} px").check()
         boxes = page.eval_on_selector_all(
             "#grid li a",
@@ -300,10 +290,7 @@ def test_rows_are_even_at_every_size(
         context.close()
 
 
-def test_no_horizontal_scroll_at_320_px(
-    browser: Browser, site: Path, many: Path, tmp_path: Path
-) -> None:
-    build_gallery(load_icons(many), tmp_path / "site", pngs=False)
+def test_no_horizontal_scroll_at_320_px(browser: Browser, site: Path, many_site: Path) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     try:
@@ -312,8 +299,8 @@ def test_no_horizontal_scroll_at_320_px(
             site / "icons/copy-link.html",
             site / "all.html",
             site / "coverage.html",
-            tmp_path / "site/index.html",
-            tmp_path / "site/icons/shape-001.html",
+            many_site / "index.html",
+            many_site / "icons/shape-001.html",
         ):
             page.goto(path.as_uri() + "?size=48&ink=%23c01c28")
             widths = page.evaluate(
