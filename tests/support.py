@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 ICONS = ROOT / "icons"
@@ -44,3 +47,13 @@ def fresh_python(
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
         check=check,
     )
+
+
+def write_shapes(
+    folder: Path, count: int, drawing: bytes, meta: Callable[[int], dict[str, Any]]
+) -> None:
+    """Write ``count`` icons, ``shape-000`` on, into ``folder``: one drawing, ``meta(n)`` each."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"shape-{number:03}.svg").write_bytes(drawing)
+        (folder / f"shape-{number:03}.json").write_text(json.dumps(meta(number)), "utf-8")

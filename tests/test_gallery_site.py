@@ -9,12 +9,14 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
-from support import ICONS
+from support import ICONS, write_shapes
 
 from iconkit import (
     IconSet,
@@ -26,7 +28,7 @@ from iconkit import (
     load_icons,
     render_icon,
 )
-from iconkit.gallery import SIZES, gallery_coverage, macro_call
+from iconkit.gallery import FIRST_CELLS, SIZES, gallery_coverage, macro_call
 from iconkit.progress import LineProgress
 
 
@@ -47,7 +49,7 @@ def test_gallery_has_every_page_and_download(bundled: IconSet, tmp_path: Path) -
     result = build_gallery(bundled, tmp_path / "site")
     site = tmp_path / "site"
     assert result.icons == len(bundled) == 45
-    assert result.pages == 47
+    assert result.pages == 48  # the icons', the index, all.html and the coverage page
     index = (site / "index.html").read_text("utf-8")
     for icon in bundled:
         assert f'href="icons/{icon.slug}.html"' in index
@@ -58,6 +60,8 @@ def test_gallery_has_every_page_and_download(bundled: IconSet, tmp_path: Path) -
             png = Image.open(io.BytesIO((site / "png" / f"{icon.slug}@{scale}x.png").read_bytes()))
             assert png.size == (size, size)
     assert (site / "coverage.html").is_file()
+    listing = (site / "all.html").read_text("utf-8")
+    assert listing.count('<li><a href="icons/') == 45
     assert sorted(p.name for p in (site / "assets").iterdir()) == ["gallery.css", "gallery.js"]
     # Nothing is fetched from elsewhere: every page stays on the file system.
     for page in site.rglob("*.html"):
@@ -87,22 +91,57 @@ def test_detail_page_shows_metadata_source_snippets_and_neighbours(
     assert 'rel="prev"' not in first
 
 
-def test_search_index_holds_title_slug_aliases_tags_and_description(
+def grid_data(site: Path) -> dict[str, Any]:
+    """The grid.js of a gallery, as data."""
+    text = (site / "grid.js").read_text("utf-8")
+    prefix = "window.iconkitGrid = "
+    body = text.split("\n", 1)[1]
+    assert body.startswith(prefix)
+    data: dict[str, Any] = json.loads(body.removeprefix(prefix).rstrip().removesuffix(";"))
+    return data
+
+
+def test_search_index_holds_names_tags_aliases_category_and_description_in_tiers(
     bundled: IconSet, tmp_path: Path
 ) -> None:
     build_gallery(bundled, tmp_path / "site")
-    index = (tmp_path / "site/index.html").read_text("utf-8")
-    found = re.findall(
-        r'<li data-search="([^"]*)" data-category="[^"]*"><a href="icons/([^"]+)\.html"', index
-    )
-    cells = {slug: text for text, slug in found}
+    data = grid_data(tmp_path / "site")
+    assert [row[0] for row in data["icons"]] == [icon.slug for icon in bundled]
     email = bundled.get("email")
-    text = cells["email"]
-    assert text == text.lower()
-    for word in (email.meta.title, "email", *email.meta.aliases, *email.meta.tags):
-        assert word.lower() in text
-    assert email.meta.description.lower().rstrip(".") in text
-    assert len(cells) == len(bundled)
+    row = data["icons"][[icon.slug for icon in bundled].index("email")]
+    assert row[1] == email.meta.title
+    assert data["categories"][row[2]] == email.meta.category
+    names, tags, description = row[3].split("|")
+    assert names.split() == ["email", "envelope", "mail"]  # title, slug, aliases; once each
+    for tag in email.meta.tags:
+        assert tag in tags.split()
+    assert email.meta.category in tags.split()
+    assert "envelope" not in description.split()  # kept in the first tier it appears in
+    assert "paper" in description.split()
+    assert row[3] == row[3].lower()
+
+
+def test_index_draws_the_first_cells_and_grid_js_the_rest(icon_copy: Path, tmp_path: Path) -> None:
+    drawing = (icon_copy / "close.svg").read_bytes()
+    write_shapes(
+        icon_copy, 100, drawing, lambda n: {"title": f"Shape {n:03}", "description": "A shape."}
+    )
+    many = load_icons(icon_copy)
+    build_gallery(many, tmp_path / "site", pngs=False)
+    index = (tmp_path / "site/index.html").read_text("utf-8")
+    assert index.count('<li><a href="icons/') == FIRST_CELLS < len(many)
+    assert 'href="all.html"' in index
+    data = grid_data(tmp_path / "site")
+    assert len(data["icons"]) == len(many) == 103
+    # The index's own cells are what gallery.js draws from grid.js.
+    for row in data["icons"][:FIRST_CELLS]:
+        slug, title, _category, _words, attrs, extra, body = row
+        cell = (
+            f'<li><a href="icons/{slug}.html"><svg class="iconkit iconkit-{slug}{extra} '
+            f'grid-icon" width="24" height="24" {data["attrs"][attrs]} aria-hidden="true" '
+            f'focusable="false">{body}</svg><span class="name">{html.escape(title)}</span></a></li>'
+        )
+        assert cell in index
 
 
 def test_grid_icons_are_decorative_and_the_link_carries_the_name(
@@ -221,7 +260,36 @@ def test_coverage_page_and_lint_status_show_the_findings(icon_copy: Path, tmp_pa
     assert "No findings." in (tmp_path / "site/icons/close.html").read_text("utf-8")
     report = (tmp_path / "site/coverage.html").read_text("utf-8")
     assert "<strong>66.7%</strong>" in report
-    assert report.count('<tr class="finding-') == 2
+    every = report.split('id="every-finding"', 1)[1]
+    assert every.count('<tr class="finding-') == 2
+    rules = re.findall(r'<tr class="finding-\w+" data-rules="(\w+)"[^>]*><th scope="row">', report)
+    assert rules == ["A203", "A204"]
+    assert re.search(
+        r'<li data-rules="A203 A204" data-severity="warning"><p><code>A203, A204</code>: 1 icon</p>'
+        r'<p class="icon-list"><a href="icons/calendar.html">calendar</a></p></li>',
+        report,
+    )
+
+
+def test_coverage_page_of_many_findings_groups_them(icon_copy: Path, tmp_path: Path) -> None:
+    drawing = (icon_copy / "close.svg").read_bytes()
+    weak = {"description": "An icon of a shape."}
+    write_shapes(icon_copy, 260, drawing, lambda n: {"title": f"Shape {n:03} Icon", **weak})
+    icon_set = load_icons(icon_copy)
+    found = gallery_coverage(icon_set)
+    total = len(found.findings)
+    assert total > 500
+    build_gallery(icon_set, tmp_path / "site", pngs=False)
+    report = (tmp_path / "site/coverage.html").read_text("utf-8")
+    assert 'id="every-finding"' not in report
+    assert f"{total} findings are too many to list one by one here" in report
+    counts = re.findall(r'data-rules="(\w+)"[^>]*><th scope="row">.*?</td><td>(\d+)</td>', report)
+    by_code = Counter(d.code for d in found.findings)
+    assert counts == sorted(
+        ((code, str(n)) for code, n in by_code.items()), key=lambda c: (-int(c[1]), c[0])
+    )
+    assert report.count('<a href="icons/shape-') == 260  # each icon once, in its group
+    assert len(report) < 100_000
 
 
 def test_build_writes_the_gallery_into_dist(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -146,3 +148,121 @@ def test_cli_serve_rejects_a_bad_port() -> None:
     )
     assert result.returncode == 2
     assert "port must be between" in result.stderr
+
+
+def _serve(
+    icon_copy: Path, *extra: str, env: dict[str, str] | None = None
+) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "iconkit",
+            "serve",
+            "-q",
+            "--icons",
+            str(icon_copy),
+            "--port",
+            "0",
+            *extra,
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def _served_url(process: subprocess.Popen[str]) -> str:
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith("serving the gallery"):
+            return line.rsplit(" at ", 1)[1].strip()
+    raise AssertionError("the server never said where it serves")
+
+
+def _outside_address() -> str | None:
+    """An address of this machine other than loopback, if it has one."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # no packet is sent: this only picks a route
+        address: str = probe.getsockname()[0]
+    except OSError:
+        return None
+    finally:
+        probe.close()
+    return None if address.startswith("127.") else address
+
+
+def test_cli_serve_host_listens_on_every_interface(icon_copy: Path) -> None:
+    with _serve(icon_copy, "--host", "0.0.0.0") as process:
+        try:
+            url = _served_url(process)
+            assert url.startswith("http://127.0.0.1:")
+            port = url.rsplit(":", 1)[1].strip("/")
+            assert get(url)[0] == 200
+            outside = _outside_address()
+            if outside is not None:
+                status, index = get(f"http://{outside}:{port}/")
+                assert status == 200
+                assert "Close" in index
+        finally:
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=TIMEOUT) == 130
+
+
+def test_cli_serve_listens_on_loopback_only_by_default(icon_copy: Path) -> None:
+    outside = _outside_address()
+    with _serve(icon_copy) as process:
+        try:
+            url = _served_url(process)
+            port = url.rsplit(":", 1)[1].strip("/")
+            assert get(url)[0] == 200
+            if outside is not None:
+                with pytest.raises(urllib.error.URLError):
+                    urllib.request.urlopen(f"http://{outside}:{port}/", timeout=5)
+        finally:
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=TIMEOUT) == 130
+
+
+def test_cli_serve_host_that_cannot_be_bound_is_one_line(icon_copy: Path) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "iconkit",
+            "serve",
+            "--icons",
+            str(icon_copy),
+            "--host",
+            "192.0.2.1",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=TIMEOUT,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("iconkit: error: cannot listen on 192.0.2.1 port 8000: ")
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_serve_open_starts_the_browser_on_the_gallery(icon_copy: Path, tmp_path: Path) -> None:
+    seen = tmp_path / "seen.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(
+        f'#!/bin/sh\nprintf "%s\\n" "$1" > "{seen}.part" && mv "{seen}.part" "{seen}"\n'
+    )
+    browser.chmod(0o755)
+    env = {**os.environ, "BROWSER": str(browser)}
+    with _serve(icon_copy, "--open", env=env) as process:
+        try:
+            url = _served_url(process)
+            deadline = time.monotonic() + TIMEOUT
+            while not seen.exists() and time.monotonic() < deadline:
+                time.sleep(0.1)
+            assert seen.read_text().strip() == url
+            assert get(url)[0] == 200
+        finally:
+            process.send_signal(signal.SIGINT)
+            assert process.wait(timeout=TIMEOUT) == 130

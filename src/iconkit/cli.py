@@ -208,7 +208,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("serve", help="serve the gallery on 127.0.0.1, rebuilt as icons change")
     p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1; 0.0.0.0 or :: for every interface)",
+    )
     p.add_argument("--port", type=_port, default=8000, help="port (default: 8000)")
+    p.add_argument("--open", action="store_true", help="open the gallery in the web browser")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress output for builds")
     p.set_defaults(run=_serve)
 
@@ -660,17 +666,21 @@ def _serve(args: argparse.Namespace) -> int:
             server = GalleryServer(
                 args.icons,
                 Path(folder) / "gallery",
+                host=args.host,
                 port=args.port,
                 progress=progress_for(sys.stderr, args.quiet),
             )
         except OSError as exc:
             print(
-                f"iconkit: error: cannot listen on port {args.port}: {exc.strerror}",
+                f"iconkit: error: cannot listen on {args.host} port {args.port}: "
+                f"{exc.strerror or exc}",
                 file=sys.stderr,
             )
             return 1
         stop = threading.Event()
         server.start()
+        if args.open and not server.open():
+            print(f"iconkit: no web browser found; open {server.url}", file=sys.stderr)
         try:
             server.watch(stop)
         finally:

@@ -2,7 +2,9 @@
 
 ``build_gallery`` writes, atomically (a temporary folder swapped in when complete)::
 
-    index.html            grid of every icon; search, category, size and background controls
+    index.html            the grid: search, category, colour, stroke, size and background
+                          controls; the first icons drawn, the others drawn from grid.js
+    grid.js               every icon of the grid: name, title, search words, drawing
     icons/SLUG.html       one page per icon: previews, metadata, source text, lint status,
                           copy-ready snippets, downloads
     coverage.html         the alt-text coverage figure and every finding
@@ -15,8 +17,11 @@ Inside a build's output the gallery holds no ``svg/`` or ``png/`` of its own:
 its pages link to the output's (``files_url``).
 
 Every page is plain HTML that works from ``file://`` with no server and no
-JavaScript; search, filters and the copy buttons are progressive enhancements.
-The same input gives byte-identical output.
+JavaScript; search, filters, the colour and stroke choices (kept in the
+address, so a link shares them), copy buttons, PNG and zip downloads are
+progressive enhancements. Without JavaScript the index draws the first
+:data:`FIRST_CELLS` icons and ``all.html`` lists every icon by name. The same
+input gives byte-identical output.
 
 The icons on every page are drawn by the project's own ``icon`` macro
 (``iconkit/macros.jinja``), set up for the set being shown.
@@ -34,6 +39,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, Future, as_completed, wait
 from dataclasses import dataclass
@@ -75,6 +81,17 @@ SIZES = (16, 24, 32, 48)
 
 PNG_SIZE = 24
 """The 1x PNG size; the 2x PNG is twice this."""
+
+FIRST_CELLS = 96
+"""The icons the index page draws itself; gallery.js draws the others from ``grid.js``."""
+
+RELATED = 8
+"""At most this many related icons on an icon page."""
+
+# Related icons share words that few icons have: a word of more icons than this says little.
+_RELATED_MAX_SHARE = 64
+# Findings listed row by row on the coverage page up to this many; beyond, grouped only.
+_FINDING_ROWS = 500
 
 ASSETS = ("gallery.css", "gallery.js")
 
@@ -228,6 +245,7 @@ def build_gallery(
             }
         )
     categories = sorted({icon.meta.category for icon in icon_set})
+    related = _related_icons(icon_set)
     common: dict[str, Any] = {
         "site_title": title,
         "live_reload": live_reload,
@@ -258,10 +276,11 @@ def build_gallery(
         settings = repr((common, files, pngs, icon_set.root.name, translated))
         site = _PageSite(common, files, pngs, translated)
 
-        def neighbours(position: int) -> tuple[Icon | None, Icon | None]:
+        def neighbours(position: int) -> tuple[Icon | None, Icon | None, tuple[Icon, ...]]:
             return (
                 icons[position - 1] if position > 0 else None,
                 icons[position + 1] if position + 1 < len(icons) else None,
+                related[icons[position].slug],
             )
 
         def render_page(position: int) -> str:
@@ -282,7 +301,7 @@ def build_gallery(
             target = f"{pages}{os.sep}{icon.slug}.html"
             key = None
             if page_cache is not None:
-                key = _page_key(settings, icon.slug, digests[icon.slug], *neighbours(position))
+                key = _page_key(settings, icon.slug, digests, *neighbours(position))
                 keys.add(key)
                 stored = f"{page_cache}{os.sep}{key[:2]}{os.sep}{key}.html"
                 if os.path.exists(stored):
@@ -320,30 +339,35 @@ def build_gallery(
                 progress.advance()
             progress.finish()
 
-        # Each grid cell, and whether its icon is drawn with strokes, kept by the icon.
+        # Each grid cell: its entry in grid.js, its markup, and whether its icon is
+        # drawn with strokes, kept by the icon.
         cell = env.get_template("gallery/_cell.html.jinja")
         grid = [
             _remembered(
                 memo,
                 ("grid", icon.slug, digests.get(icon.slug)),
-                lambda icon=icon: [
-                    cell.render(item=_grid_item(icon)).rstrip("\n"),
-                    _is_stroked(icon),
-                ],
+                lambda icon=icon: _grid_cell(env, cell, icon),
             )
             for icon in icon_set
         ]
-        cells = [Markup(html) for html, _ in grid]
-        stroked = bool(grid) and all(drawn_with_strokes for _, drawn_with_strokes in grid)
+        stroked = bool(grid) and all(drawn_with_strokes for _, _, drawn_with_strokes in grid)
+        _write(tmp / "grid.js", _grid_script([entry for entry, _, _ in grid], categories))
         _write(
             tmp / "index.html",
             env.get_template("gallery/index.html.jinja").render(
                 common,
                 root="",
                 page="index",
-                cells=cells,
+                cells=[Markup(html) for _, html, _ in grid[:FIRST_CELLS]],
+                first=FIRST_CELLS,
                 categories=categories,
                 stroked=stroked,
+            ),
+        )
+        _write(
+            tmp / "all.html",
+            env.get_template("gallery/all.html.jinja").render(
+                common, root="", page="all", icons=icons
             ),
         )
         # The findings table, a group of rows per file, each kept by what it shows:
@@ -356,7 +380,8 @@ def build_gallery(
                     owners[_display_path(path, icon_set.root)] = icon.slug
         rows_template = env.get_template("gallery/_findings.html.jinja")
         rows = []
-        for path, run in itertools.groupby(coverage.findings, lambda d: d.path):
+        listed = len(coverage.findings) <= _FINDING_ROWS
+        for path, run in itertools.groupby(coverage.findings if listed else (), lambda d: d.path):
             group = tuple(run)
             owner = owners.get(path)
             shown = ("rows", path, digests[owner]) if owner in digests else ("rows", group)
@@ -372,7 +397,14 @@ def build_gallery(
         _write(
             tmp / "coverage.html",
             env.get_template("gallery/coverage.html.jinja").render(
-                common, root="", page="coverage", coverage=coverage, rows=rows
+                common,
+                root="",
+                page="coverage",
+                coverage=coverage,
+                rows=rows,
+                listed=listed,
+                rules=_findings_by_rule(coverage.findings),
+                by_icon=_findings_by_icon(icon_set, coverage),
             ),
         )
 
@@ -390,7 +422,7 @@ def build_gallery(
                 progress.advance()
             progress.finish()
     return GalleryResult(
-        out=out, icons=len(icon_set), pages=len(icon_set) + 2, page_keys=frozenset(keys)
+        out=out, icons=len(icon_set), pages=len(icon_set) + 3, page_keys=frozenset(keys)
     )
 
 
@@ -413,7 +445,11 @@ class _PagesTask:
     root: Path
     cache_root: str | None
     site: _PageSite
-    pages: list[tuple[Icon, Sequence[Diagnostic], Icon | None, Icon | None, str, str | None]]
+    pages: list[
+        tuple[
+            Icon, Sequence[Diagnostic], Icon | None, Icon | None, tuple[Icon, ...], str, str | None
+        ]
+    ]
 
 
 @dataclass(frozen=True)
@@ -465,6 +501,7 @@ def _render_icon_page(
     findings: Sequence[Diagnostic],
     previous: Icon | None,
     following: Icon | None,
+    related: tuple[Icon, ...],
 ) -> str:
     """One icon's page. Its instance ids are numbered from 1, whatever came before."""
     env.iconkit.new_page(ids="")  # type: ignore[attr-defined]
@@ -477,6 +514,9 @@ def _render_icon_page(
         findings=findings,
         previous=previous,
         next=following,
+        related=related,
+        stroked=_is_stroked(icon),
+        svg_source=icon.svg.decode("utf-8").strip(),
         macro_call=macro_call(icon),
         html_snippet=str(render_icon(icon.slug, renderer=env.iconkit, label=True)),  # type: ignore[attr-defined]
         pngs=site.pngs,
@@ -488,12 +528,14 @@ def _render_icon_page(
 def _render_pages(task: _PagesTask) -> int:
     """Run in a worker: write ``task``'s pages and keep them in the cache; return how many."""
     cache = Cache(task.cache_root) if task.cache_root is not None else None
-    # The renderer needs only the icons these pages draw: each page's icon.
-    drawn = {page[0].slug: page[0] for page in task.pages}
+    # The renderer needs only the icons these pages draw: each page's icon and related icons.
+    drawn = {icon.slug: icon for page in task.pages for icon in (page[0], *page[4])}
     env = _environment(IconSet(task.root, tuple(drawn[slug] for slug in sorted(drawn))), cache)
     detail = env.get_template("gallery/icon.html.jinja")
-    for icon, findings, previous, following, target, key in task.pages:
-        page = _render_icon_page(env, detail, task.site, icon, findings, previous, following)
+    for icon, findings, previous, following, related, target, key in task.pages:
+        page = _render_icon_page(
+            env, detail, task.site, icon, findings, previous, following, related
+        )
         _write(Path(target), page)
         if cache is not None and key is not None:
             _store_cached(cache.pages, key, Path(target))
@@ -540,14 +582,167 @@ def macro_call(icon: Icon) -> str:
     )
 
 
-def _grid_item(icon: Icon) -> dict[str, Any]:
-    """One grid cell: the icon, its title, and the lower-case text search matches."""
+_WORD = re.compile(r"[^\W_]+")
+# The macro's decorative 24 px drawing of a grid cell, in the parts grid.js keeps.
+_CELL_SVG = re.compile(
+    r'<svg class="iconkit iconkit-(?P<slug>[^" ]+)(?P<extra>[^"]*) grid-icon" '
+    r'width="24" height="24" (?P<attrs>[^>]*) aria-hidden="true" focusable="false">'
+    r"(?P<body>.*)</svg>",
+    re.S,
+)
+
+
+def _search_words(icon: Icon) -> str:
+    """Return what the gallery's search matches for ``icon``: lower-case words in three tiers.
+
+    The tiers, separated by ``|`` and ranked in that order, are the title, name
+    and aliases; the tags and category; the description. A word is kept in the
+    first tier it appears in only.
+    """
     meta = icon.meta
-    words = [meta.title, icon.slug, *meta.aliases, *meta.tags, meta.description]
-    return {
-        "icon": icon,
-        "search": " ".join(" ".join(words).lower().split()),
-    }
+    tiers = (
+        [meta.title, icon.slug, *meta.aliases],
+        [*meta.tags, meta.category],
+        [meta.description],
+    )
+    seen: set[str] = set()
+    out = []
+    for tier in tiers:
+        words = []
+        for word in _WORD.findall(" ".join(tier).lower()):
+            if word not in seen:
+                seen.add(word)
+                words.append(word)
+        out.append(" ".join(words))
+    return "|".join(out)
+
+
+def _grid_cell(env: jinja2.Environment, cell: jinja2.Template, icon: Icon) -> list[Any]:
+    """One grid cell: its grid.js entry, its markup on the index page, whether it is stroked.
+
+    The entry is ``[slug, title, category, words, attributes, classes, body]``:
+    gallery.js draws the cell from it exactly as the index page does.
+    """
+    drawing = str(
+        render_icon(
+            icon.slug,
+            renderer=env.iconkit,  # type: ignore[attr-defined]
+            decorative=True,
+            size=24,
+            class_="grid-icon",
+        )
+    )
+    parts = _CELL_SVG.fullmatch(drawing)
+    if parts is None or parts["slug"] != icon.slug:
+        raise ValueError(f"unexpected grid drawing of {icon.slug!r}: {drawing[:80]}")
+    entry = [
+        icon.slug,
+        icon.meta.title,
+        icon.meta.category,
+        _search_words(icon),
+        parts["attrs"],
+        parts["extra"],
+        parts["body"],
+    ]
+    html = cell.render(slug=icon.slug, title=icon.meta.title, drawing=Markup(drawing))
+    return [entry, html.rstrip("\n"), _is_stroked(icon)]
+
+
+def _grid_script(entries: list[list[Any]], categories: list[str]) -> str:
+    """grid.js: every cell's entry, with the category and attributes shared as tables."""
+    category_index = {name: n for n, name in enumerate(categories)}
+    attrs: dict[str, int] = {}
+    rows = []
+    for slug, title, category, words, attributes, extra, body in entries:
+        number = attrs.setdefault(attributes, len(attrs))
+        rows.append([slug, title, category_index[category], words, number, extra, body])
+    data = {"first": FIRST_CELLS, "categories": categories, "attrs": list(attrs), "icons": rows}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return (
+        "/* iconkit gallery: every icon of the grid, in order (generated). */\n"
+        f"window.iconkitGrid = {text};\n"
+    )
+
+
+def _related_icons(icon_set: IconSet) -> dict[str, tuple[Icon, ...]]:
+    """Per icon, up to :data:`RELATED` icons that share its rarer words (tags, title, name).
+
+    A shared word counts for more the fewer icons have it; a word of more than
+    ``_RELATED_MAX_SHARE`` icons (or of every icon) is not counted. Ties go by slug.
+    """
+    words: dict[str, set[str]] = {}
+    having: dict[str, list[str]] = {}
+    for icon in icon_set:
+        meta = icon.meta
+        own = set(_WORD.findall(" ".join([meta.title, icon.slug, *meta.tags]).lower()))
+        words[icon.slug] = own
+        for word in own:
+            having.setdefault(word, []).append(icon.slug)
+    limit = min(_RELATED_MAX_SHARE, len(icon_set) - 1)
+    by_slug = {icon.slug: icon for icon in icon_set}
+    out: dict[str, tuple[Icon, ...]] = {}
+    for icon in icon_set:
+        scores: dict[str, float] = {}
+        for word in words[icon.slug]:
+            others = having[word]
+            if len(others) > limit:
+                continue
+            weight = 1.0 / len(others)
+            for other in others:
+                scores[other] = scores.get(other, 0.0) + weight
+        scores.pop(icon.slug, None)
+        best = sorted(scores, key=lambda slug: (-round(scores[slug], 9), slug))[:RELATED]
+        out[icon.slug] = tuple(by_slug[slug] for slug in best)
+    return out
+
+
+@dataclass(frozen=True)
+class _RuleGroup:
+    """One rule's findings on the coverage page: how many, on which icons, a sample message."""
+
+    code: str
+    name: str
+    severity: str
+    findings: int
+    files: tuple[str, ...]
+    message: str
+
+
+def _findings_by_rule(findings: Sequence[Diagnostic]) -> list[_RuleGroup]:
+    """The findings grouped by rule, most frequent first (then by code)."""
+    groups: dict[tuple[str, str], list[Diagnostic]] = {}
+    for d in findings:
+        groups.setdefault((d.code, d.name), []).append(d)
+    out = [
+        _RuleGroup(
+            code=code,
+            name=name,
+            severity=found[0].severity,
+            findings=len(found),
+            files=tuple(dict.fromkeys(d.path for d in found)),
+            message=found[0].message,
+        )
+        for (code, name), found in groups.items()
+    ]
+    return sorted(out, key=lambda g: (-g.findings, g.code))
+
+
+def _findings_by_icon(
+    icon_set: IconSet, coverage: GalleryCoverage
+) -> list[tuple[tuple[str, ...], tuple[str, ...], list[Icon]]]:
+    """The icons with findings, grouped by the rules that report them (the most icons first).
+
+    Each group is its rule codes, their severities and its icons.
+    """
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[Icon]] = {}
+    for icon in icon_set:
+        found = coverage.for_icon(icon, icon_set.root)
+        if found:
+            codes = tuple(sorted({d.code for d in found}))
+            severities = tuple(sorted({d.severity for d in found}))
+            groups.setdefault((codes, severities), []).append(icon)
+    ordered = sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
+    return [(codes, severities, members) for (codes, severities), members in ordered]
 
 
 def _is_stroked(icon: Icon) -> bool:
@@ -603,20 +798,23 @@ def _environment(icon_set: IconSet, cache: Cache | None = None) -> jinja2.Enviro
 def _page_key(
     settings: str,
     slug: str,
-    digest: str,
+    digests: Mapping[str, str],
     previous: Icon | None,
     following: Icon | None,
+    related: tuple[Icon, ...],
 ) -> str:
     """A hash of everything an icon's page shows, and of the iconkit that renders it.
 
-    ``digest`` covers the icon itself (see :func:`_digest`); ``settings`` (a repr), the site's.
+    ``digests`` cover each icon itself (see :func:`_digest`): the page's and its
+    related icons', which it draws; ``settings`` (a repr), the site's.
     """
     shown = (
         _templates_hash(),
         settings,
         slug,
-        digest,
+        digests[slug],
         [(i.slug, i.meta.title) if i else None for i in (previous, following)],
+        [(i.slug, i.meta.title, digests.get(i.slug)) for i in related],
     )
     return hashlib.sha256(repr(shown).encode()).hexdigest()
 

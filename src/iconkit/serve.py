@@ -1,7 +1,10 @@
 """``iconkit serve``: the gallery on localhost, rebuilt and reloaded as icons change.
 
 The gallery is built into a folder of its own and served from it by the
-standard library's threaded HTTP server, on 127.0.0.1 only. ``watchfiles``
+standard library's threaded HTTP server, on 127.0.0.1 unless another host is
+asked for (``0.0.0.0`` or ``::`` for every interface, to look from another
+device). :meth:`GalleryServer.open` shows it in the user's browser
+(:mod:`webbrowser`, which honours ``BROWSER``). ``watchfiles``
 reports changes to ``*.svg`` and ``*.json`` files of the icon folder; each
 change rebuilds the gallery (atomically, so a page being read never sees a
 half-written site). Pages carry the build's number; a small script polls
@@ -17,9 +20,12 @@ from __future__ import annotations
 import functools
 import html
 import http.server
+import ipaddress
 import json
+import socket
 import sys
 import threading
+import webbrowser
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -71,15 +77,23 @@ class GalleryServer:
         self._build = 0
         self._error: str | None = None
         handler = functools.partial(_Handler, self)
-        self._httpd = http.server.ThreadingHTTPServer((host, port), handler)
+        server = _IPv6Server if ":" in host else http.server.ThreadingHTTPServer
+        self._httpd = server((host, port), handler)
         self._httpd.daemon_threads = True
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
-        """The address the gallery is served at."""
+        """The address the gallery is served at (on this machine, for every interface)."""
         host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}/"
+        host = str(host)
+        if ipaddress.ip_address(host).is_unspecified:
+            host = "::1" if ":" in host else "127.0.0.1"
+        return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+    def open(self) -> bool:
+        """Show the gallery in the user's web browser; return whether one was started."""
+        return webbrowser.open(self.url)
 
     def state(self) -> dict[str, Any]:
         """The current build number (as text, empty before the first good build) and error."""
@@ -133,6 +147,12 @@ class GalleryServer:
         self._httpd.server_close()
         if self._thread is not None:
             self._thread.join()
+
+
+class _IPv6Server(http.server.ThreadingHTTPServer):
+    """The threaded server on an IPv6 address (``::`` also answers IPv4 where the system allows)."""
+
+    address_family = socket.AF_INET6
 
 
 def _icon_files(_change: watchfiles.Change, path: str) -> bool:

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from support import ICONS
+
+from iconkit import IconSet, build_gallery, load_icons
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("ICONKIT_CHROMIUM", "/usr/bin/chromium"))
@@ -45,3 +48,17 @@ def page(browser: Browser) -> Iterator[Page]:
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture(scope="module")
+def icon_set() -> IconSet:
+    """The bundled icons."""
+    return load_icons(ICONS)
+
+
+@pytest.fixture(scope="module")
+def site(icon_set: IconSet, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The gallery of the bundled icons, with PNGs."""
+    out = tmp_path_factory.mktemp("gallery") / "site"
+    build_gallery(icon_set, out)
+    return out

@@ -1,11 +1,19 @@
 /* iconkit gallery: progressive enhancements. Every page works without this file.
-   - index: search as you type, category filter, result count announced (debounced)
-   - every page: the chosen background and size are remembered
-   - icon pages: copy buttons (Clipboard API, falling back to selecting the text) */
+   - every page: the view (background, size, colour, stroke width) comes from the address
+     (?bg=&size=&ink=&stroke=), falling back to the last background and size chosen, and
+     every link to another gallery page carries it, so a link shares what you see
+   - index: search as you type over grid.js (title, name, aliases, tags, category,
+     description; ranked, forgiving one typo), category filter, the grid drawn from grid.js,
+     the count announced once typing pauses, zips of the icons shown or of every icon
+   - icon pages: previews, snippets and downloads follow the view; copy buttons; SVG and
+     PNG made here, so downloads work from the file system
+   - coverage page: filters by rule, severity and icon name */
 (function () {
   "use strict";
 
   var root = document.documentElement;
+  var VIEW = ["bg", "size", "ink", "stroke"];
+  var INK = /^#[0-9a-f]{6}$/;
 
   function remember(key, value) {
     try { window.localStorage.setItem("iconkit-gallery-" + key, value); } catch (e) { /* storage off */ }
@@ -15,57 +23,555 @@
     try { return window.localStorage.getItem("iconkit-gallery-" + key); } catch (e) { return null; }
   }
 
-  function choice(name, apply) {
-    var stored = recall(name);
-    var radios = document.querySelectorAll('input[type="radio"][name="' + name + '"]');
-    for (var i = 0; i < radios.length; i++) {
-      if (stored !== null && radios[i].value === stored) { radios[i].checked = true; }
-      radios[i].addEventListener("change", function (event) {
-        remember(name, event.target.value);
-        apply(event.target.value);
-      });
+  // --- the view, kept in the address ---------------------------------------------------------
+
+  var address = new URLSearchParams(window.location.search);
+  var view = {
+    bg: address.get("bg") || recall("theme") || "",
+    size: address.get("size") || recall("size") || "",
+    ink: (address.get("ink") || "").toLowerCase(),
+    stroke: address.get("stroke") || ""
+  };
+  if (!/^(light|dark|contrast)$/.test(view.bg)) { view.bg = ""; }
+  if (!/^\d{1,3}$/.test(view.size) || +view.size < 8 || +view.size > 512) { view.size = ""; }
+  if (!INK.test(view.ink)) { view.ink = ""; }
+  if (!/^\d(\.\d{1,2})?$/.test(view.stroke) || +view.stroke <= 0) { view.stroke = ""; }
+  var listeners = [];
+  var extra = {};  // other parameters of this page's address (the index's search)
+
+  function viewQuery() {
+    var params = new URLSearchParams();
+    for (var i = 0; i < VIEW.length; i++) {
+      if (view[VIEW[i]]) { params.set(VIEW[i], view[VIEW[i]]); }
     }
-    if (stored !== null) { apply(stored); }
+    return params.toString();
   }
 
-  choice("theme", function (value) { root.setAttribute("data-theme", value); });
-  choice("size", function () { /* CSS follows the checked radio */ });
+  function linkTo(base) {
+    // base: a page's own link, maybe with its query ("../index.html?q=bell").
+    var query = viewQuery();
+    if (!query) { return base; }
+    return base + (base.indexOf("?") === -1 ? "?" : "&") + query;
+  }
 
-  function enhanceSearch() {
+  function carryLinks(scope) {
+    // The grid's cells are the index's to keep (see draw).
+    var links = (scope || document).querySelectorAll("a[href]:not(#grid a)");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i];
+      var base = a.getAttribute("data-base");
+      if (base === null) {
+        base = a.getAttribute("href");
+        // Only links to the gallery's own pages; downloads and anchors stay as they are.
+        if (!/^[^:#]*\.html(\?[^#]*)?$/.test(base)) { continue; }
+        a.setAttribute("data-base", base);
+      }
+      a.setAttribute("href", linkTo(base));
+    }
+  }
+
+  function writeAddress() {
+    var params = new URLSearchParams();
+    Object.keys(extra).forEach(function (key) { if (extra[key]) { params.set(key, extra[key]); } });
+    var query = viewQuery();
+    var text = params.toString() + (params.toString() && query ? "&" : "") + query;
+    try {
+      window.history.replaceState(null, "", text ? "?" + text : window.location.pathname);
+    } catch (e) { /* some file:// setups refuse; the page still works */ }
+  }
+
+  function setView(key, value) {
+    if (view[key] === value) { return; }
+    view[key] = value;
+    if (key === "bg" && value) { remember("theme", value); }
+    if (key === "size" && value) { remember("size", value); }
+    applyView();
+    carryLinks();
+    writeAddress();
+  }
+
+  function applyView() {
+    if (view.bg) { root.setAttribute("data-theme", view.bg); }
+    if (view.ink) {
+      root.style.setProperty("--icon-ink", view.ink);
+      root.setAttribute("data-ink", "");
+    } else {
+      root.style.removeProperty("--icon-ink");
+      root.removeAttribute("data-ink");
+    }
+    if (view.stroke) {
+      root.style.setProperty("--icon-stroke", view.stroke);
+      root.setAttribute("data-stroke", "");
+    } else {
+      root.style.removeProperty("--icon-stroke");
+      root.removeAttribute("data-stroke");
+    }
+    for (var i = 0; i < listeners.length; i++) { listeners[i](); }
+  }
+
+  function viewControls() {
+    // Radios (index: size, theme) and the colour, stroke and size fields (both pages).
+    var radios = document.querySelectorAll('input[type="radio"][name="size"], input[type="radio"][name="theme"]');
+    for (var i = 0; i < radios.length; i++) {
+      var key = radios[i].name === "theme" ? "bg" : "size";
+      if (view[key] && radios[i].value === view[key]) { radios[i].checked = true; }
+      radios[i].addEventListener("change", function (event) {
+        setView(event.target.name === "theme" ? "bg" : "size", event.target.value);
+      });
+    }
+    var ink = document.getElementById("ink");
+    var inkReset = document.getElementById("ink-reset");
+    if (ink) {
+      if (view.ink) { ink.value = view.ink; }
+      ink.addEventListener("input", function () { setView("ink", ink.value.toLowerCase()); });
+      if (inkReset) {
+        inkReset.addEventListener("click", function () { ink.value = "#1b1b1f"; setView("ink", ""); });
+      }
+    }
+    var stroke = document.getElementById("stroke");
+    var strokeValue = document.getElementById("stroke-value");
+    var strokeReset = document.getElementById("stroke-reset");
+    if (stroke && strokeValue) {
+      var showStroke = function () {
+        strokeValue.textContent = view.stroke ? view.stroke + " px" : "as drawn";
+      };
+      if (view.stroke) { stroke.value = view.stroke; }
+      showStroke();
+      stroke.addEventListener("input", function () { setView("stroke", stroke.value); showStroke(); });
+      if (strokeReset) {
+        strokeReset.addEventListener("click", function () { stroke.value = "2"; setView("stroke", ""); showStroke(); });
+      }
+    }
+    var px = document.getElementById("px");
+    if (px) {
+      if (view.size) {
+        if (!px.querySelector('option[value="' + view.size + '"]')) {
+          var option = document.createElement("option");
+          option.value = view.size;
+          option.textContent = view.size + " px";
+          px.appendChild(option);
+        }
+        px.value = view.size;
+      }
+      px.addEventListener("change", function () { setView("size", px.value); });
+    }
+  }
+
+  // --- SVG text for the chosen view ---------------------------------------------------------
+
+  function openTag(svg) {
+    var start = svg.indexOf("<svg");
+    return [start, svg.indexOf(">", start)];
+  }
+
+  function setAttr(tag, name, value) {
+    var pattern = new RegExp("(\\s" + name + ')="[^"]*"');
+    if (pattern.test(tag)) { return tag.replace(pattern, "$1=\"" + value + "\""); }
+    return tag + " " + name + "=\"" + value + "\"";
+  }
+
+  // The SVG file as the view has it: width and height at the size, the colour for
+  // currentColor, the stroke width on the root (inherited as in the previews).
+  function customSvg(svg, size) {
+    var at = openTag(svg);
+    var tag = svg.slice(at[0], at[1]);
+    tag = setAttr(setAttr(tag, "width", size), "height", size);
+    if (view.stroke && / stroke-width="/.test(tag)) { tag = setAttr(tag, "stroke-width", view.stroke); }
+    var out = svg.slice(0, at[0]) + tag + svg.slice(at[1]);
+    if (view.ink) { out = out.replace(/currentColor/g, view.ink); }
+    return out;
+  }
+
+  function viewStyle() {
+    var parts = [];
+    if (view.ink) { parts.push("color:" + view.ink); }
+    if (view.stroke) { parts.push("stroke-width:" + view.stroke); }
+    return parts.join(";");
+  }
+
+  function pngBlob(svg, size) {
+    return new Promise(function (resolve, reject) {
+      var image = new Image();
+      image.onload = function () {
+        var canvas = document.createElement("canvas");
+        canvas.width = size;
+        canvas.height = size;
+        canvas.getContext("2d").drawImage(image, 0, 0, size, size);
+        canvas.toBlob(function (blob) { if (blob) { resolve(blob); } else { reject(new Error("no PNG")); } }, "image/png");
+      };
+      image.onerror = function () { reject(new Error("the SVG did not load")); };
+      image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(customSvg(svg, size));
+    });
+  }
+
+  function save(blob, name) {
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+
+  // --- a small zip writer: stored entries, fixed times, the given order ----------------------
+
+  var CRC = (function () {
+    var table = new Uint32Array(256);
+    for (var n = 0; n < 256; n++) {
+      var c = n;
+      for (var k = 0; k < 8; k++) { c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1; }
+      table[n] = c >>> 0;
+    }
+    return table;
+  })();
+
+  function crc32(bytes) {
+    var c = 0xffffffff;
+    for (var i = 0; i < bytes.length; i++) { c = CRC[(c ^ bytes[i]) & 0xff] ^ (c >>> 8); }
+    return (c ^ 0xffffffff) >>> 0;
+  }
+
+  function zipBlob(files) {
+    // files: [{name, bytes}]. Every entry dated 1980-01-01 00:00, so one input, one zip.
+    var encoder = new TextEncoder();
+    var parts = [];
+    var central = [];
+    var offset = 0;
+    function header(size) { return { view: new DataView(new ArrayBuffer(size)), size: size }; }
+    files.forEach(function (file) {
+      var name = encoder.encode(file.name);
+      var crc = crc32(file.bytes);
+      var local = header(30);
+      var v = local.view;
+      v.setUint32(0, 0x04034b50, true); v.setUint16(4, 20, true); v.setUint16(6, 0x0800, true);
+      v.setUint16(8, 0, true); v.setUint16(10, 0, true); v.setUint16(12, 33, true);
+      v.setUint32(14, crc, true); v.setUint32(18, file.bytes.length, true);
+      v.setUint32(22, file.bytes.length, true); v.setUint16(26, name.length, true); v.setUint16(28, 0, true);
+      parts.push(v.buffer, name, file.bytes);
+      var entry = header(46);
+      var e = entry.view;
+      e.setUint32(0, 0x02014b50, true); e.setUint16(4, 20, true); e.setUint16(6, 20, true);
+      e.setUint16(8, 0x0800, true); e.setUint16(10, 0, true); e.setUint16(12, 0, true);
+      e.setUint16(14, 33, true); e.setUint32(16, crc, true); e.setUint32(20, file.bytes.length, true);
+      e.setUint32(24, file.bytes.length, true); e.setUint16(28, name.length, true);
+      e.setUint32(42, offset, true);
+      central.push(e.buffer, name);
+      offset += 30 + name.length + file.bytes.length;
+    });
+    var size = central.reduce(function (sum, part) { return sum + part.byteLength; }, 0);
+    var end = new DataView(new ArrayBuffer(22));
+    end.setUint32(0, 0x06054b50, true);
+    end.setUint16(8, files.length, true); end.setUint16(10, files.length, true);
+    end.setUint32(12, size, true); end.setUint32(16, offset, true);
+    return new Blob(parts.concat(central, [end.buffer]), { type: "application/zip" });
+  }
+
+  // --- copy, with the button saying so -------------------------------------------------------
+
+  var status = null;
+
+  function say(message) {
+    if (!status) { return; }
+    status.textContent = "";
+    window.setTimeout(function () { status.textContent = message; }, 50);
+  }
+
+  function copied(button, what) {
+    var label = button.getAttribute("data-label") || button.textContent;
+    button.setAttribute("data-label", label);
+    button.textContent = "Copied";
+    say("Copied the " + what + ".");
+    window.clearTimeout(button._restore);
+    button._restore = window.setTimeout(function () { button.textContent = label; }, 2000);
+  }
+
+  function enhanceCopy() {
+    status = document.getElementById("copy-status");
+    var buttons = document.querySelectorAll("button[data-copy]");
+    if (!buttons.length || !status) { return; }
+
+    function fallback(button, area, what) {
+      area.focus();
+      area.select();
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (e) { done = false; }
+      if (done) {
+        copied(button, what);
+      } else {
+        say("Selected the " + what + ": press Control+C (Command+C on a Mac) to copy it.");
+      }
+    }
+
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].hidden = false;
+      buttons[i].addEventListener("click", function (event) {
+        var button = event.currentTarget;
+        var area = document.getElementById(button.getAttribute("data-copy"));
+        var what = area.labels && area.labels.length ? area.labels[0].textContent.toLowerCase() : "text";
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(area.value).then(
+            function () { copied(button, what); },
+            function () { fallback(button, area, what); }
+          );
+        } else {
+          fallback(button, area, what);
+        }
+      });
+    }
+  }
+
+  // --- icon pages ----------------------------------------------------------------------------
+
+  function enhanceIconPage() {
+    var source = document.getElementById("snippet-svg");
+    var macro = document.getElementById("snippet-macro");
+    var html = document.getElementById("snippet-html");
+    if (!source || !macro || !html) { return; }
+    var look = document.getElementById("look");
+    if (look) {
+      look.hidden = false;
+      look.addEventListener("submit", function (event) { event.preventDefault(); });
+    }
+    var slug = source.getAttribute("data-slug");
+    var svg = source.value;
+    var macroText = macro.value;
+    var htmlText = html.value;
+    var pngSize = document.querySelector(".png-size");
+
+    function size() { return +(view.size || 24); }
+
+    function update() {
+      var options = "label=true";
+      if (view.size && size() !== 24) { options += ", size=" + size(); }
+      var style = viewStyle();
+      if (style) { options += ", attrs={\"style\": \"" + style + "\"}"; }
+      macro.value = macroText.replace("label=true", options);
+      var at = openTag(htmlText);
+      var tag = htmlText.slice(at[0], at[1]);
+      tag = setAttr(setAttr(tag, "width", size()), "height", size());
+      if (style) { tag += " style=\"" + style + "\""; }
+      html.value = htmlText.slice(0, at[0]) + tag + htmlText.slice(at[1]);
+      source.value = customSvg(svg, size());
+      if (pngSize) { pngSize.textContent = String(size()); }
+    }
+    listeners.push(update);
+
+    function downloadPng(px, name) {
+      pngBlob(svg, px).then(function (blob) { save(blob, name); }, function (error) { say("No PNG: " + error.message); });
+    }
+
+    var made = document.querySelector(".downloads-made");
+    if (made) { made.hidden = false; }
+    var svgButton = document.getElementById("download-svg");
+    var pngButton = document.getElementById("download-png");
+    if (svgButton) {
+      svgButton.addEventListener("click", function () {
+        save(new Blob([customSvg(svg, size()) + "\n"], { type: "image/svg+xml" }), slug + ".svg");
+      });
+    }
+    if (pngButton) {
+      pngButton.addEventListener("click", function () { downloadPng(size(), slug + "-" + size() + ".png"); });
+    }
+    // The plain links: made here too, since a file:// page cannot download another file.
+    var links = document.querySelectorAll(".downloads a[download]");
+    for (var i = 0; i < links.length; i++) {
+      links[i].addEventListener("click", function (event) {
+        var a = event.currentTarget;
+        var name = a.getAttribute("download");
+        event.preventDefault();
+        if (/\.svg$/.test(name)) {
+          save(new Blob([customSvg(svg, size()) + "\n"], { type: "image/svg+xml" }), name);
+        } else {
+          downloadPng(/@2x/.test(a.getAttribute("href")) ? 48 : 24, name);
+        }
+      });
+    }
+    var copyPng = document.querySelector("button[data-copy-png]");
+    if (copyPng && window.ClipboardItem && navigator.clipboard && navigator.clipboard.write) {
+      copyPng.hidden = false;
+      copyPng.addEventListener("click", function () {
+        var item = new window.ClipboardItem({ "image/png": pngBlob(svg, size()) });
+        navigator.clipboard.write([item]).then(
+          function () { copied(copyPng, "PNG, " + size() + " px"); },
+          function () { say("This browser did not let the page copy an image; download the PNG instead."); }
+        );
+      });
+    }
+  }
+
+  // --- the index: search over grid.js --------------------------------------------------------
+
+  function tokens(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  // Whether q is within k edits (insert, delete, substitute, swap) of t or of a start of t.
+  function near(q, t, k) {
+    var m = q.length;
+    var n = Math.min(t.length, m + k);
+    if (n < m - k) { return false; }
+    var before = null;
+    var prev = [];
+    for (var j = 0; j <= n; j++) { prev[j] = j; }
+    for (var i = 1; i <= m; i++) {
+      var cur = [i];
+      var low = i;
+      for (j = 1; j <= n; j++) {
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (q[i - 1] === t[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && q[i - 1] === t[j - 2] && q[i - 2] === t[j - 1]) { v = Math.min(v, before[j - 2] + 1); }
+        cur[j] = v;
+        if (v < low) { low = v; }
+      }
+      if (low > k) { return false; }
+      before = prev;
+      prev = cur;
+    }
+    for (j = Math.max(1, m - k); j <= n; j++) { if (prev[j] <= k) { return true; } }
+    return false;
+  }
+
+  function Index(data) {
+    var icons = data.icons;
+    this.total = icons.length;
+    this.text = new Array(this.total);
+    this.cut = new Int32Array(this.total * 2);
+    this.group = new Int32Array(this.total);
+    for (var i = 0; i < this.total; i++) {
+      var text = icons[i][3];
+      this.text[i] = text;
+      var first = text.indexOf("|");
+      this.cut[2 * i] = first;
+      this.cut[2 * i + 1] = text.indexOf("|", first + 1);
+      this.group[i] = icons[i][2];
+    }
+    this.words = null;  // word -> icons having it, made the first time a typo needs it
+  }
+
+  Index.prototype.tier = function (i, at) {
+    return at < this.cut[2 * i] ? 0 : at < this.cut[2 * i + 1] ? 1 : 2;
+  };
+
+  Index.prototype.vocabulary = function () {
+    if (this.words) { return this.words; }
+    var words = new Map();
+    for (var i = 0; i < this.total; i++) {
+      var list = this.text[i].split(/[ |]/);
+      for (var w = 0; w < list.length; w++) {
+        if (!list[w]) { continue; }
+        var having = words.get(list[w]);
+        if (!having) { words.set(list[w], having = []); }
+        if (having[having.length - 1] !== i) { having.push(i); }
+      }
+    }
+    this.words = words;
+    this.joined = "\n" + Array.from(words.keys()).join("\n") + "\n";
+    return words;
+  };
+
+  // Per query word: icons whose words contain it; if none do, icons with a word a typo away.
+  // Returns the matching icons, best first: by tier (title and names, then tags and
+  // category, then description; a typo's match after any exact one), then in set order.
+  Index.prototype.search = function (query, category) {
+    var words = tokens(query);
+    var score = new Float64Array(this.total);
+    var alive = new Uint8Array(this.total);
+    var i;
+    for (i = 0; i < this.total; i++) { alive[i] = category < 0 || this.group[i] === category ? 1 : 0; }
+    for (var w = 0; w < words.length; w++) {
+      var word = words[w];
+      var fuzzy = null;
+      if (word.length >= 3) {
+        this.vocabulary();
+        if (this.joined.indexOf(word) === -1) { fuzzy = this.typos(word); }
+      }
+      for (i = 0; i < this.total; i++) {
+        if (!alive[i]) { continue; }
+        if (fuzzy) {
+          var best = fuzzy.get(i);
+          if (best === undefined) { alive[i] = 0; } else { score[i] += best; }
+        } else {
+          var at = this.text[i].indexOf(word);
+          if (at === -1) { alive[i] = 0; } else { score[i] += this.tier(i, at); }
+        }
+      }
+    }
+    var out = [];
+    for (i = 0; i < this.total; i++) { if (alive[i]) { out.push(i); } }
+    if (words.length) { out.sort(function (a, b) { return score[a] - score[b] || a - b; }); }
+    return out;
+  };
+
+  Index.prototype.typos = function (word) {
+    var limit = word.length >= 8 ? 2 : 1;
+    var found = new Map();
+    var self = this;
+    this.words.forEach(function (having, candidate) {
+      if (candidate[0] !== word[0] || !near(word, candidate, limit)) { return; }
+      for (var h = 0; h < having.length; h++) {
+        var i = having[h];
+        var tier = 3 + self.tier(i, self.text[i].indexOf(candidate));
+        var old = found.get(i);
+        if (old === undefined || tier < old) { found.set(i, tier); }
+      }
+    });
+    return found;
+  };
+
+  function escapeHtml(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;");
+  }
+
+  function enhanceIndex() {
+    var data = window.iconkitGrid;
     var grid = document.getElementById("grid");
     var search = document.getElementById("search");
     var category = document.getElementById("category");
     var count = document.getElementById("count");
     var empty = document.getElementById("empty");
     var form = document.getElementById("controls");
-    if (!grid || !search || !category || !count || !empty || !form) { return; }
+    var more = document.getElementById("more");
+    if (!data || !grid || !search || !category || !count || !empty || !form) { return; }
 
     var hidden = document.querySelectorAll(".js-only[hidden]");
     for (var h = 0; h < hidden.length; h++) { hidden[h].hidden = false; }
 
-    // The index is read once: lower-case text per cell, its category, whether it shows.
-    var items = grid.children;
-    var total = items.length;
-    var text = new Array(total);
-    var group = new Array(total);
-    var shown = new Array(total);
-    for (var i = 0; i < total; i++) {
-      text[i] = items[i].getAttribute("data-search") || "";
-      group[i] = items[i].getAttribute("data-category") || "";
-      shown[i] = !items[i].hidden;
-    }
-
-    // Showing a cell costs far more than hiding one (Chromium lays the SVG out again): on
-    // 2,176 icons, showing 300 new cells took 150-200 ms, 96 about 70 ms. So at most LIMIT
-    // cells (a few screens) show at once; a button shows the rest of a long result.
-    var LIMIT = 96;
+    var index = new Index(data);
+    var total = index.total;
+    var LIMIT = data.first;
+    var nodes = new Array(total);  // each cell, made once: the page's own, then grid.js's
+    var served = grid.children;
+    for (var n = 0; n < served.length && n < total; n++) { nodes[n] = served[n]; }
+    var shown = [];
+    for (n = 0; n < served.length; n++) { shown.push(n); }
+    var categories = data.categories;
     var expanded = false;
     var lastQuery = "";
-    var more = document.getElementById("more");
+    var results = shown.slice();
     var announceTimer = 0;
     var lastAnnounced = count.textContent;
+    var linked = "";  // the view the cells' links carry
 
-    function plural(n) { return n === 1 ? "icon" : "icons"; }
+    function cellHtml(i) {
+      var icon = data.icons[i];
+      return '<li><a href="icons/' + icon[0] + '.html"><svg class="iconkit iconkit-' + icon[0] + icon[5] +
+        ' grid-icon" width="24" height="24" ' + data.attrs[icon[4]] + ' aria-hidden="true" focusable="false">' +
+        icon[6] + '</svg><span class="name">' + escapeHtml(icon[1]) + "</span></a></li>";
+    }
+
+    function make(list) {
+      var missing = [];
+      for (var i = 0; i < list.length; i++) { if (!nodes[list[i]]) { missing.push(list[i]); } }
+      if (!missing.length) { return; }
+      var template = document.createElement("template");
+      template.innerHTML = missing.map(cellHtml).join("");
+      var made = template.content.children;
+      for (i = 0; i < missing.length; i++) { nodes[missing[i]] = made[i]; }
+    }
+
+    function plural(k) { return k === 1 ? "icon" : "icons"; }
 
     function announce(matches, filtered, capped) {
       var message = filtered ? matches + " of " + total + " " + plural(total) + " shown"
@@ -81,46 +587,76 @@
           count.textContent = message;
           lastAnnounced = message;
         }
-        remember();  // the address keeps the search, for the back button, once typing pauses
+        keep();  // the address keeps the search, for the back button, once typing pauses
       }, 350);
     }
 
-    function apply() {
-      var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
-      var wanted = category.value;
-      var query = words.join(" ") + "\u0000" + wanted;
-      if (query !== lastQuery) { expanded = false; lastQuery = query; }
-      var matches = 0;
-      for (var i = 0; i < total; i++) {
-        var match = wanted === "" || group[i] === wanted;
-        for (var w = 0; match && w < words.length; w++) {
-          match = text[i].indexOf(words[w]) !== -1;
-        }
-        if (match) { matches++; }
-        var show = match && (expanded || matches <= LIMIT);
-        // Touch only the cells that change: no work, no style invalidation for the rest.
-        if (show !== shown[i]) {
-          items[i].hidden = !show;
-          shown[i] = show;
+    function draw(list) {
+      var same = list.length === shown.length;
+      for (var i = 0; same && i < list.length; i++) { same = list[i] === shown[i]; }
+      make(list);
+      var query = viewQuery();
+      for (i = 0; i < list.length; i++) {
+        var node = nodes[list[i]];
+        if (node._view !== query) {
+          var a = node.firstChild;
+          a.setAttribute("href", linkTo("icons/" + data.icons[list[i]][0] + ".html"));
+          node._view = query;
         }
       }
+      linked = query;
+      if (!same) {
+        grid.replaceChildren.apply(grid, list.map(function (k) { return nodes[k]; }));
+        shown = list;
+      }
+    }
+
+    function wanted() {
+      var chosen = category.value;
+      return chosen === "" ? -1 : categories.indexOf(chosen);
+    }
+
+    function apply() {
+      var query = tokens(search.value).join(" ") + "\u0000" + category.value;
+      if (query !== lastQuery) { expanded = false; lastQuery = query; }
+      results = index.search(search.value, wanted());
+      var matches = results.length;
       var capped = !expanded && matches > LIMIT;
+      draw(capped ? results.slice(0, LIMIT) : results);
       empty.hidden = matches !== 0;
       if (more) {
         more.hidden = !capped;
         if (capped) { more.textContent = "Show all " + matches + " " + plural(matches); }
       }
-      announce(matches, words.length > 0 || wanted !== "", capped);
+      if (zipShown) { zipShown.textContent = "Download these " + matches + " " + plural(matches) + " (zip)"; zipShown.disabled = matches === 0; }
+      announce(matches, tokens(search.value).length > 0 || category.value !== "", capped);
     }
 
-    function remember() {
-      var params = new URLSearchParams();
-      if (search.value) { params.set("q", search.value); }
-      if (category.value) { params.set("category", category.value); }
-      var address = params.toString();
-      try {
-        window.history.replaceState(null, "", address ? "?" + address : window.location.pathname);
-      } catch (e) { /* some file:// setups refuse; the search still works */ }
+    function keep() {
+      extra = { q: search.value, category: category.value };
+      writeAddress();
+    }
+
+    function zip(list, name) {
+      var encoder = new TextEncoder();
+      var size = +(view.size || 24);
+      var files = list.map(function (i) {
+        var icon = data.icons[i];
+        var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" ' + data.attrs[icon[4]] + ">" + icon[6] + "</svg>\n";
+        return { name: icon[0] + ".svg", bytes: encoder.encode(customSvg(svg, size)) };
+      });
+      save(zipBlob(files), name);
+    }
+
+    var zipShown = document.getElementById("zip-shown");
+    var zipAll = document.getElementById("zip-all");
+    if (zipShown) { zipShown.addEventListener("click", function () { zip(results, "icons-selection.zip"); }); }
+    if (zipAll) {
+      zipAll.addEventListener("click", function () {
+        var every = [];
+        for (var i = 0; i < total; i++) { every.push(i); }
+        zip(every, "icons.zip");
+      });
     }
 
     if (more) {
@@ -128,90 +664,84 @@
         expanded = true;
         apply();
         // The button is gone: focus the first cell it revealed.
-        var seen = 0;
-        for (var i = 0; i < total; i++) {
-          if (shown[i] && ++seen === LIMIT + 1) { items[i].querySelector("a").focus(); break; }
-        }
+        if (shown.length > LIMIT) { nodes[shown[LIMIT]].querySelector("a").focus(); }
       });
     }
 
+    listeners.push(function () { if (linked !== viewQuery()) { draw(shown); } });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    grid.addEventListener("click", remember);  // leaving before the pause: keep the search too
+    grid.addEventListener("click", keep);  // leaving before the pause: keep the search too
     search.addEventListener("input", apply);
     category.addEventListener("change", apply);
 
     // Coming back from an icon page keeps the search.
-    var initial = new URLSearchParams(window.location.search);
-    search.value = initial.get("q") || "";
-    category.value = initial.get("category") || "";
-    if (search.value || category.value || total > LIMIT) { apply(); }
+    search.value = address.get("q") || "";
+    category.value = address.get("category") || "";
+    extra = { q: search.value, category: category.value };
+    apply();
   }
 
-  function enhanceCopy() {
-    var buttons = document.querySelectorAll("button[data-copy]");
-    var status = document.getElementById("copy-status");
-    if (!buttons.length || !status) { return; }
+  // --- the coverage page's filters -----------------------------------------------------------
 
-    function say(message) {
-      status.textContent = "";
-      window.setTimeout(function () { status.textContent = message; }, 50);
-    }
+  function enhanceCoverage() {
+    var form = document.getElementById("finding-filters");
+    if (!form) { return; }
+    form.hidden = false;
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    var rule = document.getElementById("filter-rule");
+    var severity = document.getElementById("filter-severity");
+    var name = document.getElementById("filter-icon");
+    var counter = document.getElementById("finding-count");
+    var rows = document.querySelectorAll("[data-rules]");
+    var timer = 0;
 
-    function fallback(area, what) {
-      area.focus();
-      area.select();
-      var copied = false;
-      try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
-      if (copied) {
-        say("Copied the " + what + ".");
-      } else {
-        say("Selected the " + what + ": press Control+C (Command+C on a Mac) to copy it.");
-      }
-    }
-
-    for (var i = 0; i < buttons.length; i++) {
-      buttons[i].hidden = false;
-      buttons[i].addEventListener("click", function (event) {
-        var button = event.currentTarget;
-        var area = document.getElementById(button.getAttribute("data-copy"));
-        var what = area.labels && area.labels.length ? area.labels[0].textContent.toLowerCase() : "text";
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(area.value).then(
-            function () { say("Copied the " + what + "."); },
-            function () { fallback(area, what); }
-          );
-        } else {
-          fallback(area, what);
+    function filter() {
+      var code = rule.value;
+      var level = severity.value;
+      var words = tokens(name.value);
+      var groups = 0;
+      for (var i = 0; i < rows.length; i++) {
+        var row = rows[i];
+        var show = (!code || (" " + row.getAttribute("data-rules") + " ").indexOf(" " + code + " ") !== -1) &&
+          (!level || (" " + row.getAttribute("data-severity") + " ").indexOf(" " + level + " ") !== -1);
+        var list = row.querySelector(".icon-list");
+        if (show && list) {
+          var any = false;
+          var links = list.children;
+          for (var k = 0; k < links.length; k++) {
+            var text = links[k].textContent;
+            var match = words.every(function (word) { return text.indexOf(word) !== -1; });
+            links[k].hidden = !match;
+            any = any || match;
+          }
+          show = any;
+        } else if (show && words.length && row.tagName === "TR" && row.closest("#every-finding")) {
+          var file = row.cells[0].textContent.toLowerCase();
+          show = words.every(function (word) { return file.indexOf(word) !== -1; });
         }
-      });
+        row.hidden = !show;
+        if (show && list) { groups++; }
+      }
+      window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        counter.textContent = code || level || words.length
+          ? groups + " " + (groups === 1 ? "group" : "groups") + " of icons shown" : "";
+      }, 350);
     }
+
+    rule.addEventListener("change", filter);
+    severity.addEventListener("change", filter);
+    name.addEventListener("input", filter);
   }
 
-  function enhancePreview() {
-    var grid = document.getElementById("grid");
-    var ink = document.getElementById("ink");
-    var reset = document.getElementById("ink-reset");
-    var stroke = document.getElementById("stroke");
-    var strokeValue = document.getElementById("stroke-value");
-    if (!grid || !ink || !reset) { return; }
-    ink.addEventListener("input", function () {
-      grid.style.setProperty("--icon-ink", ink.value);
-      grid.setAttribute("data-ink", "");
-    });
-    reset.addEventListener("click", function () {
-      grid.removeAttribute("data-ink");
-      grid.style.removeProperty("--icon-ink");
-    });
-    if (stroke && strokeValue) {
-      stroke.addEventListener("input", function () {
-        grid.style.setProperty("--icon-stroke", stroke.value);
-        grid.setAttribute("data-stroke", "");
-        strokeValue.textContent = stroke.value + " px";
-      });
-    }
-  }
-
-  enhanceSearch();
-  enhancePreview();
+  viewControls();
+  applyView();
   enhanceCopy();
+  enhanceIconPage();
+  enhanceIndex();
+  enhanceCoverage();
+  applyView();
+  carryLinks();
+  // For benchmarks/gallery_search.py: the moment the page answers.
+  if (window.performance && performance.mark) { performance.mark("iconkit-gallery-ready"); }
 })();
