@@ -233,6 +233,26 @@ def test_a_cache_inside_the_output_is_refused(tmp_path: Path) -> None:
 # --- errors of the operating system -----------------------------------------------------------
 
 
+def _readable_copies(folders: list[str], base: Path) -> list[str]:
+    """``folders`` as ``nobody`` can read them: as they are, or copied under ``base``.
+
+    A checkout under a folder closed to other users (``/root``) is copied once.
+    """
+    check = 'for p; do [ -r "$p" ] && [ -x "$p" ] || exit 1; done'
+    readable = subprocess.run(
+        ["/bin/sh", "-c", check, "sh", *folders], user="nobody", timeout=30, check=False
+    )
+    if readable.returncode == 0:
+        return folders
+    copies = []
+    for number, folder in enumerate(folders):
+        copy = base / f"path-{number}"
+        shutil.copytree(folder, copy, symlinks=True)
+        subprocess.run(["chmod", "-R", "a+rX", copy], check=True, timeout=120)
+        copies.append(str(copy))
+    return copies
+
+
 @pytest.fixture(scope="module")
 def unprivileged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[str], Path]]:
     """How to run iconkit as a user without privileges, and a folder that user can enter.
@@ -251,8 +271,8 @@ def unprivileged(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[lis
         venv = base / "venv"
         subprocess.run(["/usr/bin/python3", "-m", "venv", "--without-pip", venv], check=True)
         purelib = next(venv.glob("lib/python3*/site-packages"))
-        here = [p for p in sys.path if p.endswith("site-packages")]
-        (purelib / "iconkit-tests.pth").write_text("\n".join([str(ROOT / "src"), *here]) + "\n")
+        here = [str(ROOT / "src"), *(p for p in sys.path if p.endswith("site-packages"))]
+        (purelib / "iconkit-tests.pth").write_text("\n".join(_readable_copies(here, base)) + "\n")
         python = str(venv / "bin/python")
     yield [python, "-m", "iconkit"], base
     shutil.rmtree(base, ignore_errors=True)
