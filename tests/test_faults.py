@@ -33,12 +33,16 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 def iconkit(
     *args: str | Path, cwd: Path | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``iconkit`` as a real process (with the test's user cache folder)."""
+    """Run ``iconkit`` as a real process (with the test's user cache folder).
+
+    It runs in ``cwd``, by default an empty folder of its own, so that a default
+    output (``icons/``) never lands in the checkout.
+    """
     return subprocess.run(
         [sys.executable, "-m", "iconkit", *map(str, args)],
         capture_output=True,
         text=True,
-        cwd=cwd,
+        cwd=cwd or tempfile.mkdtemp(prefix="iconkit-cwd-"),
         env={**ENV, "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]},
         timeout=timeout,
         check=False,
@@ -447,18 +451,30 @@ def test_no_icons_fails_in_build_lint_and_coverage(tmp_path: Path, layout: str) 
 
 
 def test_an_import_that_finds_no_svgs_fails_with_a_hint(tmp_path: Path) -> None:
+    source = tmp_path / "downloads"
+    (source / "docs").mkdir(parents=True)
+    (source / "docs" / "README.md").write_text("Icons, soon.\n")
+    before = tree(tmp_path)
+    result = iconkit("import", source, cwd=tmp_path)
+    assert result.returncode == 1
+    one_error_line(result, "no SVG files in", str(source))
+    assert tree(tmp_path) == before
+
+
+def test_an_import_of_variant_folders_keeps_the_source_and_writes_beside_it(
+    tmp_path: Path,
+) -> None:
     package = tmp_path / "node_modules/@tabler/icons/icons"
     for style in ("outline", "filled"):
         (package / style).mkdir(parents=True)
         for slug in ("close", "next"):
             shutil.copy(ICONS / f"{slug}.svg", package / style / f"{slug}.svg")
-    before = tree(tmp_path)
-    result = iconkit("import", package)
-    assert result.returncode == 1
-    line = one_error_line(result, "no SVG files in", "did you mean one of those?")
-    assert f"{package / 'filled'} (2)" in line
-    assert f"{package / 'outline'} (2)" in line
-    assert tree(tmp_path) == before
+    before = tree(package)
+    result = iconkit("import", package, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert tree(package) == before
+    written = sorted(p.name for p in (tmp_path / "icons").glob("*.json"))
+    assert len(written) == 4, written
 
 
 def test_coverage_fails_on_malformed_metadata_naming_it(tmp_path: Path) -> None:

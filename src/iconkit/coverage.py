@@ -136,8 +136,8 @@ def scan_templates(
     paths: Iterable[Path | str],
     titles: Mapping[str, str] | None = None,
     selection: Selection | None = None,
-    language: str = "auto",
     actions: Mapping[str, str] | None = None,
+    language: str = "auto",
 ) -> TemplateScan:
     """Find the iconkit macro calls in templates and check them.
 

@@ -119,10 +119,10 @@ def setup(
 def framework_locale(env: jinja2.Environment | None = None) -> Callable[[], str | None]:
     """Return a call that finds the page's language from the framework in use.
 
-    In order: a ``get_locale`` global of ``env`` (when one is given); Flask-Babel's ``get_locale()``
-    in a Flask request or app context; Django's active language; the
+    In order: a ``get_locale`` global of ``env`` (when one is given); the
     ``Language`` of translations installed with Jinja's i18n extension
-    (``env.install_gettext_translations``). A framework is consulted only when
+    (``env.install_gettext_translations``); Flask-Babel's ``get_locale()`` in a
+    Flask request or app context; Django's active language. A framework is consulted only when
     it is already imported (and, for Django, configured): none is imported here.
     """
 
@@ -136,16 +136,16 @@ def framework_locale(env: jinja2.Environment | None = None) -> Callable[[], str 
             found = own() if callable(own) else None
             if found:
                 return str(found)
+        if "gettext" in names and env is not None:
+            found = _installed_language(env)
+            if found:
+                return found
         if "flask_babel" in modules:
             found = _flask_language(modules["flask_babel"])
             if found:
                 return found
         if "django" in modules:
-            found = _django_language()
-            if found:
-                return found
-        if "gettext" in names and env is not None:
-            return _installed_language(env)
+            return _django_language()
         return None
 
     return find

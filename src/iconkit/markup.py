@@ -888,11 +888,12 @@ PARAMETERS: Mapping[str, tuple[str, ...]] = {
         "class",
         "attrs",
         "mode",
+        "lang",
     ),
-    "icon_button": ("name", "label", "text", "type", "size", "class", "attrs", "mode"),
-    "icon_link": ("name", "href", "label", "text", "size", "class", "attrs", "mode"),
-    "icon_img": ("name", "label", "decorative", "size", "class", "attrs", "dark"),
-    "loading": ("label", "name", "size", "class", "mode"),
+    "icon_button": ("name", "label", "text", "type", "size", "class", "attrs", "mode", "lang"),
+    "icon_link": ("name", "href", "label", "text", "size", "class", "attrs", "mode", "lang"),
+    "icon_img": ("name", "label", "decorative", "size", "class", "attrs", "dark", "lang"),
+    "loading": ("label", "name", "size", "class", "mode", "lang"),
 }
 # The attributes each macro writes itself, and the parameter that sets each one.
 _SET_BY: Mapping[str, Mapping[str, str]] = {
