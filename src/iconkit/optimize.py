@@ -139,6 +139,8 @@ def optimize_svg(
         raise ValueError(f"id prefix {id_prefix!r} is not a valid start of an XML id")
     passes = _resolve(preset)
     root = parse_svg(data, path)
+    # An icon that draws without end is refused, guarded or not, rendered or not.
+    refuse_endless(root, path)
     if guard and unjudged(root) is not None:
         passes = [step for step in passes if step.name in RENDER_FREE]
     if guard and all(step.name in RENDER_FREE for step in passes):
@@ -154,8 +156,6 @@ def optimize_svg(
     result = run(passes, precision)
     if not guard:
         return OptimizeResult(result, len(data), precision=precision)
-    # The guard draws every candidate: an icon that draws without end is refused first.
-    refuse_endless(root, path)
 
     from .fidelity import DEFAULT_TOLERANCE, Reference
 
