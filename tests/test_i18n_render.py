@@ -227,3 +227,15 @@ def _run_python(script: str) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_a_flask_app_without_flask_babel_renders_while_flask_babel_is_imported() -> None:
+    import flask
+    import flask_babel  # imported by another app of the process, not initialised here
+
+    assert flask_babel
+    app = flask.Flask(__name__)
+    setup(app.jinja_env, ids="")
+    with app.test_request_context("/"):
+        page = flask.render_template_string(MACROS + '{{ icon_button("close") }}')
+    assert '<span class="iconkit-visually-hidden">Close</span>' in page

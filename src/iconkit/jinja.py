@@ -154,8 +154,8 @@ def framework_locale(env: jinja2.Environment | None = None) -> Callable[[], str 
 def _flask_language(flask_babel: Any) -> str | None:
     import flask
 
-    if not flask.has_app_context():
-        return None
+    if not flask.has_app_context() or "babel" not in flask.current_app.extensions:
+        return None  # not in an app, or in one that does not use Flask-Babel
     found = flask_babel.get_locale()
     return str(found) if found else None
 
