@@ -317,27 +317,30 @@ def _keep_going(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _icons_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
+
+
 def _i18n_parser(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = verbs.add_parser("i18n", help="gettext catalogs of the icons' alt text (like pybabel)")
     steps = p.add_subparsers(title="steps", metavar="STEP", required=True)
-    icons = {"type": Path, "default": Path("icons"), "help": "icon folder (default: icons)"}
     s = steps.add_parser("extract", help="write the template catalog, locale/iconkit.pot")
-    s.add_argument("--icons", **icons)
+    _icons_option(s)
     s.add_argument("-o", "--output", type=Path, help="the .pot file (default: locale/iconkit.pot)")
     s.set_defaults(run=_i18n_extract)
     s = steps.add_parser("init", help="start the catalog of a language from the template")
-    s.add_argument("--icons", **icons)
+    _icons_option(s)
     s.add_argument("-l", "--locale", required=True, help="the language, such as fr or pt_BR")
     s.set_defaults(run=_i18n_init)
     s = steps.add_parser("update", help="merge the template into the catalogs")
-    s.add_argument("--icons", **icons)
+    _icons_option(s)
     s.add_argument("-l", "--locale", action="append", default=[], help="only this language")
     s.add_argument(
         "-N", "--no-fuzzy-matching", action="store_true", help="do not guess changed messages"
     )
     s.set_defaults(run=_i18n_update)
     s = steps.add_parser("compile", help="compile the catalogs to .mo files")
-    s.add_argument("--icons", **icons)
+    _icons_option(s)
     s.add_argument("-l", "--locale", action="append", default=[], help="only this language")
     s.add_argument("-f", "--use-fuzzy", action="store_true", help="include fuzzy translations")
     s.set_defaults(run=_i18n_compile)

@@ -261,13 +261,13 @@ def _lint_once(
                 if rule.target == "translation":
                     for entry in entries:
                         emit(rule.check(entry), rule, entry)
-    for entries in documents:
+    for texts in documents:
         for rule in active:
             if rule.target == "text":
-                for text in entries:
+                for text in texts:
                     emit(rule.check(text), rule, text)
             elif rule.target == "texts":
-                emit(rule.check(entries), rule, None)
+                emit(rule.check(texts), rule, None)
     for rule in active:
         if rule.target == "project":
             emit(rule.check(project), rule, None)
