@@ -28,7 +28,7 @@ from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
 from .i18n import messages, open_catalogs
-from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet, Severity
+from .model import DIAGNOSTIC_ORDER, SEVERITIES, Diagnostic, Icon, IconSet, Severity
 from .rules import ALL_RULES
 from .rules.base import (
     AltText,
@@ -63,7 +63,6 @@ __all__ = [
     "translation_entries",
 ]
 
-SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 MAX_FIX_ROUNDS = 10
 _PathFix = tuple[Path, Fix]
 
