@@ -22,6 +22,7 @@ build: $(BIN)/iconkit
 lint: $(BIN)/iconkit
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint node_modules/axe-core/axe.min.js
 	$(BIN)/pytest

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from support import DOCUMENT, ICONS, run_iconkit
+from support import DOCUMENT, ICONS, fresh_python, run_iconkit
 
 import iconkit
 
@@ -16,6 +16,29 @@ def test_version_and_help() -> None:
     assert result.returncode == 0
     for verb in ("build", "document", "contact-sheet"):
         assert verb in result.stdout
+
+
+# Modules that only some commands need: loading them made `iconkit --version` take 0.5 s.
+_HEAVY = ("iconkit.build", "iconkit.gallery", "iconkit.serve", "iconkit.lint", "http.server")
+
+
+def test_version_and_rules_import_only_what_they_run() -> None:
+    script = (
+        "import sys\n"
+        "from iconkit.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    loaded = fresh_python("-c", script, "--version").stdout.split()
+    assert "iconkit.cli" in loaded
+    assert [name for name in _HEAVY if name in loaded] == []
+    # A command imports its own modules when it runs, and only then.
+    loaded = fresh_python("-c", script, "rules").stdout.split()
+    assert "iconkit.rules" in loaded
+    assert [name for name in _HEAVY if name in loaded] == []
 
 
 def test_usage_errors_exit_2() -> None:

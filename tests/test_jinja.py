@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import inspect
+import json
+import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -12,7 +15,7 @@ import jinja2
 import pytest
 from support import FIXTURES, ICONS, ROOT
 
-from iconkit import IconUsageError, UnsafeSvgError, build, load_icons
+from iconkit import IconSourceError, IconUsageError, UnsafeSvgError, build, load_icons
 from iconkit.jinja import (
     load_icon_set,
     macro_docs,
@@ -61,6 +64,35 @@ def test_icons_from_a_built_folder(tmp_path: Path) -> None:
     assert "iconkit-mirror" in html
     with pytest.raises(IconUsageError, match="no icon named 'calendar'"):
         env.from_string(IMPORT + '{{ icon("calendar", label=true) }}').render()
+
+
+def test_a_built_folder_gives_back_the_source_metadata(tmp_path: Path) -> None:
+    source = tmp_path / "icons"
+    shutil.copytree(FIXTURES / "icons" / "with-ids", source)
+    meta = json.loads((source / "arrow.json").read_text("utf-8"))
+    meta |= {"lint": {"ignore": ["A205"]}, "style": "outline", "licence": "MIT"}
+    meta |= {"colour": "#FF0000", "action": "Go on", "tags": ["next"], "aliases": ["go"]}
+    (source / "arrow.json").write_text(json.dumps(meta), "utf-8")
+    build(source, tmp_path / "dist")
+    built = {icon.slug: icon.meta for icon in load_icon_set(tmp_path / "dist")}
+    assert built == {icon.slug: icon.meta for icon in load_icons(source)}
+    assert built["arrow"].lint_ignore == ("A205",)
+    assert (built["arrow"].style, built["arrow"].colour) == ("outline", "#FF0000")
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ("[]", "icon 'x': bad entry: not an object"),
+        ('{"title": "X"}', "icon 'x': bad entry: no 'description' text"),
+        ('{"title": "X", "description": "Y", "source": [1]}', "icon 'x': bad entry"),
+    ],
+)
+def test_a_bad_built_entry_names_the_icon(tmp_path: Path, entry: str, message: str) -> None:
+    (tmp_path / "icons.json").write_text(f'{{"icons": {{"x": {entry}}}}}', "utf-8")
+    with pytest.raises(IconSourceError, match=re.escape(message)) as info:
+        load_icon_set(tmp_path)
+    assert info.value.path == tmp_path / "icons.json"
 
 
 def test_icons_from_a_source_folder() -> None:

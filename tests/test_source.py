@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from iconkit import IconNotFound, IconSourceError, load_icons, load_meta
+from iconkit.source import read_meta
 
 
 def _edit_meta(path: Path, **changes: object) -> None:
@@ -37,6 +38,34 @@ def test_schema_error_names_file_field_and_line(icon_copy: Path) -> None:
     assert "field 'aliases[0]'" in str(info.value)
     lines = path.read_text("utf-8").splitlines()
     assert lines[info.value.line - 1].strip().startswith('"aliases"')
+
+
+def test_tolerant_read_keeps_every_error_and_strict_raises_the_first(icon_copy: Path) -> None:
+    path = icon_copy / "close.json"
+    _edit_meta(path, aliases=["Not A Slug"], mirror_rtl="yes", title="")
+    lines = path.read_text("utf-8").splitlines()
+    read = read_meta(path, alt_text=True)
+    assert read.meta is None
+    assert read.text == path.read_text("utf-8")
+    found = [
+        (e.message.split(":")[0], lines[e.line - 1].split(":")[0].strip()) for e in read.errors
+    ]
+    assert found == [
+        ("field 'aliases[0]'", '"aliases"'),
+        ("field 'mirror_rtl'", '"mirror_rtl"'),
+        ("field 'title'", '"title"'),
+    ]
+    assert {e.code for e in read.errors} == {"M403"}
+    # Without alt_text, an empty title is left to the alt-text rule A201.
+    assert len(read_meta(path).errors) == 2
+    with pytest.raises(IconSourceError) as info:
+        load_meta(path)
+    assert str(info.value) == str(read.errors[0])
+
+
+def test_tolerant_read_of_a_good_file_gives_the_metadata(icon_copy: Path) -> None:
+    read = read_meta(icon_copy / "close.json")
+    assert (read.meta, read.errors) == (load_meta(icon_copy / "close.json"), ())
 
 
 @pytest.mark.parametrize(

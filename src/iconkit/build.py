@@ -14,6 +14,7 @@ byte-identical files.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -47,7 +48,7 @@ from .lint import (
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet
 from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
 from .progress import Progress, QuietProgress
-from .render import DARK_INK, svg_to_png
+from .render import DARK_INK, INK, svg_to_png
 from .source import scan_icons
 from .sprite import DEFAULT_PREFIX, sprite_sheet, symbol
 
@@ -176,8 +177,8 @@ def _build(
         fingerprint = _fingerprint(listing, options)
         stamp = cache.read_stamp()
         settled = _settled(listing, stamp)
-        unchanged = stamp is not None and len(settled) == len(listing)
-        if unchanged and _still_valid(stamp, fingerprint, out):
+        unchanged = len(settled) == len(listing)
+        if stamp is not None and unchanged and _still_valid(stamp, fingerprint, out):
             return _from_stamp(stamp, out, timer)
 
     # Something changed, so some icon will most likely be processed: start the
@@ -289,8 +290,8 @@ def _build(
                     {
                         icon.slug: symbols.get(
                             f"{keys[icon.slug]}:{prefix}",
-                            lambda icon=icon: _symbol_element(
-                                icon.slug, results[icon.slug].svg, prefix
+                            functools.partial(
+                                _symbol_element, icon.slug, results[icon.slug].svg, prefix
                             ),
                         )
                         for icon in shipped
@@ -709,26 +710,25 @@ def _place_files(
     for icon in icons:
         slug, result = icon.slug, results[icon.slug]
         entry = cache.entry_path(keys[slug]) + os.sep
-        links.add(entry + "icon.svg", f"{svg_dir}{slug}.svg", lambda r=result: r.svg)
-        links.add(
-            entry + "1x.png",
-            f"{png_dir}{slug}@1x.png",
-            lambda r=result, i=icon: r.png_1x or svg_to_png(r.svg, png_size, path=i.svg_path),
+        links.add(entry + "icon.svg", f"{svg_dir}{slug}.svg", functools.partial(bytes, result.svg))
+        pngs = (
+            ("1x.png", "@1x.png", result.png_1x, 1, INK),
+            ("2x.png", "@2x.png", result.png_2x, 2, INK),
+            ("dark-1x.png", ".dark@1x.png", result.png_dark_1x, 1, DARK_INK),
+            ("dark-2x.png", ".dark@2x.png", result.png_dark_2x, 2, DARK_INK),
         )
-        links.add(
-            entry + "2x.png",
-            f"{png_dir}{slug}@2x.png",
-            lambda r=result, i=icon: r.png_2x or svg_to_png(r.svg, 2 * png_size, path=i.svg_path),
-        )
-        for scale in (1, 2):
-            links.add(
-                f"{entry}dark-{scale}x.png",
-                f"{png_dir}{slug}.dark@{scale}x.png",
-                lambda r=result, i=icon, s=scale: (
-                    getattr(r, f"png_dark_{s}x")
-                    or svg_to_png(r.svg, s * png_size, DARK_INK, path=i.svg_path)
-                ),
-            )
+        for stored, suffix, ready, scale, ink in pngs:
+            png = functools.partial(_png, ready, result.svg, scale * png_size, ink, icon.svg_path)
+            links.add(entry + stored, f"{png_dir}{slug}{suffix}", png)
+
+
+def _png(ready: bytes | None, svg: bytes, size: int, ink: str, path: Path) -> bytes:
+    """The PNG a worker already rendered, or one rendered now."""
+    return ready or svg_to_png(svg, size, ink, path=path)
+
+
+def _manifest_json(icon: Icon, svg: bytes) -> str:
+    return json.dumps(_manifest_entry(icon, svg), sort_keys=True, ensure_ascii=False)
 
 
 def _package(
@@ -748,9 +748,7 @@ def _package(
             icon.slug: RawJSON(
                 entries.get(
                     keys[icon.slug],
-                    lambda icon=icon: json.dumps(
-                        _manifest_entry(icon, svgs[icon.slug]), sort_keys=True, ensure_ascii=False
-                    ),
+                    functools.partial(_manifest_json, icon, svgs[icon.slug]),
                 )
             )
             for icon in shipped

@@ -9,6 +9,10 @@ names the path and the reason.
 argparse (standard library) rather than click: the command is a thin layer
 with a handful of verbs, argparse already exits 2 on usage errors, and it adds
 no dependency to every project that installs iconkit.
+
+Each command imports the modules it runs when it runs, not when the command
+line is parsed: ``iconkit --version`` or ``iconkit rules`` load neither the
+build, the gallery nor the server.
 """
 
 from __future__ import annotations
@@ -19,36 +23,21 @@ import os
 import re
 import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__, i18n
-from ._atomic import write_atomic
-from ._json import dump_json
-from ._output import claim_output, write_marker
-from ._xml import read_svg
-from .batch import optimize_paths
-from .build import BuildOptions, BuildResult, build
-from .config import LintConfig, load_config
-from .coverage import coverage, format_coverage
-from .document import read_document
+from . import __version__
 from .errors import BuildFailed, IconkitError, IconSourceError, OutputRefused, UnsafeSvgError
-from .gallery import build_gallery
-from .importer import import_icons
-from .lint import SEVERITIES, Selection, lint
-from .pipeline import PipelineOptions
-from .progress import progress_for
-from .render import contact_sheet
-from .report import FORMATS, format_report
-from .rules import ALL_RULES
-from .rules.docs import check_docs, write_docs
-from .sanitize import sanitize, serialize
-from .serve import GalleryServer
-from .source import load_icons, no_icons_hint
-from .starter import init_icons
+from .model import SEVERITIES
+from .report import FORMATS
+
+if TYPE_CHECKING:
+    from .build import BuildResult
+    from .config import LintConfig
+    from .lint import Selection
 
 __all__ = ["main"]
 
@@ -317,44 +306,53 @@ def _keep_going(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _icons_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--icons", type=Path, default=Path("icons"), help="icon folder (default: icons)")
+
+
 def _i18n_parser(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = verbs.add_parser("i18n", help="gettext catalogs of the icons' alt text (like pybabel)")
     steps = p.add_subparsers(title="steps", metavar="STEP", required=True)
-    icons = {"type": Path, "default": Path("icons"), "help": "icon folder (default: icons)"}
     s = steps.add_parser("extract", help="write the template catalog, locale/iconkit.pot")
-    s.add_argument("--icons", **icons)
+    _icons_option(s)
     s.add_argument("-o", "--output", type=Path, help="the .pot file (default: locale/iconkit.pot)")
     s.set_defaults(run=_i18n_extract)
     s = steps.add_parser("init", help="start the catalog of a language from the template")
-    s.add_argument("--icons", **icons)
+    _icons_option(s)
     s.add_argument("-l", "--locale", required=True, help="the language, such as fr or pt_BR")
     s.set_defaults(run=_i18n_init)
     s = steps.add_parser("update", help="merge the template into the catalogs")
-    s.add_argument("--icons", **icons)
+    _icons_option(s)
     s.add_argument("-l", "--locale", action="append", default=[], help="only this language")
     s.add_argument(
         "-N", "--no-fuzzy-matching", action="store_true", help="do not guess changed messages"
     )
     s.set_defaults(run=_i18n_update)
     s = steps.add_parser("compile", help="compile the catalogs to .mo files")
-    s.add_argument("--icons", **icons)
+    _icons_option(s)
     s.add_argument("-l", "--locale", action="append", default=[], help="only this language")
     s.add_argument("-f", "--use-fuzzy", action="store_true", help="include fuzzy translations")
     s.set_defaults(run=_i18n_compile)
 
 
 def _i18n_extract(args: argparse.Namespace) -> int:
+    from . import i18n
+
     path = i18n.write_template(args.icons, args.output)
     print(f"wrote {path}")
     return 0
 
 
 def _i18n_init(args: argparse.Namespace) -> int:
+    from . import i18n
+
     print(f"wrote {i18n.init_catalog(args.icons, args.locale)}")
     return 0
 
 
 def _i18n_update(args: argparse.Namespace) -> int:
+    from . import i18n
+
     for path in i18n.update_catalogs(
         args.icons, args.locale, no_fuzzy_matching=args.no_fuzzy_matching
     ):
@@ -363,6 +361,8 @@ def _i18n_update(args: argparse.Namespace) -> int:
 
 
 def _i18n_compile(args: argparse.Namespace) -> int:
+    from . import i18n
+
     for path in i18n.compile_catalogs(args.icons, args.locale, use_fuzzy=args.use_fuzzy):
         print(f"wrote {path}")
     return 0
@@ -377,6 +377,8 @@ def _selectors(text: str) -> tuple[str, ...]:
 
 
 def _known_selector(selector: str) -> bool:
+    from .rules import ALL_RULES
+
     if any(r.selected_by(selector) for r in ALL_RULES):
         return True
     # Codes of checks outside the registry (the sanitizer's S1xx) are valid prefixes too.
@@ -395,6 +397,9 @@ def _percent(text: str) -> float:
 
 def _selection(args: argparse.Namespace) -> tuple[Selection, LintConfig]:
     """The rules chosen by ``--select``/``--ignore``, else by ``[tool.iconkit.lint]``."""
+    from .config import load_config
+    from .lint import Selection
+
     config = load_config(Path.cwd())
     for selector in (*config.select, *config.ignore):
         if not _known_selector(selector):
@@ -409,6 +414,9 @@ def _selection(args: argparse.Namespace) -> tuple[Selection, LintConfig]:
 
 
 def _lint(args: argparse.Namespace) -> int:
+    from .lint import lint
+    from .report import format_report
+
     selection, config = _selection(args)
     paths = args.paths or ([] if args.document else [Path("icons")])
     report = lint(
@@ -424,6 +432,10 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .coverage import coverage, format_coverage
+    from .lint import Selection
+
     config = load_config(Path.cwd())
     result = coverage(
         args.icons, args.templates, Selection(ignore=config.ignore), locale=args.locale
@@ -446,6 +458,9 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from .rules import ALL_RULES
+    from .rules.docs import check_docs, write_docs
+
     if args.docs is None:
         for r in ALL_RULES:
             print(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")
@@ -467,6 +482,8 @@ def _precision(text: str) -> int:
 
 
 def _optimize(args: argparse.Namespace) -> int:
+    from .batch import optimize_paths
+
     result = optimize_paths(
         args.input,
         args.output,
@@ -539,6 +556,10 @@ def _positive(text: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .build import BuildOptions, build
+    from .pipeline import PipelineOptions
+    from .progress import progress_for
+
     selection, config = _selection(args)
     options = BuildOptions(
         pipeline=PipelineOptions(selection=selection, style=config.conventions),
@@ -592,6 +613,9 @@ def _sprite_prefix(text: str) -> str:
 
 
 def _document(args: argparse.Namespace) -> int:
+    from ._json import dump_json
+    from .document import read_document
+
     entries = read_document(args.file)
     if args.json:
         sys.stdout.write(dump_json({"entries": [e.to_json() for e in entries]}))
@@ -605,12 +629,18 @@ def _document(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from .starter import init_icons
+
     count = init_icons(args.folder)
     print(f"copied {count} icons into {args.folder}; next: iconkit build --icons {args.folder}")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
+    from ._output import claim_output, write_marker
+    from .importer import import_icons
+    from .source import no_icons_hint
+
     into = args.into
     if into is not None and into.resolve() != args.source.resolve():
         claim_output(into, "import", inputs=(args.source,), force=args.force_output)
@@ -630,6 +660,10 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _contact_sheet(args: argparse.Namespace) -> int:
+    from ._atomic import write_atomic
+    from .render import contact_sheet
+    from .source import load_icons
+
     png = contact_sheet(load_icons(args.icons), sizes=args.sizes)
     out: Path = args.output
     write_atomic(out, png)
@@ -638,6 +672,10 @@ def _contact_sheet(args: argparse.Namespace) -> int:
 
 
 def _gallery(args: argparse.Namespace) -> int:
+    from .gallery import build_gallery
+    from .progress import progress_for
+    from .source import load_icons
+
     icon_set = load_icons(args.icons)
     progress = progress_for(sys.stderr, args.quiet)
     try:
@@ -659,6 +697,11 @@ def _gallery(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .progress import progress_for
+    from .serve import GalleryServer
+
     if not args.icons.is_dir():
         raise IconSourceError(args.icons, "not a folder of icons")
     with tempfile.TemporaryDirectory(prefix="iconkit-serve-") as folder:
@@ -690,6 +733,11 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _sanitize(args: argparse.Namespace) -> int:
+    from ._atomic import write_atomic
+    from ._output import claim_output, write_marker
+    from ._xml import read_svg
+    from .sanitize import sanitize, serialize
+
     source: Path = args.input
     target: Path = args.output
     if source.is_dir():

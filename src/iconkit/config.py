@@ -24,12 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from .errors import IconSourceError
-from .model import Severity
+from .model import SEVERITIES, Severity
 from .rules.base import SetStyle
 
 __all__ = ["LintConfig", "find_pyproject", "load_config"]
-
-_SEVERITIES = ("info", "warning", "error")
 
 
 @dataclass(frozen=True)
@@ -75,9 +73,9 @@ def load_config(start: Path | str) -> LintConfig:
     if unknown:
         raise IconSourceError(path, f"[tool.iconkit.lint]: unknown key {unknown[0]!r}")
     severity = table.get("severity", "warning")
-    if severity not in _SEVERITIES:
+    if severity not in SEVERITIES:
         raise IconSourceError(
-            path, f"[tool.iconkit.lint] severity must be one of {', '.join(_SEVERITIES)}"
+            path, f"[tool.iconkit.lint] severity must be one of {', '.join(SEVERITIES)}"
         )
     return LintConfig(
         select=_strings(table, "select", path),

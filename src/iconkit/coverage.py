@@ -161,7 +161,10 @@ def scan_templates(
         except (OSError, UnicodeDecodeError) as exc:
             raise IconSourceError(path, f"cannot read template: {exc}") from None
         if language == "django" or _loads_iconkit(source):
-            uses.extend(_django_uses(source, path, (known, doing)))
+            django_uses = _django_uses(source, path, (known, doing))
+            if django_uses is None:
+                raise IconSourceError(path, "a Django template: install Django to read it")
+            uses.extend(django_uses)
             continue
         try:
             tree = env.parse(source, name=path.name, filename=str(path))
@@ -230,7 +233,7 @@ def _uses(tree: nodes.Template, path: Path, names: Any) -> Iterator[IconUse]:
                 shadowed.add(node.target)
         elif isinstance(node, nodes.Macro):
             shadowed.add(node.name)
-        else:
+        elif isinstance(node, nodes.Assign | nodes.For):
             shadowed.update(n.name for n in node.target.find_all(nodes.Name))
             if isinstance(node.target, nodes.Name):
                 shadowed.add(node.target.name)
@@ -298,6 +301,7 @@ def _django_uses(
             key = key or next(positional, None)
             if key is not None:
                 args[key] = _django_literal(value)
+        assert token.lineno is not None  # the lexer numbers every token
         uses.append(make_use(macro, path, token.lineno, args, names))
     if needs_load and not loads and not uses:
         return None

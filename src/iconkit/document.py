@@ -146,7 +146,7 @@ def parse_document(data: bytes | str, path: Path | str = "<document>") -> tuple[
 
 
 def _words(text: str) -> list[_Word]:
-    words = []
+    words: list[_Word] = []
     previous_end = 0
     for match in _WORD.finditer(text):
         line_start = not words or "\n" in text[previous_end : match.start()]

@@ -305,7 +305,7 @@ def build_gallery(
                 keys.add(key)
                 stored = f"{page_cache}{os.sep}{key[:2]}{os.sep}{key}.html"
                 if os.path.exists(stored):
-                    links.add(stored, target, lambda p=position: render_page(p).encode("utf-8"))
+                    links.add(stored, target, functools.partial(_encoded, render_page, position))
                     progress.advance()
                     continue
             todo.append((position, target, key))
@@ -346,7 +346,7 @@ def build_gallery(
             _remembered(
                 memo,
                 ("grid", icon.slug, digests.get(icon.slug)),
-                lambda icon=icon: _grid_cell(env, cell, icon),
+                functools.partial(_grid_cell, env, cell, icon),
             )
             for icon in icon_set
         ]
@@ -390,7 +390,7 @@ def build_gallery(
                     _remembered(
                         memo,
                         shown,
-                        lambda group=group: rows_template.render(findings=group).rstrip("\n"),
+                        functools.partial(_rows, rows_template, group),
                     )
                 )
             )
@@ -749,6 +749,14 @@ def _is_stroked(icon: Icon) -> bool:
     """Whether the icon is drawn with strokes set on its root, so a stroke-width preview works."""
     root = parse_svg(icon.svg, icon.svg_path)
     return root.get("stroke", "none") != "none" and root.get("stroke-width") is not None
+
+
+def _encoded(render: Callable[[int], str], position: int) -> bytes:
+    return render(position).encode("utf-8")
+
+
+def _rows(template: jinja2.Template, findings: Sequence[Any]) -> str:
+    return template.render(findings=findings).rstrip("\n")
 
 
 def _remembered(memo: Memo | None, shown: tuple[Any, ...], make: Callable[[], Any]) -> Any:

@@ -270,7 +270,7 @@ def read_iconify(path: Path) -> list[Candidate]:
         for member in members if isinstance(members, list) else ():
             categories.setdefault(member, slug_for(name))
     licence = _iconify_licence(path, data)
-    defaults = {k: data[k] for k in ("left", "top", "width", "height") if k in data}
+    defaults: dict[str, Any] = {k: data[k] for k in ("left", "top", "width", "height") if k in data}
     out: list[Candidate] = []
     aliases, resolved = _resolve_aliases(data.get("aliases", {}), icons)
     for name, props in sorted({**icons, **resolved}.items()):

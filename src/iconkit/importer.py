@@ -212,7 +212,7 @@ def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     try:
         header = [h.strip().lower() for h in next(reader)]
@@ -250,7 +250,7 @@ def _merge_duplicates(candidates: list[Candidate]) -> list[Candidate]:
     groups: dict[tuple[str, bytes], list[Candidate]] = {}
     for c in candidates:
         groups.setdefault((c.meta.get("style", ""), c.same_as), []).append(c)
-    out = []
+    out: list[Candidate] = []
     for group in groups.values():
         group.sort(key=lambda c: (not c.known, len(c.slug), c.slug))
         lead = group[0]

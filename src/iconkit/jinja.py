@@ -34,10 +34,10 @@ from markupsafe import Markup
 from .errors import IconSourceError
 from .i18n import load_translations
 from .markup import IconRenderer, Mode
-from .model import Icon, IconMeta, IconSet, SourceRef
+from .model import Icon, IconSet
 from .sanitize import sanitize_svg
 from .scope import current_scope, render_scope
-from .source import load_icons
+from .source import load_icons, manifest_meta
 from .sprite import DEFAULT_PREFIX
 
 __all__ = [
@@ -411,25 +411,12 @@ def load_icon_set(path: Path | str | None = None) -> IconSet:
         raise IconSourceError(manifest_path, f"not a built icons.json: {exc}") from None
     icons = []
     for slug in sorted(entries):
-        entry = entries[slug]
-        svg_path = folder / entry.get("svg", f"svg/{slug}.svg")
+        meta = manifest_meta(entries[slug], manifest_path, slug)
+        svg_path = folder / entries[slug].get("svg", f"svg/{slug}.svg")
         try:
             svg = svg_path.read_bytes()
-            meta = IconMeta(
-                title=entry["title"],
-                description=entry["description"],
-                aliases=tuple(entry.get("aliases", ())),
-                tags=tuple(entry.get("tags", ())),
-                category=entry.get("category", "general"),
-                mirror_rtl=bool(entry.get("mirror_rtl", False)),
-                animated=bool(entry.get("animated", False)),
-                source=tuple(SourceRef(**ref) for ref in entry.get("source", ())),
-                action=entry.get("action", ""),
-            )
         except OSError as exc:
             raise IconSourceError(svg_path, f"cannot read: {exc.strerror}") from None
-        except (KeyError, TypeError) as exc:
-            raise IconSourceError(manifest_path, f"icon {slug!r}: bad entry: {exc}") from None
         icons.append(Icon(slug, svg, meta, svg_path, manifest_path))
     return IconSet(root=folder, icons=tuple(icons))
 

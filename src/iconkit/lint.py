@@ -28,7 +28,7 @@ from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
 from .i18n import messages, open_catalogs
-from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet, Severity
+from .model import DIAGNOSTIC_ORDER, SEVERITIES, Diagnostic, Icon, IconSet, Severity
 from .rules import ALL_RULES
 from .rules.base import (
     AltText,
@@ -42,7 +42,7 @@ from .rules.base import (
     SvgFile,
     Translation,
 )
-from .source import meta_from_data, metadata_errors, no_icons_hint, read_text
+from .source import no_icons_hint, read_meta
 
 __all__ = [
     "SEVERITIES",
@@ -63,7 +63,6 @@ __all__ = [
     "translation_entries",
 ]
 
-SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 MAX_FIX_ROUNDS = 10
 _PathFix = tuple[Path, Fix]
 
@@ -261,13 +260,13 @@ def _lint_once(
                 if rule.target == "translation":
                     for entry in entries:
                         emit(rule.check(entry), rule, entry)
-    for entries in documents:
+    for texts in documents:
         for rule in active:
             if rule.target == "text":
-                for text in entries:
+                for text in texts:
                     emit(rule.check(text), rule, text)
             elif rule.target == "texts":
-                emit(rule.check(entries), rule, None)
+                emit(rule.check(texts), rule, None)
     for rule in active:
         if rule.target == "project":
             emit(rule.check(project), rule, None)
@@ -494,23 +493,13 @@ def read_folder(root: Path | str) -> Folder:
     icons = []
     for slug in sorted(svgs.keys() | metas.keys()):
         meta_path = metas.get(slug)
-        meta = text = None
-        errors: tuple[tuple[str, int | None], ...] = ()
-        if meta_path is not None:
-            meta, text, errors = _read_meta(meta_path)
-        icons.append(IconFiles(slug, svgs.get(slug), meta_path, meta, text, errors))
+        if meta_path is None:
+            icons.append(IconFiles(slug, svgs.get(slug), None))
+            continue
+        read = read_meta(meta_path)
+        errors = tuple((error.message, error.line) for error in read.errors)
+        icons.append(IconFiles(slug, svgs.get(slug), meta_path, read.meta, read.text, errors))
     return Folder(root=root, icons=tuple(icons))
-
-
-def _read_meta(path: Path) -> tuple[Any, str | None, tuple[tuple[str, int | None], ...]]:
-    try:
-        text = read_text(path)
-    except IconSourceError as exc:
-        return None, None, ((exc.message, exc.line),)
-    errors = metadata_errors(text, path)
-    if errors:
-        return None, text, tuple((error.message, error.line) for error in errors)
-    return meta_from_data(json.loads(text)), text, ()
 
 
 def key_line(text: str, keys: Sequence[str]) -> int | None:

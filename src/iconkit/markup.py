@@ -312,10 +312,10 @@ class IconRenderer:
         inner = self._control_content("icon_button", name, label, text, size, mode, page)
         if inner is None:
             return Markup("")
-        extra, more_css = self._extra_attributes(attrs, "icon_button", name)
+        pairs, more_css = self._extra_attributes(attrs, "icon_button", name)
         attributes = f' type="{type}"'
         attributes += _class_attribute("iconkit-button", _joined_classes(css, more_css))
-        attributes += _joined_attributes(extra)
+        attributes += _joined_attributes(pairs)
         return Markup(f"<button{attributes}>{inner}</button>")
 
     def link(
@@ -338,10 +338,10 @@ class IconRenderer:
         inner = self._control_content("icon_link", name, label, text, size, mode, page)
         if inner is None:
             return Markup("")
-        extra, more_css = self._extra_attributes(attrs, "icon_link", name)
+        pairs, more_css = self._extra_attributes(attrs, "icon_link", name)
         attributes = f' href="{_text(href)}"'
         attributes += _class_attribute("iconkit-link", _joined_classes(css, more_css))
-        attributes += _joined_attributes(extra)
+        attributes += _joined_attributes(pairs)
         return Markup(f"<a{attributes}>{inner}</a>")
 
     def img(
@@ -374,13 +374,13 @@ class IconRenderer:
         base = _text(self.png_url)
         own = isinstance(attrs, Mapping) and "lang" in attrs
         part = _lang_attribute(prepared.title_lang if label is True and not own else None)
-        extra, more_css = self._extra_attributes(attrs, "icon_img", name, hidden=role is None)
+        pairs, more_css = self._extra_attributes(attrs, "icon_img", name, hidden=role is None)
         img = (
             f'<img src="{base}{prepared.slug}@1x.png" srcset="{base}{prepared.slug}@2x.png 2x"'
             f"{_dimensions(pixels)}"
             f' alt="{_text(alt)}"{part}'
             f"{_class_attribute('iconkit-img', _joined_classes(css, more_css))}"
-            f"{_joined_attributes(extra)}>"
+            f"{_joined_attributes(pairs)}>"
         )
         if not dark:
             return Markup(img)
@@ -392,7 +392,7 @@ class IconRenderer:
 
     def loading(
         self,
-        label: str | None = None,
+        label: bool | str | None = None,
         name: str = "loading-spinner",
         size: int | str | None = "md",
         mode: str | None = None,
@@ -1002,5 +1002,5 @@ def _attrs_key(attrs: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...] |
     if not attrs:
         return None
     if not isinstance(attrs, Mapping):
-        return attrs  # type: ignore[return-value]  # refused with a clear message later
+        return attrs  # refused with a clear message later
     return tuple(attrs.items())

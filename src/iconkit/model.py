@@ -13,6 +13,7 @@ from .errors import IconNotFound
 
 __all__ = [
     "DIAGNOSTIC_ORDER",
+    "SEVERITIES",
     "Diagnostic",
     "Entry",
     "Icon",
@@ -24,6 +25,8 @@ __all__ = [
 
 
 Severity = Literal["error", "warning", "info"]
+#: The severities, lowest first.
+SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 
 #: A sort key that puts diagnostics in their own (dataclass) order, compared in C:
 #: many times quicker than the generated ``__lt__`` on thousands of findings.

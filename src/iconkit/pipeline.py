@@ -20,10 +20,11 @@ from ._xml import parse_svg
 from .licence import licence_in
 from .lint import Selection, icon_diagnostics
 from .model import Diagnostic, Icon, IconMeta
-from .optimize import DEFAULT_PRECISION, optimize_svg
+from .optimize import optimize_svg
 from .render import DARK_INK, INK, svg_to_pngs
 from .rules.base import SetStyle
 from .sanitize import sanitize, serialize
+from .transforms import DEFAULT_PRECISION
 
 __all__ = ["IconResult", "PipelineOptions", "process_icon", "warm"]
 
@@ -100,7 +101,7 @@ def cache_key(icon: Icon, options: PipelineOptions) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _primed(options: PipelineOptions) -> Any:
+def _primed(options: PipelineOptions) -> hashlib._Hash:
     """A hash already fed the options' fingerprint: made once per options value, copied per icon."""
     fingerprint = options.fingerprint().encode()
     digest = hashlib.sha256(len(fingerprint).to_bytes(8, "big"))

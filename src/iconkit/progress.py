@@ -8,7 +8,7 @@ is a terminal.
 from __future__ import annotations
 
 import time
-from typing import Protocol, TextIO
+from typing import Never, Protocol, TextIO
 
 from tqdm import tqdm
 
@@ -77,7 +77,7 @@ class BarProgress:
 
     def __init__(self, stream: TextIO) -> None:
         self.stream = stream
-        self.bar: tqdm[None] | None = None
+        self.bar: tqdm[Never] | None = None
 
     def start(self, stage: str, total: int) -> None:
         """Open a bar for the stage."""

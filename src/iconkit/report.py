@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from itertools import groupby
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from . import __version__
 from ._json import dump_json
-from .lint import Report
 from .model import Diagnostic
-from .rules.base import Rule
+
+if TYPE_CHECKING:  # the command line reads FORMATS without loading the linter
+    from .lint import Report
+    from .rules.base import Rule
 
 __all__ = [
     "FORMATS",

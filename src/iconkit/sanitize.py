@@ -742,7 +742,7 @@ class _Sanitizer:
         for sibling in reversed(list(root.itersiblings(preceding=True))):
             self.inspect(sibling)
         clean = etree.Element(qname("svg"), nsmap={None: SVG_NS, "xlink": XLINK_NS})
-        clean.sourceline = root.sourceline
+        clean.sourceline = root.sourceline  # type: ignore[misc]  # lxml's sourceline is writable; types-lxml marks it read-only
         self.copy_attributes(root, clean)
         clean.text = root.text
         self.children(root, clean)
@@ -774,9 +774,11 @@ class _Sanitizer:
                     self.inspect_inside(child)
                 last = self.keep_text(target, last, child.tail)
                 continue
+            assert isinstance(child.tag, str)  # every other node has a verdict
             local = _names(child.tag)[1]
             copy = etree.SubElement(target, qname(local))
-            copy.sourceline = child.sourceline  # for the diagnostics of drawing_problems
+            # for the diagnostics of drawing_problems
+            copy.sourceline = child.sourceline  # type: ignore[misc]  # lxml's sourceline is writable; types-lxml marks it read-only
             self.copy_attributes(child, copy)
             if local in _TEXT_ONLY:
                 self.text_only(child, copy, local)
@@ -806,10 +808,11 @@ class _Sanitizer:
                 self.report("S113", child.sourceline, "comment removed")
             else:
                 verdict = _element_verdict(child)
-                code, message = verdict or (
-                    "S109",
-                    f"<{_shown(child.tag)}> inside <{local}> removed (only text is allowed)",
-                )
+                if verdict is None:
+                    assert isinstance(child.tag, str)  # every other node has a verdict
+                    shown = _shown(child.tag)
+                    verdict = ("S109", f"<{shown}> inside <{local}> removed (only text is allowed)")
+                code, message = verdict
                 self.report(code, child.sourceline, message)
                 if isinstance(child.tag, str):
                     self.inspect_inside(child)
@@ -870,9 +873,9 @@ class _Sanitizer:
                 self.report("S112", line, f"attribute {shown} removed")
                 continue
             if local == "href" and ns in (None, XLINK_NS):
-                kept = self.href(local_element, shown, value, line)
-                if kept is not None:
-                    keep.append((name, kept))
+                href = self.href(local_element, shown, value, line)
+                if href is not None:
+                    keep.append((name, href))
                 continue
             if ns == XML_NS:
                 if local in ("space", "lang"):
@@ -1142,10 +1145,8 @@ def _page_wide(selector: list[css.Node]) -> str | None:
     for token in selector:
         if isinstance(token, css.LiteralToken) and token.value == "*":
             return "any element of the page"
-        type_selector = isinstance(token, css.IdentToken) and not (
-            isinstance(previous, css.LiteralToken) and previous.value == "."
-        )
-        if type_selector and token.value not in _SCOPED_TYPES:
+        after_dot = isinstance(previous, css.LiteralToken) and previous.value == "."
+        if isinstance(token, css.IdentToken) and not after_dot and token.value not in _SCOPED_TYPES:
             return f"the page's <{token.value}> elements"
         previous = token
     return None

@@ -1,14 +1,20 @@
 """Read an icon folder: ``<slug>.svg`` plus ``<slug>.json`` side by side.
 
-This module does the reading; everything after it works on values. Metadata is
-validated against ``schemas/icon.schema.json`` on load, and every problem raises
-:class:`~iconkit.errors.IconSourceError` naming the file, the field and the line.
+This module does the reading; everything after it works on values. It is the
+one reader of icon metadata: metadata is validated against
+``schemas/icon.schema.json`` by :func:`metadata_errors`, and made into an
+:class:`~iconkit.model.IconMeta` by :func:`meta_from_data`, whether it comes
+from a source folder or from the ``icons.json`` of a built one
+(:func:`manifest_meta`).
 
-The build (strict) and the linter (tolerant) read files with the same
-functions: every problem that stops a build has the code and name of the lint
-rule that reports it (``G301 malformed-svg``, ``M401``-``M405``, ``M410
-invalid-file-name``), and every error of a metadata file is reported at once,
-each with its line.
+Two modes over the same functions: strict (:func:`load_icons`,
+:func:`load_meta`, :func:`parse_meta`) raises
+:class:`~iconkit.errors.IconSourceError` naming the file, the field and the
+line; tolerant (:func:`scan_icons`, :func:`read_meta`, for ``--keep-going``,
+``lint`` and ``coverage``) returns every error of a file, each with its line.
+Every problem that stops a build has the code and name of the lint rule that
+reports it (``G301 malformed-svg``, ``M401``-``M405``, ``M410
+invalid-file-name``).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import functools
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,12 +36,15 @@ from .model import Icon, IconMeta, IconSet, SourceRef
 __all__ = [
     "NOT_A_SLUG",
     "SLUG",
+    "MetaFile",
     "load_icons",
     "load_meta",
+    "manifest_meta",
     "meta_from_data",
     "metadata_errors",
     "no_icons_hint",
     "parse_meta",
+    "read_meta",
     "read_svg_file",
     "read_text",
     "scan_icons",
@@ -143,21 +153,17 @@ def _load_icon(
             data = read_svg_file(svg_path)
         except IconSourceError as exc:
             problems.append(exc)
-    meta = None
     meta_data = known.get(meta_path.name)
     if meta_data is None:
-        try:
-            text = read_text(meta_path)
-        except IconSourceError as exc:
-            return None, [*problems, exc]
-        found = metadata_errors(text, meta_path, alt_text)
-        if found:
-            return None, [*problems, *found]
+        read = read_meta(meta_path, alt_text)
+        if read.meta is None or read.text is None:
+            return None, [*problems, *read.errors]
+        text, meta = read.text, read.meta
     else:
         text = meta_data.decode("utf-8")
+        meta = parse_meta(text, meta_path, validate=False)
     if problems:
         return None, problems
-    meta = parse_meta(text, meta_path, validate=False)
     assert data is not None
     return Icon(
         slug=stem, svg=data, meta=meta, svg_path=svg_path, meta_path=meta_path, meta_text=text
@@ -224,7 +230,7 @@ def metadata_errors(
         where = [str(part) for part in error.absolute_path]
         if not alt_text and _about_alt_text(error, where):
             continue
-        field_name = ".".join(where) or "(top level)"
+        field_name = _field(error.absolute_path)
         if not where and error.validator == "additionalProperties" and isinstance(data, dict):
             # The line of the first key the schema does not know.
             known = error.schema.get("properties", {})
@@ -233,7 +239,7 @@ def metadata_errors(
         found.append(
             IconSourceError(
                 path,
-                f"field {field_name!r}: {error.message}",
+                f"field {field_name}: {error.message}",
                 line,
                 code="M403",
                 name="invalid-metadata",
@@ -287,22 +293,69 @@ def parse_meta(text: str, path: Path | str = "<metadata>", validate: bool = True
     ``validate=False`` skips the schema check, for text already validated by
     an earlier build; malformed JSON is still an error.
     """
+    if validate:
+        errors = metadata_errors(text, path, alt_text=True)
+        if errors:
+            raise errors[0]
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise IconSourceError(path, f"invalid JSON: {exc.msg}", exc.lineno) from None
-    if not validate:
-        return meta_from_data(data)
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    if errors:
-        error = errors[0]
-        field = _field(error.absolute_path)
-        top = str(error.absolute_path[0]) if error.absolute_path else None
-        line = key_line(text, top) if top is not None else None
         raise IconSourceError(
-            path, f"field {field}: {error.message}", line, code="M403", name="invalid-metadata"
-        )
+            path, f"invalid JSON: {exc.msg}", exc.lineno, code="M403", name="invalid-metadata"
+        ) from None
     return meta_from_data(data)
+
+
+@dataclass(frozen=True)
+class MetaFile:
+    """One metadata file read tolerantly: its text and metadata, or every error it has.
+
+    ``text`` is None when the file cannot be read; ``meta`` is None when it
+    has an error. ``errors`` holds each error with its line.
+    """
+
+    path: Path
+    text: str | None
+    meta: IconMeta | None
+    errors: tuple[IconSourceError, ...]
+
+
+def read_meta(path: Path | str, alt_text: bool = False) -> MetaFile:
+    """Read one metadata file without raising: every error is kept, each with its line.
+
+    As :func:`metadata_errors`, a missing or empty title or description is not
+    an error unless ``alt_text``: it is left to the alt-text rules, and the
+    metadata is made with ``""``.
+    """
+    path = Path(path)
+    try:
+        text = read_text(path)
+    except IconSourceError as exc:
+        return MetaFile(path, None, None, (exc,))
+    errors = metadata_errors(text, path, alt_text)
+    if errors:
+        return MetaFile(path, text, None, errors)
+    return MetaFile(path, text, meta_from_data(json.loads(text)), ())
+
+
+def manifest_meta(entry: object, path: Path | str, slug: str) -> IconMeta:
+    """Make the metadata of one icon of a built ``icons.json`` (``path``).
+
+    The entry is what the build wrote: the source metadata's fields, as
+    :meth:`~iconkit.model.IconMeta.to_json` gives them, and the built files'
+    names, which are not metadata. Raises
+    :class:`~iconkit.errors.IconSourceError` for an entry the build cannot
+    have written.
+    """
+    if not isinstance(entry, dict):
+        raise IconSourceError(path, f"icon {slug!r}: bad entry: not an object")
+    for name in ("title", "description"):
+        if not isinstance(entry.get(name), str):
+            raise IconSourceError(path, f"icon {slug!r}: bad entry: no {name!r} text")
+    try:
+        return meta_from_data(entry)
+    except (TypeError, AttributeError) as exc:
+        raise IconSourceError(path, f"icon {slug!r}: bad entry: {exc}") from None
 
 
 def meta_from_data(data: dict[str, Any]) -> IconMeta:

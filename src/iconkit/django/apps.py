@@ -44,4 +44,6 @@ class IconkitConfig(AppConfig):
         if setting == "ICONKIT":
             from django.contrib.staticfiles.finders import get_finder
 
-            get_finder.cache_clear()  # the finder serves the folder ICONKIT names
+            # The finder serves the folder ICONKIT names. get_finder is an lru_cache,
+            # which django-stubs declares as a plain function.
+            get_finder.cache_clear()  # type: ignore[attr-defined]

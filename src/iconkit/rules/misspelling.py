@@ -65,8 +65,8 @@ def misspelling(text: AltText) -> Iterator[Finding]:
     """
     for field_name, value in (("title", text.title), ("description", text.description)):
         found: list[tuple[int, int, str, str | None]] = []
-        for pattern, right in _phrases():
-            found.extend((m.start(), m.end(), m.group(), right) for m in pattern.finditer(value))
+        for pattern, phrase in _phrases():
+            found.extend((m.start(), m.end(), m.group(), phrase) for m in pattern.finditer(value))
         for match in WORD.finditer(value):
             fixes = _fixes(match.group())
             if fixes:

@@ -34,12 +34,19 @@ def _number(element: etree._Element, name: str) -> float | None:
     return float(match.group(1)) if match else None
 
 
+def _numbers(element: etree._Element, names: tuple[str, ...]) -> list[float] | None:
+    """Return the named attributes as numbers (see :func:`_number`), or None if one is not."""
+    values = [_number(element, n) for n in names]
+    numbers = [v for v in values if v is not None]
+    return numbers if len(numbers) == len(values) else None
+
+
 def _commands(element: etree._Element, kind: str) -> list[pathdata.Command] | None:
     if kind == "rect":
-        values = [_number(element, n) for n in ("x", "y", "width", "height")]
-        if any(v is None for v in values):
+        rect = _numbers(element, ("x", "y", "width", "height"))
+        if rect is None:
             return None
-        x, y, w, h = values  # type: ignore[misc]
+        x, y, w, h = rect
         rx, ry = element.get("rx"), element.get("ry")
         if (rx is not None and _number(element, "rx") != 0) or (
             ry is not None and _number(element, "ry") != 0
@@ -49,10 +56,10 @@ def _commands(element: etree._Element, kind: str) -> list[pathdata.Command] | No
             return None
         return [["M", x, y], ["L", x + w, y], ["L", x + w, y + h], ["L", x, y + h], ["Z"]]
     if kind == "line":
-        values = [_number(element, n) for n in ("x1", "y1", "x2", "y2")]
-        if any(v is None for v in values):
+        line = _numbers(element, ("x1", "y1", "x2", "y2"))
+        if line is None:
             return None
-        x1, y1, x2, y2 = values  # type: ignore[misc]
+        x1, y1, x2, y2 = line
         return [["M", x1, y1], ["L", x2, y2]]
     if kind in ("polyline", "polygon"):
         numbers = [float(n) for n in _POINTS.findall(element.get("points", ""))]

@@ -80,7 +80,8 @@ class IconNode(template.Node):
         kwargs = {key: _value(value, context) for key, value in self.kwargs.items()}
         # Read by template_location() (its name is markup.LOCATION_VARIABLE): errors the
         # renderer raises, and its warnings, name this tag's template and line.
-        iconkit_template_location = (self.origin.name, self.token.lineno)
+        line = self.token.lineno if self.token is not None else None
+        iconkit_template_location = (self.origin.name, line)
         call = TAGS[self.tag](renderer())
         try:
             if self.tag == "sprite":
@@ -116,7 +117,8 @@ def _sprite(context: template.Context) -> str:
     done = context.render_context.dicts[0]
     if done.get(_SPRITE_DONE):
         return ""
-    done[_SPRITE_DONE] = True
+    # django-stubs types render_context values as str; Django stores any value.
+    done[_SPRITE_DONE] = True  # type: ignore[assignment]
     return str(renderer().sprite())
 
 
