@@ -196,8 +196,11 @@ def test_labels_ship_per_language_and_only_with_catalogs(
     line = next(line for line in script.splitlines() if line.startswith(prefix))
     table = json.loads(line[len(prefix) : -1])
     assert set(table) == {icon.slug for icon in bundled}
-    assert table["calendar"] == {"title": "Calendrier", "description": "Un calendrier de bureau."}
-    assert "action" not in table["ellipsis"]  # the gallery shows titles and descriptions only
+    assert table["calendar"] == "Calendrier"
+    assert table["ellipsis"] == "Points de suspension"  # the title, not the action
+    # An icon page carries its own description in each language.
+    page = (tmp_path / "site" / "icons" / "calendar.html").read_text("utf-8")
+    assert 'data-text-fr="Un calendrier de bureau."' in page
     index = (tmp_path / "site" / "index.html").read_text("utf-8")
     assert '<html lang="en" data-labels="de fr" data-source-lang="en">' in index
     assert '<option value="fr">French (fr)</option>' in index

@@ -8,8 +8,8 @@
     icons/SLUG.html       one page per icon: previews, metadata, source text, lint status,
                           copy-ready snippets, downloads
     coverage.html         the alt-text coverage figure and every finding
-    labels/LANG.js        per language with a catalog: each icon's translated title and
-                          description, loaded when a reader picks that language for the labels
+    labels/LANG.js        per language with a catalog: each icon's translated title, loaded
+                          when a reader picks that language for the labels
     svg/SLUG.svg          the icon as shipped (a copy of its SVG)
     png/SLUG@1x.png       24 px and 48 px renderings (cairosvg)
     png/SLUG@2x.png
@@ -100,8 +100,6 @@ _RELATED_MAX_SHARE = 64
 _FINDING_ROWS = 500
 
 ASSETS = ("gallery.css", "gallery.js")
-# The fields the gallery shows of an icon, and switches to the chosen language.
-_LABEL_FIELDS = ("title", "description")
 
 
 @dataclass(frozen=True)
@@ -679,22 +677,22 @@ def _grid_script(entries: list[list[Any]], categories: list[str]) -> str:
     )
 
 
-def label_tables(icon_set: IconSet) -> dict[str, dict[str, dict[str, str]]]:
-    """Per language with a catalog, per icon of ``icon_set``: its usable translated labels.
+def label_tables(icon_set: IconSet) -> dict[str, dict[str, str]]:
+    """Per language with a catalog, per icon of ``icon_set``: its usable translated title.
 
-    The labels are the ``title`` and the ``description`` the gallery shows; a
-    field with no translation (or only a fuzzy one) is left out, and the
-    gallery shows the source text marked with the source language.
+    An icon with no title in a language (or only a fuzzy one) is left out, and
+    the gallery shows its source title marked with the source language. The
+    descriptions, which only an icon's own page shows, are on that page.
     """
     slugs = {icon.slug for icon in icon_set}
-    out: dict[str, dict[str, dict[str, str]]] = {}
-    for language, table in sorted(translations_data(icon_set.root).items()):
-        out[language] = {
-            slug: {field: text for field, text in fields.items() if field in _LABEL_FIELDS}
+    return {
+        language: {
+            slug: fields["title"]
             for slug, fields in table.items()
-            if slug in slugs and any(field in _LABEL_FIELDS for field in fields)
+            if slug in slugs and "title" in fields
         }
-    return out
+        for language, table in sorted(translations_data(icon_set.root).items())
+    }
 
 
 def label_languages(labels: Mapping[str, object]) -> list[tuple[str, str]]:
@@ -710,8 +708,8 @@ def _language_name(code: str) -> str:
     return str(name) if name else code
 
 
-def _labels_script(language: str, table: Mapping[str, Mapping[str, str]]) -> str:
-    """labels/LANG.js: the translated titles and descriptions of one language, by icon."""
+def _labels_script(language: str, table: Mapping[str, str]) -> str:
+    """labels/LANG.js: the translated titles of one language, by icon."""
     text = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return (
         f"/* iconkit gallery: the icons' labels in {language} (generated). */\n"

@@ -411,8 +411,9 @@
 
   // --- labels in the chosen language ---------------------------------------------------------
 
-  // labels/LANG.js sets window.iconkitLabels[LANG]: per icon, its translated title and
-  // description. A script element loads it, as fetch cannot from the file system.
+  // labels/LANG.js sets window.iconkitLabels[LANG]: per icon, its translated title. A script
+  // element loads it, as fetch cannot from the file system. An icon page's description carries
+  // its own translations (data-text-LANG).
   var SOURCE_LANG = root.getAttribute("data-source-lang") || "en";
   var scriptUrl = document.currentScript ? document.currentScript.src : "";
   var waiting = {};  // language -> callbacks waiting for its table
@@ -437,11 +438,15 @@
     document.head.appendChild(script);
   }
 
-  // Show an icon's title or description (field) in the chosen language, from table.
+  // Show an icon's title (from table) or description (from el) in the chosen language.
   function showLabel(el, slug, field, table) {
     if (el._source === undefined) { el._source = el.textContent; }
-    var entry = view.lang && table ? table[slug] : null;
-    var text = entry && entry[field];
+    var text = null;
+    if (view.lang && field === "description") {
+      text = el.getAttribute("data-text-" + view.lang.toLowerCase().replace(/_/g, "-"));
+    } else if (view.lang && table) {
+      text = table[slug];
+    }
     el.textContent = text || el._source;
     if (view.lang) {
       el.setAttribute("lang", text ? view.lang.replace(/_/g, "-") : SOURCE_LANG);
@@ -528,8 +533,8 @@
   Index.prototype.translate = function (icons, table) {
     if (!this.source) { this.source = this.text.slice(); this.sourceCut = this.cut.slice(); }
     for (var i = 0; i < this.total; i++) {
-      var entry = table && table[icons[i][0]];
-      var words = entry && entry.title ? tokens(entry.title).join(" ") + " " : "";
+      var title = table && table[icons[i][0]];
+      var words = title ? tokens(title).join(" ") + " " : "";
       this.text[i] = words + this.source[i];
       this.cut[2 * i] = this.sourceCut[2 * i] + words.length;
       this.cut[2 * i + 1] = this.sourceCut[2 * i + 1] + words.length;
