@@ -86,7 +86,7 @@ def test_rebuilds_on_change_and_survives_a_broken_icon(
     data["title"] = "Dismiss"
     meta.write_text(json.dumps(data), "utf-8")
     wait_for_state(server, build="2", error=None)
-    assert "<h1>Dismiss</h1>" in get(server.url + "icons/close.html")[1]
+    assert '<h1 data-label="close">Dismiss</h1>' in get(server.url + "icons/close.html")[1]
 
     good = (icon_copy / "next.svg").read_bytes()
     (icon_copy / "next.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><g></svg>")
