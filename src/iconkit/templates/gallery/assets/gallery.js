@@ -1,16 +1,18 @@
 /* iconkit gallery: progressive enhancements. Every page works without this file.
    - every page: the view (background, size, colour, stroke width, language of the labels)
-     comes from the address (?bg=&size=&ink=&stroke=&lang=), falling back to the last background and size chosen, and
-     every link to another gallery page carries it, so a link shares what you see
+     comes from the address (?bg=&size=&ink=&stroke=&lang=), falling back to the last
+     background and size chosen, and every link to another gallery page carries it, so a
+     link shares what you see
    - index: search as you type over grid.js (title, name, aliases, tags, category,
      description; ranked, forgiving one typo), category filter, the grid drawn from grid.js,
      the count announced once typing pauses, zips of the icons shown or of every icon
    - icon pages: previews, snippets and downloads follow the view; copy buttons; SVG and
      PNG made here, so downloads work from the file system
    - coverage page: filters by rule, severity and icon name
-   - labels (index and icon pages): icons' titles and descriptions in the chosen language from
-     labels/LANG.js, each marked with its language; one with no translation shows the source
-     text marked with the source language. The index's search matches the chosen titles too */
+   - labels (index and icon pages): icons' titles (from labels/LANG.js) and an icon page's
+     description in the chosen language, each marked with its language; one with no
+     translation shows the source text marked with the source language. The index's search
+     matches the chosen titles too */
 (function () {
   "use strict";
 
@@ -528,7 +530,7 @@
     this.words = null;  // word -> icons having it, made the first time a typo needs it
   }
 
-  // Adds the chosen language's titles (table: per slug, its labels; null: none) to each icon's
+  // Adds the chosen language's titles (table: per slug, its title; null: none) to each icon's
   // first tier of words, so that a translated title is found as the title is.
   Index.prototype.translate = function (icons, table) {
     if (!this.source) { this.source = this.text.slice(); this.sourceCut = this.cut.slice(); }
@@ -666,7 +668,7 @@
       }
     }
 
-    var labels = null;  // the chosen language's labels, once shown
+    var labels = null;  // the chosen language's titles, once shown (null: the source's)
 
     function labelCell(i) {
       showLabel(nodes[i].querySelector(".name"), data.icons[i][0], "title", labels);
