@@ -54,7 +54,7 @@ def test_gallery_has_every_page_and_download(bundled: IconSet, tmp_path: Path) -
     for icon in bundled:
         assert f'href="icons/{icon.slug}.html"' in index
         page = (site / "icons" / f"{icon.slug}.html").read_text("utf-8")
-        assert f"<h1>{icon.meta.title}</h1>" in page
+        assert f'<h1 data-label="{icon.slug}">{icon.meta.title}</h1>' in page
         assert (site / "svg" / f"{icon.slug}.svg").read_bytes() == icon.svg
         for scale, size in ((1, 24), (2, 48)):
             png = Image.open(io.BytesIO((site / "png" / f"{icon.slug}@{scale}x.png").read_bytes()))
@@ -183,6 +183,33 @@ def test_metadata_text_is_escaped(icon_copy: Path, tmp_path: Path) -> None:
         assert "<script>alert" not in text
         assert "<img src=x" not in text
         assert "Close &lt;script&gt;" in text
+
+
+def test_labels_ship_per_language_and_only_with_catalogs(
+    bundled: IconSet, icon_copy: Path, tmp_path: Path
+) -> None:
+    build_gallery(bundled, tmp_path / "site")
+    labels = tmp_path / "site" / "labels"
+    assert sorted(p.name for p in labels.iterdir()) == ["de.js", "fr.js"]
+    script = (labels / "fr.js").read_text("utf-8")
+    prefix = 'window.iconkitLabels["fr"] = '
+    line = next(line for line in script.splitlines() if line.startswith(prefix))
+    table = json.loads(line[len(prefix) : -1])
+    assert set(table) == {icon.slug for icon in bundled}
+    assert table["calendar"] == "Calendrier"
+    assert table["ellipsis"] == "Points de suspension"  # the title, not the action
+    # An icon page carries its own description in each language.
+    page = (tmp_path / "site" / "icons" / "calendar.html").read_text("utf-8")
+    assert 'data-text-fr="Un calendrier de bureau."' in page
+    index = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert '<html lang="en" data-labels="de fr" data-source-lang="en">' in index
+    assert '<option value="fr">French (fr)</option>' in index
+    # A set with no catalogs (this copy has none) has no switch and no labels.
+    build_gallery(load_icons(icon_copy), tmp_path / "plain")
+    assert not (tmp_path / "plain" / "labels").exists()
+    plain = (tmp_path / "plain" / "index.html").read_text("utf-8")
+    assert 'id="lang"' not in plain
+    assert "data-labels" not in plain
 
 
 def test_two_builds_are_byte_identical(bundled: IconSet, tmp_path: Path) -> None:

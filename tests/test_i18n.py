@@ -147,6 +147,7 @@ def test_coverage_fails_under_its_threshold_when_a_french_title_is_missing(
     args = ["coverage", "--icons", str(folder), "--locale", "fr", "--fail-under"]
     assert main([*args, "99"]) == 1
     captured = capsys.readouterr()
+    assert captured.out.startswith("fr translations: 45 icons: title 44 (97.8%), description 45")
     assert "close  " in captured.out
     assert "missing  M417" in captured.out
     assert "coverage 97.8% is under 99%" in captured.err
@@ -154,6 +155,9 @@ def test_coverage_fails_under_its_threshold_when_a_french_title_is_missing(
     # German is still complete, and lint names the French file and line.
     assert main(["coverage", "--icons", str(folder), "--locale", "de", "--fail-under", "100"]) == 0
     capsys.readouterr()
+    assert main(["coverage", "--icons", str(folder), "--locale", "fr", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert (report["locale"], report["metadata"]["with_title"]) == ("fr", 44)
     assert main(["lint", str(folder), "--locale", "fr"]) == 1
     out = capsys.readouterr().out
     assert f"{po}:" in out

@@ -23,6 +23,29 @@ def test_init_copies_every_bundled_icon_and_a_schema_that_resolves(tmp_path: Pat
     assert len(load_icons(target)) == 45
 
 
+def test_init_copies_the_french_and_german_catalogs(tmp_path: Path) -> None:
+    """docs/i18n.md starts from a copy of the bundled set: its catalogs come with it."""
+    target = tmp_path / "icons"
+    assert run_iconkit("init", str(target)).returncode == 0
+    catalogs = sorted(p.relative_to(target).as_posix() for p in (target / "locale").rglob("*"))
+    assert catalogs == [
+        "locale/de",
+        "locale/de/LC_MESSAGES",
+        "locale/de/LC_MESSAGES/iconkit.po",
+        "locale/fr",
+        "locale/fr/LC_MESSAGES",
+        "locale/fr/LC_MESSAGES/iconkit.po",
+        "locale/iconkit.pot",
+    ]
+    for path in (target / "locale").rglob("*.po*"):
+        assert path.read_bytes() == (ICONS / path.relative_to(target)).read_bytes()
+    for language in ("fr", "de"):
+        result = run_iconkit(
+            "coverage", "--icons", str(target), "--locale", language, "--fail-under", "100"
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_init_into_an_empty_folder_and_the_default_name(tmp_path: Path) -> None:
     (tmp_path / "icons").mkdir()
     result = run_iconkit("init", cwd=tmp_path)

@@ -1,6 +1,6 @@
 """A wheel built from this checkout, installed into a fresh virtual environment, as a user has it.
 
-The guides run there as written: getting-started.md, django.md and flask.md.
+The guides run there as written: getting-started.md, django.md, flask.md and i18n.md.
 A block's info string says what to do with it:
 
 - ``sh venv`` and ``sh run``: each line is a shell command in the environment
@@ -92,7 +92,7 @@ def test_the_installed_iconkit_is_the_wheel(venv: Path, tmp_path: Path) -> None:
     assert done.stdout.startswith(str(venv))
 
 
-@pytest.mark.parametrize("name", ["getting-started.md", "django.md", "flask.md"])
+@pytest.mark.parametrize("name", ["getting-started.md", "django.md", "flask.md", "i18n.md"])
 def test_guide_works_as_written(name: str, venv: Path, wheel: Path, tmp_path: Path) -> None:
     blocks = FENCE.findall((DOCS / name).read_text("utf-8"))
     env = environment(venv)

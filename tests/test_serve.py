@@ -77,6 +77,28 @@ def test_serves_the_gallery_with_its_build_number(
     assert "build 1: 3 icons, 0 findings" in log
 
 
+def test_a_changed_catalog_rebuilds_the_labels(
+    served: tuple[GalleryServer, list[str]], icon_copy: Path
+) -> None:
+    """A translator editing a .po file sees the gallery's labels follow."""
+    server, _log = served
+    assert get(server.url + "labels/fr.js")[0] == 404
+    catalog = icon_copy / "locale" / "fr" / "LC_MESSAGES" / "iconkit.po"
+    catalog.parent.mkdir(parents=True)
+    time.sleep(0.5)  # let the watcher see the new folders before the file appears in them
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n'
+        '"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgctxt "close.title"\nmsgid "Close"\nmsgstr "Fermer"\n',
+        "utf-8",
+    )
+    wait_for_state(server, build="2", error=None)
+    status, labels = get(server.url + "labels/fr.js")
+    assert status == 200
+    assert '{"close":"Fermer"}' in labels
+    assert 'data-labels="fr"' in get(server.url)[1]
+
+
 def test_rebuilds_on_change_and_survives_a_broken_icon(
     served: tuple[GalleryServer, list[str]], icon_copy: Path
 ) -> None:
@@ -86,7 +108,7 @@ def test_rebuilds_on_change_and_survives_a_broken_icon(
     data["title"] = "Dismiss"
     meta.write_text(json.dumps(data), "utf-8")
     wait_for_state(server, build="2", error=None)
-    assert "<h1>Dismiss</h1>" in get(server.url + "icons/close.html")[1]
+    assert '<h1 data-label="close">Dismiss</h1>' in get(server.url + "icons/close.html")[1]
 
     good = (icon_copy / "next.svg").read_bytes()
     (icon_copy / "next.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'><g></svg>")

@@ -38,6 +38,13 @@ if TYPE_CHECKING:
     from .fidelity import compare_renders as compare_renders
     from .gallery import GalleryResult as GalleryResult
     from .gallery import build_gallery as build_gallery
+    from .i18n import compile_catalogs as compile_catalogs
+    from .i18n import init_catalog as init_catalog
+    from .i18n import load_translations as load_translations
+    from .i18n import match_language as match_language
+    from .i18n import read_catalog as read_catalog
+    from .i18n import update_catalogs as update_catalogs
+    from .i18n import write_template as write_catalog_template
     from .importer import ImportResult as ImportResult
     from .importer import import_icons as import_icons
     from .jinja import render_icon as render_icon
@@ -116,20 +123,25 @@ _HOMES = {
     "build_gallery": ("gallery", "build_gallery"),
     "build_sprite": ("sprite", "build_sprite"),
     "compare_renders": ("fidelity", "compare_renders"),
+    "compile_catalogs": ("i18n", "compile_catalogs"),
     "contact_sheet": ("render", "contact_sheet"),
     "coverage": ("coverage", "coverage"),
     "extract_licence": ("licence", "extract_licence"),
     "format_report": ("report", "format_report"),
     "import_icons": ("importer", "import_icons"),
+    "init_catalog": ("i18n", "init_catalog"),
     "init_icons": ("starter", "init_icons"),
     "lint": ("lint", "lint"),
     "load_icons": ("source", "load_icons"),
     "load_meta": ("source", "load_meta"),
+    "load_translations": ("i18n", "load_translations"),
+    "match_language": ("i18n", "match_language"),
     "optimize_paths": ("batch", "optimize_paths"),
     "optimize_svg": ("optimize", "optimize_svg"),
     "optimize_tree": ("optimize", "optimize_tree"),
     "package_licence": ("licence", "package_licence"),
     "parse_document": ("document", "parse_document"),
+    "read_catalog": ("i18n", "read_catalog"),
     "read_document": ("document", "read_document"),
     "render_icon": ("jinja", "render_icon"),
     "render_png": ("render", "render_png"),
@@ -138,6 +150,8 @@ _HOMES = {
     "scan_templates": ("coverage", "scan_templates"),
     "set_licence": ("licence", "set_licence"),
     "setup_environment": ("jinja", "setup"),
+    "update_catalogs": ("i18n", "update_catalogs"),
+    "write_catalog_template": ("i18n", "write_template"),
 }
 
 
@@ -210,20 +224,25 @@ __all__ = [  # noqa: RUF022 (plain sorted order, as tests/test_public_api.py pin
     "build_gallery",
     "build_sprite",
     "compare_renders",
+    "compile_catalogs",
     "contact_sheet",
     "coverage",
     "extract_licence",
     "format_report",
     "import_icons",
+    "init_catalog",
     "init_icons",
     "lint",
     "load_icons",
     "load_meta",
+    "load_translations",
+    "match_language",
     "optimize_paths",
     "optimize_svg",
     "optimize_tree",
     "package_licence",
     "parse_document",
+    "read_catalog",
     "read_document",
     "render_icon",
     "render_png",
@@ -232,4 +251,6 @@ __all__ = [  # noqa: RUF022 (plain sorted order, as tests/test_public_api.py pin
     "scan_templates",
     "set_licence",
     "setup_environment",
+    "update_catalogs",
+    "write_catalog_template",
 ]

@@ -445,6 +445,8 @@ class Coverage:
     templates: TemplateScan | None = None
     problems: tuple[Diagnostic, ...] = ()
     findings: tuple[Diagnostic, ...] = ()
+    #: The language measured (``--locale``), or None for the source metadata.
+    locale: str | None = None
 
     @property
     def diagnostics(self) -> tuple[Diagnostic, ...]:
@@ -478,7 +480,7 @@ def coverage(
     """
     selection = selection or Selection()
     if locale is not None:
-        return Coverage(icons=_translated_rows(Path(icons), locale, selection))
+        return Coverage(icons=_translated_rows(Path(icons), locale, selection), locale=locale)
     folder = read_folder(icons)
     _, errors = scan_icons(icons, alt_text=False)
     problems = tuple(
@@ -593,6 +595,8 @@ def format_coverage(result: Coverage, fmt: str = "text") -> str:
             "templates": None,
             "problems": [d.to_json() for d in result.problems],
         }
+        if result.locale is not None:
+            data["locale"] = result.locale
         if scan is not None:
             data["templates"] = {
                 "files": len(scan.templates),
@@ -603,8 +607,9 @@ def format_coverage(result: Coverage, fmt: str = "text") -> str:
                 "findings": [d.to_json() for d in scan.diagnostics],
             }
         return dump_json(data)
+    measured = "metadata" if result.locale is None else f"{result.locale} translations"
     lines = [
-        f"metadata: {count} icons: title {titled} ({_pct(titled, count)}), description "
+        f"{measured}: {count} icons: title {titled} ({_pct(titled, count)}), description "
         f"{described} ({_pct(described, count)}), both clean {clean} ({_pct(clean, count)})",
     ]
     width = max((len(i.slug) for i in icons), default=4)

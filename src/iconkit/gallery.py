@@ -8,6 +8,8 @@
     icons/SLUG.html       one page per icon: previews, metadata, source text, lint status,
                           copy-ready snippets, downloads
     coverage.html         the alt-text coverage figure and every finding
+    labels/LANG.js        per language with a catalog: each icon's translated title, loaded
+                          when a reader picks that language for the labels
     svg/SLUG.svg          the icon as shipped (a copy of its SVG)
     png/SLUG@1x.png       24 px and 48 px renderings (cairosvg)
     png/SLUG@2x.png
@@ -18,7 +20,7 @@ its pages link to the output's (``files_url``).
 
 Every page is plain HTML that works from ``file://`` with no server and no
 JavaScript; search, filters, the colour and stroke choices (kept in the
-address, so a link shares them), copy buttons, PNG and zip downloads are
+address, so a link shares them), the language of the labels, copy buttons, PNG and zip downloads are
 progressive enhancements. Without JavaScript the index draws the first
 :data:`FIRST_CELLS` icons and ``all.html`` lists every icon by name. The same
 input gives byte-identical output.
@@ -49,6 +51,7 @@ from types import TracebackType
 from typing import Any
 
 import jinja2
+from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
 from . import __version__
@@ -58,6 +61,7 @@ from ._output import claim_output, owned_folder
 from ._xml import parse_svg
 from .cache import Cache, Memo
 from .coverage import coverage, coverage_of
+from .i18n import SOURCE_LANGUAGE, translations_data
 from .jinja import render_icon, setup
 from .lint import lint, translation_entries
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconMeta, IconSet
@@ -72,6 +76,8 @@ __all__ = [
     "TranslationRow",
     "build_gallery",
     "gallery_coverage",
+    "label_languages",
+    "label_tables",
     "macro_call",
     "translation_rows",
 ]
@@ -246,11 +252,14 @@ def build_gallery(
         )
     categories = sorted({icon.meta.category for icon in icon_set})
     related = _related_icons(icon_set)
+    labels = label_tables(icon_set)
     common: dict[str, Any] = {
         "site_title": title,
         "live_reload": live_reload,
         "sizes": SIZES,
         "count": len(icon_set),
+        "source_language": SOURCE_LANGUAGE,
+        "languages": label_languages(labels),
     }
     with owned_folder(claim) as tmp, Links(pool) as links, _Rendering() as rendering:
         assets = tmp / "assets"
@@ -364,6 +373,10 @@ def build_gallery(
                 stroked=stroked,
             ),
         )
+        if labels:
+            (tmp / "labels").mkdir()
+            for language, table in labels.items():
+                _write(tmp / "labels" / f"{language}.js", _labels_script(language, table))
         _write(
             tmp / "all.html",
             env.get_template("gallery/all.html.jinja").render(
@@ -661,6 +674,47 @@ def _grid_script(entries: list[list[Any]], categories: list[str]) -> str:
     return (
         "/* iconkit gallery: every icon of the grid, in order (generated). */\n"
         f"window.iconkitGrid = {text};\n"
+    )
+
+
+def label_tables(icon_set: IconSet) -> dict[str, dict[str, str]]:
+    """Per language with a catalog, per icon of ``icon_set``: its usable translated title.
+
+    An icon with no title in a language (or only a fuzzy one) is left out, and
+    the gallery shows its source title marked with the source language. The
+    descriptions, which only an icon's own page shows, are on that page.
+    """
+    slugs = {icon.slug for icon in icon_set}
+    return {
+        language: {
+            slug: fields["title"]
+            for slug, fields in table.items()
+            if slug in slugs and "title" in fields
+        }
+        for language, table in sorted(translations_data(icon_set.root).items())
+    }
+
+
+def label_languages(labels: Mapping[str, object]) -> list[tuple[str, str]]:
+    """The gallery's choices of label language: (code, English name), source language first."""
+    return [(code, _language_name(code)) for code in (SOURCE_LANGUAGE, *sorted(labels))]
+
+
+def _language_name(code: str) -> str:
+    try:
+        name = Locale.parse(code).get_display_name("en")
+    except (UnknownLocaleError, ValueError):
+        return code
+    return str(name) if name else code
+
+
+def _labels_script(language: str, table: Mapping[str, str]) -> str:
+    """labels/LANG.js: the translated titles of one language, by icon."""
+    text = json.dumps(table, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return (
+        f"/* iconkit gallery: the icons' labels in {language} (generated). */\n"
+        "window.iconkitLabels = window.iconkitLabels || {};\n"
+        f"window.iconkitLabels[{json.dumps(language)}] = {text};\n"
     )
 
 

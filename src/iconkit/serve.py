@@ -5,7 +5,8 @@ standard library's threaded HTTP server, on 127.0.0.1 unless another host is
 asked for (``0.0.0.0`` or ``::`` for every interface, to look from another
 device). :meth:`GalleryServer.open` shows it in the user's browser
 (:mod:`webbrowser`, which honours ``BROWSER``). ``watchfiles``
-reports changes to ``*.svg`` and ``*.json`` files of the icon folder; each
+reports changes to ``*.svg`` and ``*.json`` files of the icon folder, and to
+its translation catalogs (``*.po``); each
 change rebuilds the gallery (atomically, so a page being read never sees a
 half-written site). Pages carry the build's number; a small script polls
 ``/__iconkit/state`` and reloads the page when the number changes.
@@ -42,7 +43,7 @@ __all__ = ["GalleryServer"]
 
 STATE_PATH = "/__iconkit/state"
 LIVE_SCRIPT_PATH = "/__iconkit/live.js"
-WATCHED_SUFFIXES = (".svg", ".json")
+WATCHED_SUFFIXES = (".svg", ".json", ".po")
 
 Log = Callable[[str], None]
 

@@ -1,18 +1,23 @@
 /* iconkit gallery: progressive enhancements. Every page works without this file.
-   - every page: the view (background, size, colour, stroke width) comes from the address
-     (?bg=&size=&ink=&stroke=), falling back to the last background and size chosen, and
-     every link to another gallery page carries it, so a link shares what you see
+   - every page: the view (background, size, colour, stroke width, language of the labels)
+     comes from the address (?bg=&size=&ink=&stroke=&lang=), falling back to the last
+     background and size chosen, and every link to another gallery page carries it, so a
+     link shares what you see
    - index: search as you type over grid.js (title, name, aliases, tags, category,
      description; ranked, forgiving one typo), category filter, the grid drawn from grid.js,
      the count announced once typing pauses, zips of the icons shown or of every icon
    - icon pages: previews, snippets and downloads follow the view; copy buttons; SVG and
      PNG made here, so downloads work from the file system
-   - coverage page: filters by rule, severity and icon name */
+   - coverage page: filters by rule, severity and icon name
+   - labels (index and icon pages): icons' titles (from labels/LANG.js) and an icon page's
+     description in the chosen language, each marked with its language; one with no
+     translation shows the source text marked with the source language. The index's search
+     matches the chosen titles too */
 (function () {
   "use strict";
 
   var root = document.documentElement;
-  var VIEW = ["bg", "size", "ink", "stroke"];
+  var VIEW = ["bg", "size", "ink", "stroke", "lang"];
   var INK = /^#[0-9a-f]{6}$/;
 
   function remember(key, value) {
@@ -30,12 +35,16 @@
     bg: address.get("bg") || recall("theme") || "",
     size: address.get("size") || recall("size") || "",
     ink: (address.get("ink") || "").toLowerCase(),
-    stroke: address.get("stroke") || ""
+    stroke: address.get("stroke") || "",
+    lang: address.get("lang") || ""
   };
   if (!/^(light|dark|contrast)$/.test(view.bg)) { view.bg = ""; }
   if (!/^\d{1,3}$/.test(view.size) || +view.size < 8 || +view.size > 512) { view.size = ""; }
   if (!INK.test(view.ink)) { view.ink = ""; }
   if (!/^\d(\.\d{1,2})?$/.test(view.stroke) || +view.stroke <= 0) { view.stroke = ""; }
+  // The languages with labels, besides the source language (see labels below).
+  var LANGUAGES = (root.getAttribute("data-labels") || "").split(" ").filter(Boolean);
+  if (LANGUAGES.indexOf(view.lang) === -1) { view.lang = ""; }
   var listeners = [];
   var extra = {};  // other parameters of this page's address (the index's search)
 
@@ -402,6 +411,77 @@
     }
   }
 
+  // --- labels in the chosen language ---------------------------------------------------------
+
+  // labels/LANG.js sets window.iconkitLabels[LANG]: per icon, its translated title. A script
+  // element loads it, as fetch cannot from the file system. An icon page's description carries
+  // its own translations (data-text-LANG).
+  var SOURCE_LANG = root.getAttribute("data-source-lang") || "en";
+  var scriptUrl = document.currentScript ? document.currentScript.src : "";
+  var waiting = {};  // language -> callbacks waiting for its table
+  var labelListeners = [];  // told of each table shown (null: the source language)
+  var labelled = "";  // the language the labels are shown in
+
+  function labelTable(lang, then) {
+    var tables = window.iconkitLabels || {};
+    if (tables[lang]) { then(tables[lang]); return; }
+    if (waiting[lang]) { waiting[lang].push(then); return; }
+    waiting[lang] = [then];
+    function done() {
+      var callbacks = waiting[lang];
+      delete waiting[lang];
+      var table = (window.iconkitLabels || {})[lang] || {};
+      for (var i = 0; i < callbacks.length; i++) { callbacks[i](table); }
+    }
+    var script = document.createElement("script");
+    script.src = new URL("../labels/" + lang + ".js", scriptUrl).href;
+    script.onload = done;
+    script.onerror = done;  // no file: every label stays in the source language, marked
+    document.head.appendChild(script);
+  }
+
+  // Show an icon's title (from table) or description (from el) in the chosen language.
+  function showLabel(el, slug, field, table) {
+    if (el._source === undefined) { el._source = el.textContent; }
+    var text = null;
+    if (view.lang && field === "description") {
+      text = el.getAttribute("data-text-" + view.lang.toLowerCase().replace(/_/g, "-"));
+    } else if (view.lang && table) {
+      text = table[slug];
+    }
+    el.textContent = text || el._source;
+    if (view.lang) {
+      el.setAttribute("lang", text ? view.lang.replace(/_/g, "-") : SOURCE_LANG);
+    } else {
+      el.removeAttribute("lang");
+    }
+  }
+
+  function showLabels() {
+    var lang = view.lang;
+    labelled = lang;
+    function show(table) {
+      if (lang !== view.lang) { return; }  // another language was chosen meanwhile
+      var marked = document.querySelectorAll("[data-label]");
+      for (var i = 0; i < marked.length; i++) {
+        var el = marked[i];
+        showLabel(el, el.getAttribute("data-label"), el.getAttribute("data-field") || "title", table);
+      }
+      for (i = 0; i < labelListeners.length; i++) { labelListeners[i](table); }
+    }
+    if (lang) { labelTable(lang, show); } else { show(null); }
+  }
+
+  function enhanceLabels() {
+    var select = document.getElementById("lang");
+    if (select) {
+      if (view.lang) { select.value = view.lang; }
+      select.addEventListener("change", function () { setView("lang", select.value); });
+    }
+    listeners.push(function () { if (view.lang !== labelled) { showLabels(); } });
+    if (view.lang) { showLabels(); }
+  }
+
   // --- the index: search over grid.js --------------------------------------------------------
 
   function tokens(text) {
@@ -449,6 +529,20 @@
     }
     this.words = null;  // word -> icons having it, made the first time a typo needs it
   }
+
+  // Adds the chosen language's titles (table: per slug, its title; null: none) to each icon's
+  // first tier of words, so that a translated title is found as the title is.
+  Index.prototype.translate = function (icons, table) {
+    if (!this.source) { this.source = this.text.slice(); this.sourceCut = this.cut.slice(); }
+    for (var i = 0; i < this.total; i++) {
+      var title = table && table[icons[i][0]];
+      var words = title ? tokens(title).join(" ") + " " : "";
+      this.text[i] = words + this.source[i];
+      this.cut[2 * i] = this.sourceCut[2 * i] + words.length;
+      this.cut[2 * i + 1] = this.sourceCut[2 * i + 1] + words.length;
+    }
+    this.words = null;
+  };
 
   Index.prototype.tier = function (i, at) {
     return at < this.cut[2 * i] ? 0 : at < this.cut[2 * i + 1] ? 1 : 2;
@@ -568,8 +662,24 @@
       var template = document.createElement("template");
       template.innerHTML = missing.map(cellHtml).join("");
       var made = template.content.children;
-      for (i = 0; i < missing.length; i++) { nodes[missing[i]] = made[i]; }
+      for (i = 0; i < missing.length; i++) {
+        nodes[missing[i]] = made[i];
+        if (labels) { labelCell(missing[i]); }
+      }
     }
+
+    var labels = null;  // the chosen language's titles, once shown (null: the source's)
+
+    function labelCell(i) {
+      showLabel(nodes[i].querySelector(".name"), data.icons[i][0], "title", labels);
+    }
+
+    labelListeners.push(function (table) {
+      labels = table;
+      index.translate(data.icons, table);
+      for (var i = 0; i < total; i++) { if (nodes[i]) { labelCell(i); } }
+      if (tokens(search.value).length) { apply(); }
+    });
 
     function plural(k) { return k === 1 ? "icon" : "icons"; }
 
@@ -740,6 +850,7 @@
   enhanceIconPage();
   enhanceIndex();
   enhanceCoverage();
+  enhanceLabels();
   applyView();
   carryLinks();
   // For benchmarks/gallery_search.py: the moment the page answers.
