@@ -65,6 +65,12 @@ def test_picks_are_kept_across_searches_and_zipped_as_svg_and_png(page: Page, si
     expect(page.locator("#picked")).to_have_text("2 icons selected")
     search.fill("calendar")  # back again: still ticked
     expect(page.get_by_role("checkbox", name="Select Calendar")).to_be_checked()
+    # A look at an icon's page and back loses no pick.
+    page.get_by_role("link", name="Calendar", exact=True).click()
+    page.wait_for_url("**/icons/calendar.html*")
+    page.get_by_role("navigation", name="Gallery").get_by_role("link", name="Icons").click()
+    expect(page.locator("#picked")).to_have_text("2 icons selected")
+    expect(page.get_by_role("checkbox", name="Select Calendar")).to_be_checked()
     search.fill("brand")
     page.get_by_label("Files in a zip").select_option(label="SVG and PNG, 48 px")
     data = zip_of(page, "Download 2 selected icons (zip)")

@@ -5,7 +5,7 @@
    - index: search as you type over grid.js (title, name, aliases, tags, category,
      description; ranked, forgiving one typo), category filter, cells drawn as they are shown (drawings from grid/N.js, loaded
      as cells come into view), the count announced once typing pauses, a checkbox per cell
-     to pick icons across searches, zips (SVG and/or PNG at the chosen size and colour) of
+     to pick icons across searches (kept for the tab's visit), zips (SVG and/or PNG at the chosen size and colour) of
      the picked icons, of the icons shown or of every icon
    - icon pages: previews, snippets and downloads follow the view; copy buttons; SVG and
      PNG made here, so downloads work from the file system
@@ -624,6 +624,20 @@
     var drawn = new Array(data.chunks);  // each chunk's drawings, once loaded
     var waiting = {};  // chunk -> cells drawn without their drawing yet
     var picked = new Set();  // icons picked for a zip, in whatever search they were picked
+    // Kept for the tab's visit to this gallery, so a look at an icon's page loses none.
+    var PICKS = "iconkit-gallery-picks:" + window.location.pathname;
+    try {
+      var bySlug = new Map(icons.map(function (icon, i) { return [icon[0], i]; }));
+      (window.sessionStorage.getItem(PICKS) || "").split(" ").forEach(function (slug) {
+        if (bySlug.has(slug)) { picked.add(bySlug.get(slug)); }
+      });
+    } catch (e) { /* storage off: picks last as long as the page */ }
+
+    function storePicks() {
+      var slugs = Array.from(picked).sort(function (a, b) { return a - b; })
+        .map(function (i) { return icons[i][0]; });
+      try { window.sessionStorage.setItem(PICKS, slugs.join(" ")); } catch (e) { /* storage off */ }
+    }
 
     // --- drawings, a chunk at a time ---------------------------------------------------------
 
@@ -693,6 +707,7 @@
       box.checked = picked.has(i);
       box.addEventListener("change", function () {
         if (box.checked) { picked.add(i); } else { picked.delete(i); }
+        storePicks();
         showPicked();
       });
       node.appendChild(box);
@@ -863,6 +878,7 @@
           if (box) { box.checked = false; }
         });
         picked.clear();
+        storePicks();
         showPicked();
       });
     }
