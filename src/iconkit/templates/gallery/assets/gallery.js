@@ -693,26 +693,31 @@
 
     // --- cells -------------------------------------------------------------------------------
 
+    function pickHtml(i) {
+      return '<input type="checkbox" class="pick" aria-label="Select ' + escapeHtml(icons[i][1]) + '">';
+    }
+
     function cellHtml(i) {
       var icon = icons[i];
       return '<li><a href="icons/' + icon[0] + '.html">' + svgOf(i) + '<span class="name">' +
-        escapeHtml(icon[1]) + "</span></a></li>";
+        escapeHtml(icon[1]) + "</span></a>" + pickHtml(i) + "</li>";
     }
 
+    // The page's own cells get their checkbox here; gallery.js's are made with one.
     function addPick(node, i) {
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.className = "pick";
-      box.setAttribute("aria-label", "Select " + icons[i][1]);
-      box.checked = picked.has(i);
-      box.addEventListener("change", function () {
-        if (box.checked) { picked.add(i); } else { picked.delete(i); }
-        storePicks();
-        showPicked();
-      });
-      node.appendChild(box);
-      node._icon = i;
+      var template = document.createElement("template");
+      template.innerHTML = pickHtml(i);
+      node.appendChild(template.content.firstChild);
     }
+
+    grid.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.classList.contains("pick")) { return; }
+      var i = box.parentNode._icon;
+      if (box.checked) { picked.add(i); } else { picked.delete(i); }
+      storePicks();
+      showPicked();
+    });
 
     function make(list) {
       var missing = [];
@@ -730,10 +735,17 @@
           if (observer) { observer.observe(made[i]); }
         }
       }
-      for (i = 0; i < missing.length; i++) { addPick(nodes[missing[i]], missing[i]); }
+      for (i = 0; i < missing.length; i++) {
+        nodes[missing[i]]._icon = missing[i];
+        if (picked.has(missing[i])) { nodes[missing[i]].lastChild.checked = true; }
+      }
       if (!observer) { ensure(missing); }
     }
-    for (n = 0; n < served.length && n < total; n++) { addPick(nodes[n], n); }
+    for (n = 0; n < served.length && n < total; n++) {
+      addPick(nodes[n], n);
+      nodes[n]._icon = n;
+      nodes[n].lastChild.checked = picked.has(n);
+    }
 
     function plural(k) { return k === 1 ? "icon" : "icons"; }
 
