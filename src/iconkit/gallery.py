@@ -59,6 +59,7 @@ from ._output import claim_output, owned_folder
 from ._xml import parse_svg
 from .cache import Cache, Memo
 from .coverage import coverage, coverage_of
+from .import_readers import title_for
 from .jinja import render_icon, setup
 from .lint import lint, translation_entries
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconMeta, IconSet
@@ -655,12 +656,6 @@ def _grid_cell(env: jinja2.Environment, cell: jinja2.Template, icon: Icon) -> li
     return [entry, html.rstrip("\n"), _is_stroked(icon)]
 
 
-def _default_title(slug: str) -> str:
-    """The title an importer gives ``slug`` (``"arrow-big"``: ``"Arrow big"``)."""
-    words = slug.split("-")
-    return " ".join([words[0].capitalize(), *words[1:]])
-
-
 # The search index's word numbers: digits of base 45, each either one that goes on
 # (the first 45) or one that ends a number (the last 45), so that numbers need no
 # separator. Printable ASCII but for the space, quote, backslash, "|" and "/".
@@ -717,7 +712,7 @@ def _search_index(entries: list[list[Any]], categories: list[str]) -> dict[str, 
         "digits": _DIGITS,
         "vocabulary": " ".join(vocabulary),
         "slugs": " ".join(slugs),
-        "titles": ["" if e[1] == _default_title(e[0]) else e[1] for e in entries],
+        "titles": ["" if e[1] == title_for(e[0]) else e[1] for e in entries],
         "groups": [category_index[e[2]] for e in entries],
         "words": "/".join(
             "|".join("".join(code[word] for word in tier) for tier in icon) for icon in tiers
