@@ -7,7 +7,7 @@ import io
 import json
 import random
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -276,6 +276,14 @@ class Received:
         name = "/".join(url[1:]) if url[1] == "grid" else url[2]
         self.sizes[name] = self.sizes.get(name, 0) + event["dataLength"]
 
+    def wait_for(self, page: Page, done: Callable[[set[str]], bool]) -> set[str]:
+        """Wait (10 s at most) until the files received so far are ``done``; return them."""
+        for _ in range(100):
+            if done(set(self.sizes)):
+                return set(self.sizes)
+            page.wait_for_timeout(100)
+        raise AssertionError(f"still waiting, having received {sorted(self.sizes)}")
+
 
 @pytest.fixture
 def big_page(browser: Browser) -> Iterator[Page]:
@@ -304,18 +312,16 @@ def test_the_index_of_5000_icons_loads_under_500_kb(big_page: Page, big_site: Pa
         "Array.from(document.querySelectorAll('#grid svg')).slice(0, 12)"
         ".every(s => s.querySelector('*'))"
     )
-    chunks = [name for name in received.sizes if name.startswith("grid/")]
-    assert chunks
-    assert len(chunks) < len(list((big_site / "grid").glob("*.js")))
+    names = received.wait_for(page, lambda names: any(n.startswith("grid/") for n in names))
+    assert len([n for n in names if n.startswith("grid/")]) < len(list(big_site.glob("grid/*")))
     # Shown all, the last cell is drawn once it is scrolled into view.
     search.fill("")
     page.get_by_role("button", name="Show all 5000 icons").click()
     last = page.locator("#grid li").last
     last.scroll_into_view_if_needed()
-    expect(
-        last.locator("svg path, svg rect, svg circle, svg line, svg polyline").first
-    ).to_be_attached()
-    assert "grid/39.js" in received.sizes
+    drawn = last.locator("svg path, svg rect, svg circle, svg line, svg polyline").first
+    expect(drawn).to_be_attached(timeout=30_000)
+    received.wait_for(page, lambda names: "grid/39.js" in names)
     # A typo still finds what is there.
     search.fill("calender")
     assert shown(page)

@@ -573,7 +573,7 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;");
   }
 
-  // Scripts of the gallery's own data (grid/N.js, grid/words.js), each loaded once.
+  // Scripts of the gallery's own data (the drawings, grid/N.js), each loaded once.
   // Scripts rather than fetch(), which a page opened from the file system may not use.
   var scripts = {};
 
@@ -729,6 +729,7 @@
       for (i = 0; i < missing.length; i++) {
         var k = missing[i];
         nodes[k] = made[i];
+        made[i]._icon = k;
         if (!drawing(k)) {
           var c = Math.floor(k / CHUNK);
           (waiting[c] = waiting[c] || []).push(k);
@@ -736,7 +737,6 @@
         }
       }
       for (i = 0; i < missing.length; i++) {
-        nodes[missing[i]]._icon = missing[i];
         if (picked.has(missing[i])) { nodes[missing[i]].lastChild.checked = true; }
       }
       if (!observer) { ensure(missing); }
