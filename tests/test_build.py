@@ -473,3 +473,23 @@ def test_build_lints_against_the_grid_the_caller_adopts(tmp_path: Path) -> None:
         "a.svg",
         "b.svg",
     ]
+
+
+def test_an_icon_named_from_a_digit_builds(tmp_path: Path) -> None:
+    # simple-icons has "1001tracklists" and "1and1": an id cannot start with the slug.
+    icons = tmp_path / "icons"
+    icons.mkdir()
+    drawing = (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><defs><clipPath id="c">'
+        '<rect width="12" height="24"/></clipPath></defs>'
+        '<circle cx="12" cy="12" r="10" clip-path="url(#c)"/></svg>'
+    )
+    (icons / "1and1.svg").write_text(drawing, "utf-8")
+    meta = {"title": "1&1", "description": "The brand mark of 1&1."}
+    (icons / "1and1.json").write_text(json.dumps(meta), "utf-8")
+    build(icons, tmp_path / "dist", options=BuildOptions(jobs=1, cache_dir=tmp_path / "cache"))
+    svg = (tmp_path / "dist/svg/1and1.svg").read_text("utf-8")
+    ids = re.findall(r'id="([^"]+)"', svg)
+    assert ids
+    assert all(re.match(r"^[A-Za-z_]", i) for i in ids)
+    assert f"url(#{ids[0]})" in svg

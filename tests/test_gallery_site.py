@@ -28,7 +28,7 @@ from iconkit import (
     load_icons,
     render_icon,
 )
-from iconkit.gallery import FIRST_CELLS, SIZES, gallery_coverage, macro_call
+from iconkit.gallery import FIRST_CELLS, GRID_CHUNK, SIZES, gallery_coverage, macro_call
 from iconkit.progress import LineProgress
 
 
@@ -92,7 +92,7 @@ def test_detail_page_shows_metadata_source_snippets_and_neighbours(
 
 
 def grid_data(site: Path) -> dict[str, Any]:
-    """The grid.js of a gallery, as data."""
+    """The grid.js of a gallery (the search index), as data."""
     text = (site / "grid.js").read_text("utf-8")
     prefix = "window.iconkitGrid = "
     body = text.split("\n", 1)[1]
@@ -101,24 +101,103 @@ def grid_data(site: Path) -> dict[str, Any]:
     return data
 
 
+def index_rows(data: dict[str, Any]) -> list[tuple[str, str, str, list[str]]]:
+    """Each icon of a search index, unpacked: slug, title, category and its three tiers of
+    words (less the title's and slug's, which gallery.js puts back)."""
+    digits = data["digits"]
+    base = len(digits) // 2
+    vocabulary = data["vocabulary"].split(" ")
+
+    def words(codes: str) -> str:
+        out, value = [], 0
+        for char in codes:
+            k = digits.index(char)
+            if k < base:
+                value = value * base + k + 1
+            else:
+                out.append(vocabulary[value * base + k - base])
+                value = 0
+        return " ".join(out)
+
+    rows, slug = [], ""
+    for n, (packed, codes) in enumerate(
+        zip(data["slugs"].split(" "), data["words"].split("/"), strict=True)
+    ):
+        slug = slug[: int(packed[0], 36)] + packed[1:]
+        title = data["titles"][n] or " ".join(
+            [slug.split("-")[0].capitalize(), *slug.split("-")[1:]]
+        )
+        category = data["categories"][data["groups"][n]]
+        rows.append((slug, title, category, [words(tier) for tier in codes.split("|")]))
+    return rows
+
+
+def drawings(site: Path, data: dict[str, Any]) -> list[list[Any]]:
+    """Every drawing of the grid, from its chunks, in order."""
+    out: list[list[Any]] = []
+    for n in range(data["chunks"]):
+        text = (site / f"grid/{n}.js").read_text("utf-8")
+        prefix = f"(window.iconkitDrawings = window.iconkitDrawings || {{}})[{n}] = "
+        assert text.startswith(prefix)
+        out.extend(json.loads(text.removeprefix(prefix).rstrip().removesuffix(";")))
+    return out
+
+
 def test_search_index_holds_names_tags_aliases_category_and_description_in_tiers(
     bundled: IconSet, tmp_path: Path
 ) -> None:
     build_gallery(bundled, tmp_path / "site")
     data = grid_data(tmp_path / "site")
-    assert [row[0] for row in data["icons"]] == [icon.slug for icon in bundled]
+    rows = index_rows(data)
+    assert [row[0] for row in rows] == [icon.slug for icon in bundled]
     email = bundled.get("email")
-    row = data["icons"][[icon.slug for icon in bundled].index("email")]
-    assert row[1] == email.meta.title
-    assert data["categories"][row[2]] == email.meta.category
-    names, tags, description = row[3].split("|")
-    assert names.split() == ["email", "envelope", "mail"]  # title, slug, aliases; once each
+    _slug, title, category, (names, tags, description) = rows[
+        [icon.slug for icon in bundled].index("email")
+    ]
+    assert title == email.meta.title
+    assert category == email.meta.category
+    # The aliases; the title's and slug's words ("email") are put back by gallery.js.
+    assert names.split() == ["envelope", "mail"]
     for tag in email.meta.tags:
         assert tag in tags.split()
     assert email.meta.category in tags.split()
     assert "envelope" not in description.split()  # kept in the first tier it appears in
     assert "paper" in description.split()
-    assert row[3] == row[3].lower()
+    assert "".join(row[3][0] + row[3][1] + row[3][2] for row in rows).islower()
+    # Titles made from the slug are not repeated.
+    assert data["titles"][[icon.slug for icon in bundled].index("calendar")] == ""
+
+
+def test_search_index_stays_small_and_drawings_come_in_chunks(
+    icon_copy: Path, tmp_path: Path
+) -> None:
+    drawing = (icon_copy / "close.svg").read_bytes()
+    write_shapes(
+        icon_copy,
+        600,
+        drawing,
+        lambda n: {
+            "title": f"Shape {n:03}",
+            "description": f"A shape, number {n} of a long row of shapes.",
+            "tags": ["form", "outline", f"kind{n % 7}"],
+        },
+    )
+    many = load_icons(icon_copy)
+    build_gallery(many, tmp_path / "site", pngs=False)
+    site = tmp_path / "site"
+    data = grid_data(site)
+    chunks = (len(many) + GRID_CHUNK - 1) // GRID_CHUNK
+    assert data["chunks"] == chunks == len(list((site / "grid").glob("*.js")))
+    assert len(drawings(site, data)) == len(many)
+    index = (site / "grid.js").stat().st_size
+    # The shared words are numbers, the slugs share their start: well under
+    # 40 bytes an icon, where the words alone are more than 60 as text.
+    assert index < 40 * len(many)
+    rows = index_rows(data)
+    shape = rows[[row[0] for row in rows].index("shape-123")]
+    assert shape[1] == "Shape 123"
+    assert shape[3][1].split() == ["form", "outline", "kind4", "general"]
+    assert shape[3][2].split() == ["a", "number", "of", "long", "row", "shapes"]
 
 
 def test_index_draws_the_first_cells_and_grid_js_the_rest(icon_copy: Path, tmp_path: Path) -> None:
@@ -132,10 +211,13 @@ def test_index_draws_the_first_cells_and_grid_js_the_rest(icon_copy: Path, tmp_p
     assert index.count('<li><a href="icons/') == FIRST_CELLS < len(many)
     assert 'href="all.html"' in index
     data = grid_data(tmp_path / "site")
-    assert len(data["icons"]) == len(many) == 103
-    # The index's own cells are what gallery.js draws from grid.js.
-    for row in data["icons"][:FIRST_CELLS]:
-        slug, title, _category, _words, attrs, extra, body = row
+    rows = index_rows(data)
+    drawn = drawings(tmp_path / "site", data)
+    assert len(rows) == len(drawn) == len(many) == 103
+    # The index's own cells are what gallery.js draws from grid.js and grid/N.js.
+    for (slug, title, _category, _words), (attrs, extra, body) in zip(
+        rows[:FIRST_CELLS], drawn, strict=False
+    ):
         cell = (
             f'<li><a href="icons/{slug}.html"><svg class="iconkit iconkit-{slug}{extra} '
             f'grid-icon" width="24" height="24" {data["attrs"][attrs]} aria-hidden="true" '

@@ -3,8 +3,9 @@
 ``build_gallery`` writes, atomically (a temporary folder swapped in when complete)::
 
     index.html            the grid: search, category, colour, stroke, size and background
-                          controls; the first icons drawn, the others drawn from grid.js
-    grid.js               every icon of the grid: name, title, search words, drawing
+                          controls; the first icons drawn, the others drawn by gallery.js
+    grid.js               the search index: every icon's name, title, category, words
+    grid/N.js             the drawings, GRID_CHUNK icons a file, loaded as cells are shown
     icons/SLUG.html       one page per icon: previews, metadata, source text, lint status,
                           copy-ready snippets, downloads
     coverage.html         the alt-text coverage figure and every finding
@@ -62,6 +63,7 @@ from ._xml import parse_svg
 from .cache import Cache, Memo
 from .coverage import coverage, coverage_of
 from .i18n import SOURCE_LANGUAGE, translations_data
+from .import_readers import title_for
 from .jinja import render_icon, setup
 from .lint import lint, translation_entries
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconMeta, IconSet
@@ -90,6 +92,9 @@ PNG_SIZE = 24
 
 FIRST_CELLS = 96
 """The icons the index page draws itself; gallery.js draws the others from ``grid.js``."""
+
+GRID_CHUNK = 128
+"""The drawings of this many icons are loaded together, as their cells are shown."""
 
 RELATED = 8
 """At most this many related icons on an icon page."""
@@ -360,7 +365,9 @@ def build_gallery(
             for icon in icon_set
         ]
         stroked = bool(grid) and all(drawn_with_strokes for _, _, drawn_with_strokes in grid)
-        _write(tmp / "grid.js", _grid_script([entry for entry, _, _ in grid], categories))
+        (tmp / "grid").mkdir()
+        for name, text in _grid_files([entry for entry, _, _ in grid], categories).items():
+            _write(tmp / name, text)
         _write(
             tmp / "index.html",
             env.get_template("gallery/index.html.jinja").render(
@@ -631,10 +638,11 @@ def _search_words(icon: Icon) -> str:
 
 
 def _grid_cell(env: jinja2.Environment, cell: jinja2.Template, icon: Icon) -> list[Any]:
-    """One grid cell: its grid.js entry, its markup on the index page, whether it is stroked.
+    """One grid cell: its data entry, its markup on the index page, whether it is stroked.
 
     The entry is ``[slug, title, category, words, attributes, classes, body]``:
-    gallery.js draws the cell from it exactly as the index page does.
+    gallery.js draws the cell from it exactly as the index page does; :func:`_grid_files`
+    shares it out between the search index and the drawings.
     """
     drawing = str(
         render_icon(
@@ -661,20 +669,114 @@ def _grid_cell(env: jinja2.Environment, cell: jinja2.Template, icon: Icon) -> li
     return [entry, html.rstrip("\n"), _is_stroked(icon)]
 
 
-def _grid_script(entries: list[list[Any]], categories: list[str]) -> str:
-    """grid.js: every cell's entry, with the category and attributes shared as tables."""
+# The search index's word numbers: digits of base 45, each either one that goes on
+# (the first 45) or one that ends a number (the last 45), so that numbers need no
+# separator. Printable ASCII but for the space, quote, backslash, "|" and "/".
+_DIGITS = "".join(chr(c) for c in range(33, 127) if chr(c) not in '"\\|/')
+_BASE = len(_DIGITS) // 2
+
+
+def _word_number(number: int) -> str:
+    """``number`` in the index's digits: the lowest digit one that ends a number."""
+    out = _DIGITS[_BASE + number % _BASE]
+    number //= _BASE
+    while number:
+        number -= 1
+        out = _DIGITS[number % _BASE] + out
+        number //= _BASE
+    return out
+
+
+def _search_index(entries: list[list[Any]], categories: list[str]) -> dict[str, Any]:
+    """The search index of grid.js, small for thousands of icons.
+
+    - ``slugs``: each slug as the number of characters it shares with the one
+      before (a base-36 digit) and the rest, separated by spaces;
+    - ``titles``: each title, or ``""`` where it is the one made from the slug;
+    - ``groups``: each icon's category, by its place in the categories;
+    - ``words``: per icon, separated by ``/``, the three tiers of
+      :func:`_search_words` separated by ``|``, less the first tier's words that
+      are the title's and slug's (gallery.js adds those back in front); each
+      word a number into ``vocabulary`` (see :func:`_word_number`), the most
+      frequent words first.
+    """
+    tiers = []
+    counts: dict[str, int] = {}
+    for slug, title, _category, words in (entry[:4] for entry in entries):
+        names, tags, description = (part.split() for part in words.split("|"))
+        own = set(_WORD.findall(f"{title} {slug}".lower()))
+        # Only plain words are left for gallery.js to find again in the title and
+        # slug: its word splitting agrees with this one on those.
+        names = [w for w in names if not (w in own and w.isascii() and w.isalnum())]
+        tiers.append((names, tags, description))
+        for word in itertools.chain(names, tags, description):
+            counts[word] = counts.get(word, 0) + 1
+    vocabulary = sorted(counts, key=lambda word: (-counts[word], word))
+    code = {word: _word_number(n) for n, word in enumerate(vocabulary)}
     category_index = {name: n for n, name in enumerate(categories)}
+    slugs, before = [], ""
+    for slug in (entry[0] for entry in entries):
+        shared = 0
+        while shared < min(35, len(before), len(slug)) and before[shared] == slug[shared]:
+            shared += 1
+        slugs.append(_base36(shared) + slug[shared:])
+        before = slug
+    return {
+        "digits": _DIGITS,
+        "vocabulary": " ".join(vocabulary),
+        "slugs": " ".join(slugs),
+        "titles": ["" if e[1] == title_for(e[0]) else e[1] for e in entries],
+        "groups": [category_index[e[2]] for e in entries],
+        "words": "/".join(
+            "|".join("".join(code[word] for word in tier) for tier in icon) for icon in tiers
+        ),
+    }
+
+
+def _base36(number: int) -> str:
+    return "0123456789abcdefghijklmnopqrstuvwxyz"[number]
+
+
+def _grid_files(entries: list[list[Any]], categories: list[str]) -> dict[str, str]:
+    """The index's data files, by path in the gallery: a compact search index loaded
+    with the page, and the drawings, which gallery.js loads as it needs them.
+
+    - ``grid.js``: the search index (see :func:`_search_index`), the categories
+      and the drawings' shared attributes;
+    - ``grid/N.js``: the drawings of icons ``N * GRID_CHUNK`` to ``(N + 1) * GRID_CHUNK - 1``,
+      each ``[attributes, classes, body]``, loaded as their cells are shown.
+
+    Each is a script, not JSON, so that a gallery opened from the file system can load it.
+    """
     attrs: dict[str, int] = {}
-    rows = []
-    for slug, title, category, words, attributes, extra, body in entries:
-        number = attrs.setdefault(attributes, len(attrs))
-        rows.append([slug, title, category_index[category], words, number, extra, body])
-    data = {"first": FIRST_CELLS, "categories": categories, "attrs": list(attrs), "icons": rows}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (
-        "/* iconkit gallery: every icon of the grid, in order (generated). */\n"
-        f"window.iconkitGrid = {text};\n"
-    )
+    drawings = [
+        [attrs.setdefault(attributes, len(attrs)), extra, body]
+        for _slug, _title, _category, _words, attributes, extra, body in entries
+    ]
+    chunks = (len(entries) + GRID_CHUNK - 1) // GRID_CHUNK
+    data = {
+        "first": FIRST_CELLS,
+        "chunk": GRID_CHUNK,
+        "chunks": chunks,
+        "categories": categories,
+        "attrs": list(attrs),
+        **_search_index(entries, categories),
+    }
+    files = {
+        "grid.js": "/* iconkit gallery: the search index, every icon in order (generated). */\n"
+        f"window.iconkitGrid = {_compact_json(data)};\n",
+    }
+    for n in range(chunks):
+        part = drawings[n * GRID_CHUNK : (n + 1) * GRID_CHUNK]
+        files[f"grid/{n}.js"] = (
+            f"(window.iconkitDrawings = window.iconkitDrawings || {{}})[{n}] = "
+            f"{_compact_json(part)};\n"
+        )
+    return files
+
+
+def _compact_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def label_tables(icon_set: IconSet) -> dict[str, dict[str, str]]:

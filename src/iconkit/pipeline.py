@@ -136,7 +136,8 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
         icon.svg_path,
         precision=options.precision,
         guard=options.guard,
-        id_prefix=f"{icon.slug}-",
+        # An XML id starts with a letter or "_": "_1001tracklists-" for a slug that cannot.
+        id_prefix=f"{icon.slug}-" if icon.slug[0].isalpha() else f"_{icon.slug}-",
     )
     svg = optimized.svg
     seconds.append(("optimize", time.perf_counter() - start))

@@ -195,6 +195,13 @@ def test_keyboard_alone_moves_through_grid_and_detail_pages(page: Page, site: Pa
     first = tab_until(page, "Block arrow")
     assert first["href"] == "icons/block-arrow-right.html"
     assert first["outline"] == "solid"
+    page.keyboard.press("Tab")  # the cell's checkbox, to pick the icon for a zip
+    pick = page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert pick == "Select Block arrow"
+    assert focused(page)["outline"] == "solid"
+    page.keyboard.press("Space")
+    expect(page.get_by_role("checkbox", name="Select Block arrow")).to_be_checked()
+    expect(page.locator("#picked")).to_have_text("1 icon selected")
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Breaking news"
     page.keyboard.press("Enter")

@@ -251,7 +251,7 @@ def many_site(many: Path) -> Path:
     return many.parent / "site"
 
 
-def test_cells_drawn_from_grid_js_are_those_the_page_draws(
+def test_cells_drawn_by_gallery_js_are_those_the_page_draws(
     page: Page, many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     icons = load_icons(many)
@@ -265,6 +265,9 @@ def test_cells_drawn_from_grid_js_are_those_the_page_draws(
     page.goto((tmp_path / "site/index.html").as_uri())
     page.get_by_label("Search icons").fill("shape 12")
     assert set(slugs) <= set(shown(page))
+    # The drawings come from grid/N.js as the cells come into view.
+    for slug in slugs:
+        expect(page.locator(f"#grid a[href='icons/{slug}.html'] svg rect").first).to_be_attached()
     there = [page.eval_on_selector(f"#grid a[href='icons/{s}.html']", cell) for s in slugs]
     assert there == here
 

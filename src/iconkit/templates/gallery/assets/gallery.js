@@ -4,8 +4,10 @@
      background and size chosen, and every link to another gallery page carries it, so a
      link shares what you see
    - index: search as you type over grid.js (title, name, aliases, tags, category,
-     description; ranked, forgiving one typo), category filter, the grid drawn from grid.js,
-     the count announced once typing pauses, zips of the icons shown or of every icon
+     description; ranked, forgiving one typo), category filter, cells drawn as they are shown (drawings from grid/N.js, loaded
+     as cells come into view), the count announced once typing pauses, a checkbox per cell
+     to pick icons across searches (kept for the tab's visit), zips (SVG and/or PNG at the chosen size and colour) of
+     the picked icons, of the icons shown or of every icon
    - icon pages: previews, snippets and downloads follow the view; copy buttons; SVG and
      PNG made here, so downloads work from the file system
    - coverage page: filters by rule, severity and icon name
@@ -513,8 +515,55 @@
     return false;
   }
 
-  function Index(data) {
-    var icons = data.icons;
+  // grid.js, unpacked (see gallery.py, _search_index): per icon [slug, title, category,
+  // "names|tags|description"], the names led by the words of the title and slug.
+  function unpack(data) {
+    var base = data.digits.length / 2;
+    var digit = {};
+    for (var d = 0; d < data.digits.length; d++) { digit[data.digits.charAt(d)] = d; }
+    var vocabulary = data.vocabulary.split(" ");
+    var slugs = data.slugs.split(" ");
+    var words = data.words.split("/");
+    var icons = new Array(slugs.length);
+    var slug = "";
+
+    function decode(codes) {
+      var out = [];
+      var value = 0;
+      for (var c = 0; c < codes.length; c++) {
+        var k = digit[codes.charAt(c)];
+        if (k < base) {
+          value = value * base + k + 1;
+        } else {
+          out.push(vocabulary[value * base + k - base]);
+          value = 0;
+        }
+      }
+      return out;
+    }
+
+    for (var i = 0; i < slugs.length; i++) {
+      slug = slug.slice(0, parseInt(slugs[i].charAt(0), 36)) + slugs[i].slice(1);
+      var title = data.titles[i];
+      if (!title) {
+        var parts = slug.split("-");
+        parts[0] = parts[0].charAt(0).toUpperCase() + parts[0].slice(1);
+        title = parts.join(" ");
+      }
+      var tiers = words[i].split("|");
+      var seen = new Set();
+      var names = tokens(title + " " + slug).concat(decode(tiers[0])).filter(function (word) {
+        if (seen.has(word)) { return false; }
+        seen.add(word);
+        return true;
+      });
+      icons[i] = [slug, title, data.groups[i],
+        names.join(" ") + "|" + decode(tiers[1]).join(" ") + "|" + decode(tiers[2]).join(" ")];
+    }
+    return icons;
+  }
+
+  function Index(icons) {
     this.total = icons.length;
     this.text = new Array(this.total);
     this.cut = new Int32Array(this.total * 2);
@@ -618,6 +667,23 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&#34;");
   }
 
+  // Scripts of the gallery's own data (the drawings, grid/N.js), each loaded once.
+  // Scripts rather than fetch(), which a page opened from the file system may not use.
+  var scripts = {};
+
+  function loadScript(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () { resolve(); };
+        script.onerror = function () { delete scripts[src]; reject(new Error("could not load " + src)); };
+        document.head.appendChild(script);
+      });
+    }
+    return scripts[src];
+  }
+
   function enhanceIndex() {
     var data = window.iconkitGrid;
     var grid = document.getElementById("grid");
@@ -632,10 +698,12 @@
     var hidden = document.querySelectorAll(".js-only[hidden]");
     for (var h = 0; h < hidden.length; h++) { hidden[h].hidden = false; }
 
-    var index = new Index(data);
+    var icons = unpack(data);
+    var index = new Index(icons);
     var total = index.total;
     var LIMIT = data.first;
-    var nodes = new Array(total);  // each cell, made once: the page's own, then grid.js's
+    var CHUNK = data.chunk;
+    var nodes = new Array(total);  // each cell, made once: the page's own, then gallery.js's
     var served = grid.children;
     for (var n = 0; n < served.length && n < total; n++) { nodes[n] = served[n]; }
     var shown = [];
@@ -647,13 +715,103 @@
     var announceTimer = 0;
     var lastAnnounced = count.textContent;
     var linked = "";  // the view the cells' links carry
+    var drawn = new Array(data.chunks);  // each chunk's drawings, once loaded
+    var waiting = {};  // chunk -> cells drawn without their drawing yet
+    var picked = new Set();  // icons picked for a zip, in whatever search they were picked
+    // Kept for the tab's visit to this gallery, so a look at an icon's page loses none.
+    var PICKS = "iconkit-gallery-picks:" + window.location.pathname;
+    try {
+      var bySlug = new Map(icons.map(function (icon, i) { return [icon[0], i]; }));
+      (window.sessionStorage.getItem(PICKS) || "").split(" ").forEach(function (slug) {
+        if (bySlug.has(slug)) { picked.add(bySlug.get(slug)); }
+      });
+    } catch (e) { /* storage off: picks last as long as the page */ }
+
+    function storePicks() {
+      var slugs = Array.from(picked).sort(function (a, b) { return a - b; })
+        .map(function (i) { return icons[i][0]; });
+      try { window.sessionStorage.setItem(PICKS, slugs.join(" ")); } catch (e) { /* storage off */ }
+    }
+
+    // --- drawings, a chunk at a time ---------------------------------------------------------
+
+    function drawing(i) {
+      var chunk = drawn[Math.floor(i / CHUNK)];
+      return chunk ? chunk[i % CHUNK] : null;
+    }
+
+    function svgOf(i) {
+      var parts = drawing(i);
+      if (!parts) {
+        return '<svg class="iconkit grid-icon" width="24" height="24" aria-hidden="true" focusable="false"></svg>';
+      }
+      return '<svg class="iconkit iconkit-' + icons[i][0] + parts[1] + ' grid-icon" width="24" height="24" ' +
+        data.attrs[parts[0]] + ' aria-hidden="true" focusable="false">' + parts[2] + "</svg>";
+    }
+
+    function loadChunk(c) {
+      return loadScript("grid/" + c + ".js").then(function () {
+        if (drawn[c]) { return; }
+        drawn[c] = window.iconkitDrawings[c];
+        var cells = waiting[c] || [];
+        delete waiting[c];
+        var template = document.createElement("template");
+        template.innerHTML = cells.map(svgOf).join("");
+        var made = Array.prototype.slice.call(template.content.children);
+        for (var k = 0; k < cells.length; k++) {
+          var node = nodes[cells[k]];
+          node.firstChild.replaceChild(made[k], node.firstChild.firstChild);
+          if (observer) { observer.unobserve(node); }
+        }
+      });
+    }
+
+    function ensure(list) {
+      var wanted = {};
+      for (var i = 0; i < list.length; i++) {
+        var c = Math.floor(list[i] / CHUNK);
+        if (!drawn[c]) { wanted[c] = true; }
+      }
+      return Promise.all(Object.keys(wanted).map(function (c) { return loadChunk(+c); }));
+    }
+
+    // Cells drawn without their drawing get it when they come into view.
+    var observer = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+      for (var e = 0; e < entries.length; e++) {
+        if (entries[e].isIntersecting) {
+          var c = Math.floor(entries[e].target._icon / CHUNK);
+          loadChunk(c).catch(function (error) { say(error.message); });
+        }
+      }
+    }, { rootMargin: "400px 0px" }) : null;
+
+    // --- cells -------------------------------------------------------------------------------
+
+    function pickHtml(i) {
+      return '<input type="checkbox" class="pick" aria-label="Select ' + escapeHtml(icons[i][1]) + '">';
+    }
 
     function cellHtml(i) {
-      var icon = data.icons[i];
-      return '<li><a href="icons/' + icon[0] + '.html"><svg class="iconkit iconkit-' + icon[0] + icon[5] +
-        ' grid-icon" width="24" height="24" ' + data.attrs[icon[4]] + ' aria-hidden="true" focusable="false">' +
-        icon[6] + '</svg><span class="name">' + escapeHtml(icon[1]) + "</span></a></li>";
+      var icon = icons[i];
+      return '<li><a href="icons/' + icon[0] + '.html">' + svgOf(i) + '<span class="name">' +
+        escapeHtml(icon[1]) + "</span></a>" + pickHtml(i) + "</li>";
     }
+
+    // The page's own cells get their checkbox here; gallery.js's are made with one.
+    function addPick(node, i) {
+      var template = document.createElement("template");
+      template.innerHTML = pickHtml(i);
+      node.appendChild(template.content.firstChild);
+    }
+
+    grid.addEventListener("change", function (event) {
+      var box = event.target;
+      if (!box.classList.contains("pick")) { return; }
+      var i = box.parentNode._icon;
+      if (box.checked) { picked.add(i); } else { picked.delete(i); }
+      storePicks();
+      showPicked();
+    });
 
     function make(list) {
       var missing = [];
@@ -663,20 +821,36 @@
       template.innerHTML = missing.map(cellHtml).join("");
       var made = template.content.children;
       for (i = 0; i < missing.length; i++) {
-        nodes[missing[i]] = made[i];
-        if (labels) { labelCell(missing[i]); }
+        var k = missing[i];
+        nodes[k] = made[i];
+        made[i]._icon = k;
+        if (labels) { labelCell(k); }
+        if (!drawing(k)) {
+          var c = Math.floor(k / CHUNK);
+          (waiting[c] = waiting[c] || []).push(k);
+          if (observer) { observer.observe(made[i]); }
+        }
       }
+      for (i = 0; i < missing.length; i++) {
+        if (picked.has(missing[i])) { nodes[missing[i]].lastChild.checked = true; }
+      }
+      if (!observer) { ensure(missing); }
+    }
+    for (n = 0; n < served.length && n < total; n++) {
+      addPick(nodes[n], n);
+      nodes[n]._icon = n;
+      nodes[n].lastChild.checked = picked.has(n);
     }
 
     var labels = null;  // the chosen language's titles, once shown (null: the source's)
 
     function labelCell(i) {
-      showLabel(nodes[i].querySelector(".name"), data.icons[i][0], "title", labels);
+      showLabel(nodes[i].querySelector(".name"), icons[i][0], "title", labels);
     }
 
     labelListeners.push(function (table) {
       labels = table;
-      index.translate(data.icons, table);
+      index.translate(icons, table);
       for (var i = 0; i < total; i++) { if (nodes[i]) { labelCell(i); } }
       if (tokens(search.value).length) { apply(); }
     });
@@ -710,7 +884,7 @@
         var node = nodes[list[i]];
         if (node._view !== query) {
           var a = node.firstChild;
-          a.setAttribute("href", linkTo("icons/" + data.icons[list[i]][0] + ".html"));
+          a.setAttribute("href", linkTo("icons/" + icons[list[i]][0] + ".html"));
           node._view = query;
         }
       }
@@ -747,20 +921,87 @@
       writeAddress();
     }
 
-    function zip(list, name) {
-      var encoder = new TextEncoder();
-      var size = +(view.size || 24);
-      var files = list.map(function (i) {
-        var icon = data.icons[i];
-        var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" ' + data.attrs[icon[4]] + ">" + icon[6] + "</svg>\n";
-        return { name: icon[0] + ".svg", bytes: encoder.encode(customSvg(svg, size)) };
-      });
-      save(zipBlob(files), name);
-    }
+    // --- picks and zips ----------------------------------------------------------------------
 
     var zipShown = document.getElementById("zip-shown");
     var zipAll = document.getElementById("zip-all");
-    if (zipShown) { zipShown.addEventListener("click", function () { zip(results, "icons-selection.zip"); }); }
+    var zipPicked = document.getElementById("zip-picked");
+    var clearPicks = document.getElementById("pick-clear");
+    var pickCount = document.getElementById("picked");
+    var format = document.getElementById("zip-format");
+    var pngOption = format ? format.querySelector('option[value="png"]') : null;
+    var bothOption = format ? format.querySelector('option[value="both"]') : null;
+    var zipStatus = document.getElementById("zip-status");
+    status = zipStatus;
+
+    function showPicked() {
+      var k = picked.size;
+      if (pickCount) { pickCount.textContent = k ? k + " " + plural(k) + " selected" : "No icons selected"; }
+      if (zipPicked) {
+        zipPicked.textContent = "Download " + k + " selected " + plural(k) + " (zip)";
+        zipPicked.disabled = k === 0;
+      }
+      if (clearPicks) { clearPicks.disabled = k === 0; }
+    }
+
+    function showFormat() {
+      var px = +(view.size || 24);
+      if (pngOption) { pngOption.textContent = "PNG, " + px + " px"; }
+      if (bothOption) { bothOption.textContent = "SVG and PNG, " + px + " px"; }
+    }
+    listeners.push(showFormat);
+    showFormat();
+
+    function bytesOf(blob) {
+      return blob.arrayBuffer().then(function (buffer) { return new Uint8Array(buffer); });
+    }
+
+    // A zip of the icons in list, in set order: SVG files and/or PNG files at the chosen
+    // size and colour, named SLUG.svg and SLUG-SIZE.png, every entry dated alike.
+    function zip(list, name) {
+      var chosen = format ? format.value : "svg";
+      var size = +(view.size || 24);
+      var order = list.slice().sort(function (a, b) { return a - b; });
+      var encoder = new TextEncoder();
+      say("Making " + name + "…");
+      return ensure(order).then(function () {
+        var files = [];
+        var step = Promise.resolve();
+        order.forEach(function (i) {
+          var icon = icons[i];
+          var parts = drawing(i);
+          var svg = customSvg('<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24" ' +
+            data.attrs[parts[0]] + ">" + parts[2] + "</svg>\n", size);
+          if (chosen !== "png") { files.push({ name: icon[0] + ".svg", bytes: encoder.encode(svg) }); }
+          if (chosen !== "svg") {
+            var entry = { name: icon[0] + "-" + size + ".png", bytes: null };
+            files.push(entry);
+            step = step.then(function () { return pngBlob(svg, size); })
+              .then(bytesOf).then(function (bytes) { entry.bytes = bytes; });
+          }
+        });
+        return step.then(function () {
+          save(zipBlob(files), name);
+          say("Downloaded " + name + ": " + order.length + " " + plural(order.length) + ".");
+        });
+      }).catch(function (error) { say("No zip: " + error.message); });
+    }
+
+    if (zipShown) { zipShown.addEventListener("click", function () { zip(results, "icons-shown.zip"); }); }
+    if (zipPicked) {
+      zipPicked.addEventListener("click", function () { zip(Array.from(picked), "icons-selected.zip"); });
+    }
+    if (clearPicks) {
+      clearPicks.addEventListener("click", function () {
+        picked.forEach(function (i) {
+          var box = nodes[i] && nodes[i].querySelector(".pick");
+          if (box) { box.checked = false; }
+        });
+        picked.clear();
+        storePicks();
+        showPicked();
+      });
+    }
     if (zipAll) {
       zipAll.addEventListener("click", function () {
         var every = [];
@@ -768,6 +1009,7 @@
         zip(every, "icons.zip");
       });
     }
+    showPicked();
 
     if (more) {
       more.addEventListener("click", function () {
@@ -780,7 +1022,10 @@
 
     listeners.push(function () { if (linked !== viewQuery()) { draw(shown); } });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    grid.addEventListener("click", keep);  // leaving before the pause: keep the search too
+    grid.addEventListener("click", function (event) {
+      // leaving before the pause: keep the search too
+      if (event.target.closest && event.target.closest("a")) { keep(); }
+    });
     search.addEventListener("input", apply);
     category.addEventListener("change", apply);
 
