@@ -106,11 +106,29 @@ def _rules(nodes: list[Any]) -> Iterator[Any]:
                 )
 
 
-def style_declarations(source: Any) -> Iterator[tuple[str, str]]:
-    """Yield ``(lower-case name, value)`` of each declaration in a ``style`` text or block."""
+def style_declarations(source: Any) -> Iterator[tuple[str, str, bool]]:
+    """Yield ``(lower-case name, value, important)`` of each declaration in a ``style`` text.
+
+    ``source`` is the text of a ``style`` attribute or the content of a CSS
+    rule. Comments are skipped and a declaration CSS cannot read is left out,
+    as a browser does; ``value`` is without its ``!important``.
+    """
     for decl in tinycss2.parse_blocks_contents(source, skip_comments=True, skip_whitespace=True):
         if decl.type == "declaration":
-            yield decl.lower_name, tinycss2.serialize(decl.value).strip()
+            yield decl.lower_name, tinycss2.serialize(decl.value).strip(), decl.important
+
+
+def style_value(style: str, name: str) -> str | None:
+    """Return the value a ``style`` attribute gives property ``name``, or None.
+
+    As in CSS, the last declaration wins, unless an earlier one is ``!important``.
+    """
+    found: str | None = None
+    found_important = False
+    for key, value, important in style_declarations(style):
+        if key == name and (important or not found_important):
+            found, found_important = value, important
+    return found
 
 
 def numbers(text: str | None) -> list[float]:

@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from .. import transformlist
-from .._svg import NUMBER, numbers
+from .._svg import NUMBER, numbers, style_declarations
 from ..pathdata import format_number
 from ._pass import Options, attribute_decimals, local_decimals, transform
 from ._style import local
@@ -140,9 +140,8 @@ def minify_attributes(root: etree._Element, options: Options) -> None:
                 attrib[name] = _list(value, 10)
             elif name == "style" and "url(" not in value:
                 attrib[name] = ";".join(
-                    f"{k.strip()}:{v.strip()}"
-                    for k, _, v in (d.partition(":") for d in value.split(";"))
-                    if k.strip()
+                    f"{key}:{text}{'!important' if important else ''}"
+                    for key, text, important in style_declarations(value)
                 )
             elif name == "class":
                 attrib[name] = " ".join(value.split())
