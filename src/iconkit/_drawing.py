@@ -36,8 +36,8 @@ import tinycss2
 from lxml import etree
 from tinycss2 import ast as css
 
-from ._svg import NUMBER, numbers, view_box
-from ._xml import SVG_NS, XLINK_NS
+from ._svg import HREF_ATTRIBUTES, NUMBER, numbers, view_box
+from ._xml import SVG_NS
 
 __all__ = ["DrawingCost", "drawing_cost"]
 
@@ -61,7 +61,7 @@ _NOT_RENDERED = frozenset(
 _DRAWN = frozenset(
     {"circle", "ellipse", "line", "path", "polygon", "polyline", "rect", "text", "image"}
 )
-_HREF = (f"{{{XLINK_NS}}}href", "href")
+
 _STYLE = f"{{{SVG_NS}}}style"
 # Properties a container passes down to the shapes inside it.
 _INHERITED = frozenset({"fill", "stroke", "marker-start", "marker-mid", "marker-end", "marker"})
@@ -112,7 +112,7 @@ def _unreferencing(root: etree._Element) -> int | None:
     for element in root.iter(etree.Element):
         count += 1
         for name, value in element.attrib.items():
-            if name in _HREF or "url" in value.lower() or "\\" in value:
+            if name in HREF_ATTRIBUTES or "url" in value.lower() or "\\" in value:
                 return None
         if element.tag == _STYLE and element.text:
             return None
@@ -195,7 +195,7 @@ class _Walk:
         for child in element:
             if isinstance(child.tag, str) and _local(child) not in _NOT_RENDERED:
                 yield child, 1, False
-        for name in _HREF:
+        for name in HREF_ATTRIBUTES:
             value = (element.get(name) or "").strip()
             target = self.ids.get(value[1:]) if value.startswith("#") else None
             if target is not None:
@@ -282,7 +282,7 @@ class _Walk:
             value = current.get(name)
             if value is not None:
                 return value
-            link = next((current.get(h) for h in _HREF if current.get(h)), None)
+            link = next((current.get(h) for h in HREF_ATTRIBUTES if current.get(h)), None)
             current = self.ids.get(link.strip()[1:]) if link and link.strip()[:1] == "#" else None
         return None
 
