@@ -53,6 +53,33 @@ def test_internal_ids_are_prefixed_and_references_follow() -> None:
     assert sprite.count(XLINK_NS.encode()) == 1
 
 
+ARIA_RELATIONS = (
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+    "aria-owns",
+    "aria-flowto",
+    "aria-activedescendant",
+    "aria-details",
+    "aria-errormessage",
+)
+
+
+@pytest.mark.parametrize("relation", ARIA_RELATIONS)
+def test_every_aria_relation_follows_its_prefixed_id(relation: str) -> None:
+    # The same relations clean-ids follows: one left unprefixed points at nothing in the
+    # sprite, or at another icon's element once two icons share the page.
+    svg = (
+        f'<svg xmlns="{SVG_NS}" viewBox="0 0 24 24"><g id="note"><path d="M4 4h16"/></g>'
+        f'<g {relation}="note"><path d="M4 12h16"/></g></svg>'
+    ).encode()
+    sprite = build_sprite([("pin", svg)])
+    pin = _symbols(sprite)["iconkit-pin"]
+    group = pin.findall(qname("g"))[1]
+    assert group.get(relation) == "iconkit-pin-note"
+    assert pin.find(f".//*[@id='{group.get(relation)}']") is not None
+
+
 def test_titles_comments_and_root_class_are_left_out() -> None:
     sprite = build_sprite(load_icons(WITH_IDS))
     assert b"<title" not in sprite

@@ -36,7 +36,8 @@ import tinycss2
 from lxml import etree
 from tinycss2 import ast as css
 
-from ._xml import SVG_NS, XLINK_NS
+from ._svg import HREF_ATTRIBUTES, NUMBER, numbers, view_box
+from ._xml import SVG_NS
 
 __all__ = ["DrawingCost", "drawing_cost"]
 
@@ -60,12 +61,11 @@ _NOT_RENDERED = frozenset(
 _DRAWN = frozenset(
     {"circle", "ellipse", "line", "path", "polygon", "polyline", "rect", "text", "image"}
 )
-_HREF = (f"{{{XLINK_NS}}}href", "href")
+
 _STYLE = f"{{{SVG_NS}}}style"
 # Properties a container passes down to the shapes inside it.
 _INHERITED = frozenset({"fill", "stroke", "marker-start", "marker-mid", "marker-end", "marker"})
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
-_LENGTH = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(%|px)?\s*$")
+_LENGTH = re.compile(rf"^\s*({NUMBER})\s*(%|px)?\s*$")
 _CANVAS = 24.0
 
 
@@ -112,7 +112,7 @@ def _unreferencing(root: etree._Element) -> int | None:
     for element in root.iter(etree.Element):
         count += 1
         for name, value in element.attrib.items():
-            if name in _HREF or "url" in value.lower() or "\\" in value:
+            if name in HREF_ATTRIBUTES or "url" in value.lower() or "\\" in value:
                 return None
         if element.tag == _STYLE and element.text:
             return None
@@ -195,7 +195,7 @@ class _Walk:
         for child in element:
             if isinstance(child.tag, str) and _local(child) not in _NOT_RENDERED:
                 yield child, 1, False
-        for name in _HREF:
+        for name in HREF_ATTRIBUTES:
             value = (element.get(name) or "").strip()
             target = self.ids.get(value[1:]) if value.startswith("#") else None
             if target is not None:
@@ -282,7 +282,7 @@ class _Walk:
             value = current.get(name)
             if value is not None:
                 return value
-            link = next((current.get(h) for h in _HREF if current.get(h)), None)
+            link = next((current.get(h) for h in HREF_ATTRIBUTES if current.get(h)), None)
             current = self.ids.get(link.strip()[1:]) if link and link.strip()[:1] == "#" else None
         return None
 
@@ -314,7 +314,7 @@ def _local(element: etree._Element) -> str:
 def _own_work(element: etree._Element) -> int:
     """What drawing the element itself costs: 1, or a convolution's kernel size."""
     if _local(element) == "feConvolveMatrix":
-        order = [int(float(n)) for n in _NUMBER.findall(element.get("order") or "3")][:2]
+        order = [int(n) for n in numbers(element.get("order") or "3")][:2]
         sides = [max(1, min(n, 1 << 10)) for n in order] or [3]
         return sides[0] * sides[-1]
     return 1
@@ -325,9 +325,9 @@ def _vertices(element: etree._Element) -> int:
     local = _local(element)
     if local == "path":
         data = element.get("d") or ""
-        return max(1, len(_NUMBER.findall(data)) // 2 + sum(c.isalpha() for c in data))
+        return max(1, len(numbers(data)) // 2 + sum(c.isalpha() for c in data))
     if local in ("polyline", "polygon"):
-        return max(1, len(_NUMBER.findall(element.get("points") or "")) // 2)
+        return max(1, len(numbers(element.get("points"))) // 2)
     if local == "line":
         return 2
     return 1
@@ -345,8 +345,8 @@ def _length(value: str | None, percent_of: float) -> float | None:
 
 def _canvas(root: etree._Element) -> tuple[float, float]:
     """The icon's canvas in user units: the viewBox's size, else width and height."""
-    numbers = [float(n) for n in _NUMBER.findall(root.get("viewBox") or "")]
-    if len(numbers) == 4 and numbers[2] > 0 and numbers[3] > 0:
-        return numbers[2], numbers[3]
+    box = view_box(root.get("viewBox"))
+    if box:
+        return box[2], box[3]
     sizes = [_length(root.get(name), 1.0) for name in ("width", "height")]
     return (sizes[0] or _CANVAS, sizes[1] or _CANVAS)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ._svg import view_box, view_box_text
 from .errors import IconSourceError
 from .model import SEVERITIES, Severity
 from .rules.base import SetStyle
@@ -94,16 +95,11 @@ def _grid(value: Any, path: Path) -> str | None:
         return None
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return f"0 0 {value} {value}"
-    parts = str(value).replace(",", " ").split() if isinstance(value, str) else []
-    try:
-        numbers = [float(p) for p in parts]
-    except ValueError:
-        numbers = []
-    if len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:
+    if not isinstance(value, str) or view_box(value) is None:
         raise IconSourceError(
             path, '[tool.iconkit.lint] grid must be a size (24) or a view box ("0 0 24 24")'
         )
-    return " ".join(parts)
+    return view_box_text(value)
 
 
 def _width(table: dict[str, Any], path: Path) -> str | None:

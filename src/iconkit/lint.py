@@ -24,6 +24,7 @@ from typing import Any
 
 from ._atomic import write_atomic
 from ._json import key_line as _json_key_line
+from ._svg import view_box_text
 from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
@@ -432,7 +433,7 @@ def set_style(roots: Iterable[Any]) -> SetStyle:
 
 def style_facts(root: Any) -> tuple[str, str | None]:
     """Return one parsed SVG root's part in :func:`set_style`: its view box and stroke width."""
-    return " ".join(root.get("viewBox", "").replace(",", " ").split()), root.get("stroke-width")
+    return view_box_text(root.get("viewBox")), root.get("stroke-width")
 
 
 def common_style(facts: Iterable[tuple[str, str | None]]) -> SetStyle:

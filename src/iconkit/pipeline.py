@@ -23,7 +23,7 @@ from .model import Diagnostic, Icon, IconMeta
 from .optimize import optimize_svg
 from .render import DARK_INK, INK, svg_to_pngs
 from .rules.base import SetStyle
-from .sanitize import sanitize, serialize
+from .sanitize import sanitize, svg_file_bytes
 from .transforms import DEFAULT_PRECISION
 
 __all__ = ["IconResult", "PipelineOptions", "process_icon", "warm"]
@@ -132,7 +132,7 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
 
     start = time.perf_counter()
     optimized = optimize_svg(
-        serialize(clean),
+        svg_file_bytes(clean),
         icon.svg_path,
         precision=options.precision,
         guard=options.guard,

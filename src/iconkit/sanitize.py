@@ -58,7 +58,7 @@ __all__ = [
     "drawing_problems",
     "sanitize",
     "sanitize_svg",
-    "serialize",
+    "svg_file_bytes",
 ]
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -531,7 +531,7 @@ def sanitize_svg(
     """
     root = parse_svg(data, path, limits)
     clean, diagnostics = sanitize(root, path, strict=strict, limits=limits)
-    return SanitizeResult(svg=serialize(clean), diagnostics=diagnostics)
+    return SanitizeResult(svg=svg_file_bytes(clean), diagnostics=diagnostics)
 
 
 def sanitize(
@@ -603,10 +603,18 @@ def drawing_problems(
     return tuple(found)
 
 
-def serialize(root: etree._Element) -> bytes:
-    """Serialize a sanitized tree: UTF-8, no XML declaration, a final newline."""
+def svg_file_bytes(root: etree._Element) -> bytes:
+    """Return a sanitized tree as the bytes of an SVG file.
+
+    UTF-8, no XML declaration and a final newline (:func:`iconkit.optimize.serialize`
+    writes the same bytes without the newline).
+    """
     out: bytes = etree.tostring(root, encoding="utf-8")
     return out + b"\n"
+
+
+#: The former name, still imported by ``cli.py``'s ``sanitize`` command.
+serialize = svg_file_bytes
 
 
 # -- element and attribute verdicts ----------------------------------------------------------

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ._scope import css_ident, keyframe_names, rename_animations, scope_stylesheet
+from ._svg import rewrite_references, view_box_text
 from ._xml import SVG_NS, XLINK_NS, parse_svg, qname
 from .model import Icon
 
@@ -57,9 +58,6 @@ PRESENTATION_ATTRIBUTES = (
     "shape-rendering",
 )
 
-_ID_REF_ATTRIBUTES = ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns")
-_URL_REF = re.compile(r"url\(\s*(['\"]?)#([^)'\"\s]+)\1\s*\)")
-_HREF = (qname("href", XLINK_NS), "href")
 _DROPPED = frozenset({qname("title"), qname("desc"), qname("metadata")})
 
 #: One icon's source for the sprite: an Icon, or a ``(slug, svg)`` pair where the
@@ -118,7 +116,7 @@ def symbol(
     view_box = root.get("viewBox")
     if view_box is None and root.get("width") and root.get("height"):
         view_box = f"0 0 {_number(root.get('width'))} {_number(root.get('height'))}"
-    attributes.append(("viewBox", " ".join((view_box or "0 0 24 24").replace(",", " ").split())))
+    attributes.append(("viewBox", view_box_text(view_box or "0 0 24 24")))
     for name in PRESENTATION_ATTRIBUTES:
         value = root.get(name)
         if value is not None:
@@ -177,7 +175,7 @@ def prefix_ids(root: etree._Element, id_prefix: str) -> list[str]:
     """Prefix every ``id`` under ``root`` with ``id_prefix`` and rewrite references to it.
 
     References are ``href``/``xlink:href="#id"``, ``url(#id)`` in any attribute
-    or ``<style>`` text, and id lists in ``aria-labelledby``-like attributes.
+    or ``<style>`` text, and the id lists of the ARIA relations (``aria-labelledby``...).
     Returns the new ids in document order. Changes ``root`` in place.
     """
     mapping: dict[str, str] = {}
@@ -185,24 +183,7 @@ def prefix_ids(root: etree._Element, id_prefix: str) -> list[str]:
         old = element.get("id")
         if old is not None:
             mapping[old] = id_prefix + old
-            element.set("id", mapping[old])
-    if not mapping:
-        return []
-
-    def url(match: re.Match[str]) -> str:
-        target = mapping.get(match.group(2))
-        return f"url(#{target})" if target else match.group(0)
-
-    for element in root.iter(etree.Element):
-        for name, value in element.attrib.items():
-            if name in _HREF and value.startswith("#") and value[1:] in mapping:
-                element.set(name, "#" + mapping[value[1:]])
-            elif name in _ID_REF_ATTRIBUTES:
-                element.set(name, " ".join(mapping.get(v, v) for v in value.split()))
-            elif "url(" in value:
-                element.set(name, _URL_REF.sub(url, value))
-        if element.tag == qname("style") and element.text:
-            element.text = _URL_REF.sub(url, element.text)
+    rewrite_references(root, mapping)
     return list(mapping.values())
 
 

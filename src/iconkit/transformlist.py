@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 
+from ._svg import NUMBER
 from .pathdata import format_number
 
 __all__ = ["Matrix", "minify", "multiply", "parse", "to_matrix"]
@@ -19,7 +20,7 @@ Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 _ITEM = re.compile(r"\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\(([^)]*)\)\s*,?")
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_NUMBER = re.compile(NUMBER)
 _ARITY = {
     "matrix": (6,),
     "translate": (1, 2),

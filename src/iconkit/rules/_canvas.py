@@ -21,8 +21,8 @@ from typing import Any
 
 from lxml import etree
 
+from .._svg import view_box
 from ..sanitize import drawing_problems
-from ._svg import viewbox
 from .base import SvgFile
 
 SIZE = 48  # pixels per view-box side: 2 px per unit on a 24-unit grid
@@ -67,7 +67,7 @@ def _cached(svg: SvgFile, around: bool) -> Ink:
 
 def _around_holds_plain(root: Any) -> bool:
     """Whether the centre of the around render is the plain render of ``root``."""
-    box = viewbox(root)
+    box = view_box(root.get("viewBox"))
     if box is None or box[2] != box[3]:
         return False
     return not any(
@@ -93,7 +93,7 @@ def measure(root: Any, around: bool = False) -> Ink:
     tree.set("color", "#000000")
     for name in ("width", "height"):
         tree.attrib.pop(name, None)
-    box = viewbox(root)
+    box = view_box(root.get("viewBox"))
     scale = 3 if around else 1
     if box is not None and around:
         x, y, w, h = box

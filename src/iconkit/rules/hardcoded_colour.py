@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._svg import declarations
+from .._svg import declarations
 from .base import Finding, SvgFile, rule
 
 PAINTS = frozenset({"fill", "stroke", "stop-color", "color", "flood-color", "lighting-color"})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._svg import viewbox
+from .._svg import view_box
 from .base import Finding, SvgFile, rule
 
 
@@ -32,7 +32,7 @@ def missing_viewbox(svg: SvgFile) -> Iterator[Finding]:
     value = svg.root.get("viewBox")
     if value is None:
         yield Finding("the <svg> has no viewBox, so the icon cannot scale", node=svg.root)
-    elif viewbox(svg.root) is None:
+    elif view_box(svg.root.get("viewBox")) is None:
         yield Finding(
             f'viewBox="{value}" is not four numbers with a positive width and height',
             node=svg.root,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._svg import view_box
 from ._canvas import ink
-from ._svg import viewbox
 from .base import Finding, SvgFile, rule
 
 
@@ -33,7 +33,7 @@ def off_canvas(svg: SvgFile) -> Iterator[Finding]:
     </svg>
     ```
     """
-    if svg.root is None or viewbox(svg.root) is None:
+    if svg.root is None or view_box(svg.root.get("viewBox")) is None:
         return
     try:
         found = ink(svg, around=True)

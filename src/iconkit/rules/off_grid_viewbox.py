@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._svg import viewbox
+from .._svg import view_box, view_box_text
 from .base import Finding, SvgFile, rule
 
 
@@ -32,7 +32,7 @@ def off_grid_viewbox(svg: SvgFile) -> Iterator[Finding]:
     """
     if svg.root is None:
         return
-    box = viewbox(svg.root)
+    box = view_box(svg.root.get("viewBox"))
     if box is None:
         return
     x, y, w, h = box
@@ -42,13 +42,8 @@ def off_grid_viewbox(svg: SvgFile) -> Iterator[Finding]:
             f'viewBox="{value}" should start at 0 0 and be a whole number of units, square',
             node=svg.root,
         )
-    elif svg.style.viewbox is not None and viewbox_key(value) != viewbox_key(svg.style.viewbox):
+    elif svg.style.viewbox is not None and view_box_text(value) != view_box_text(svg.style.viewbox):
         yield Finding(
             f'viewBox="{value}" differs from the set\'s grid "{svg.style.viewbox}"',
             node=svg.root,
         )
-
-
-def viewbox_key(value: str | None) -> str:
-    """A view box written in one way, so that ``0,0,24,24`` equals ``0 0 24 24``."""
-    return " ".join((value or "").replace(",", " ").split())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._svg import elements, local
+from .._svg import elements, local
 from .base import Finding, SvgFile, rule
 
 DATA_IMAGE = re.compile(r"data:image/(?!svg)", re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._svg import elements, local
+from .._svg import elements, local
 from .base import Finding, SvgFile, rule
 
 TEXT = frozenset({"text", "tspan", "textPath"})

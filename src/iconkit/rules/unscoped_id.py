@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ._svg import elements
+from .._svg import elements
 from .base import Finding, SvgFile, rule
 
 

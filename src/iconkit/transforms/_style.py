@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .._svg import style_value
 from .._xml import SVG_NS
 
 __all__ = [
@@ -115,14 +116,10 @@ def is_dynamic(root: etree._Element) -> bool:
 def declared(element: etree._Element, name: str) -> str | None:
     """Return the value ``element`` itself gives property ``name`` (style first), or None."""
     style = element.get("style")
-    if style and name in style:
-        for declaration in style.split(";"):
-            key, sep, value = declaration.partition(":")
-            if sep and key.strip() == name:
-                value = value.strip()
-                if value.endswith("!important"):
-                    value = value[: -len("!important")].strip()
-                return value
+    if style and name in style.lower():
+        value = style_value(style, name)
+        if value is not None:
+            return value
     return element.get(name)
 
 

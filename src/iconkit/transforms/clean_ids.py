@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lxml import etree
 
-from .._xml import XLINK_NS, qname
+from .._svg import referenced_ids, rewrite_references
+from .._xml import qname
 from ._pass import Options, transform
 
 __all__ = ["clean_ids"]
 
-_URL = re.compile(r"url\(\s*(['\"]?)#([^)'\"\s]+)\1\s*\)")
-_HREFS = ("href", f"{{{XLINK_NS}}}href")
-# Attributes that hold a space-separated list of ids (WAI-ARIA relations).
-_IDREFS = frozenset(
-    {
-        "aria-labelledby",
-        "aria-describedby",
-        "aria-controls",
-        "aria-owns",
-        "aria-flowto",
-        "aria-activedescendant",
-        "aria-details",
-        "aria-errormessage",
-    }
-)
 _KEEP_TAGS = frozenset({qname("title"), qname("desc")})
 _ANIMATION = tuple(qname(n) for n in ("animate", "animateMotion", "animateTransform", "set"))
 _ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -42,41 +27,6 @@ def _short_names() -> Iterator[str]:
                 name = _ALPHABET[digit] + name
             yield name
         length += 1
-
-
-def _references(root: etree._Element) -> set[str]:
-    found: set[str] = set()
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        for name, value in element.attrib.items():
-            if "url(" in value:
-                found.update(m.group(2) for m in _URL.finditer(value))
-            if name in _HREFS and value.startswith("#"):
-                found.add(value[1:])
-            elif name in _IDREFS:
-                found.update(value.split())
-    return found
-
-
-def _rename(root: etree._Element, names: dict[str, str]) -> None:
-    def url(match: re.Match[str]) -> str:
-        target = match.group(2)
-        return f"url(#{names.get(target, target)})"
-
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        attrib = element.attrib
-        for name, value in list(attrib.items()):
-            if name == "id":
-                attrib[name] = names.get(value, value)
-            elif "url(" in value:
-                attrib[name] = _URL.sub(url, value)
-            elif name in _HREFS and value.startswith("#"):
-                attrib[name] = "#" + names.get(value[1:], value[1:])
-            elif name in _IDREFS:
-                attrib[name] = " ".join(names.get(v, v) for v in value.split())
 
 
 @transform(code="O513", name="clean-ids")
@@ -97,7 +47,7 @@ def clean_ids(root: etree._Element, options: Options) -> None:
             return
     if any(True for _ in root.iter(*_ANIMATION)):
         return
-    referenced = _references(root)
+    referenced = referenced_ids(root)
     elements = [e for e in root.iter() if isinstance(e.tag, str) and "id" in e.attrib]
     kept: list[etree._Element] = []
     for element in elements:
@@ -123,4 +73,4 @@ def clean_ids(root: etree._Element, options: Options) -> None:
         names[old] = new
         taken.add(new)
     if any(old != new for old, new in names.items()):
-        _rename(root, names)
+        rewrite_references(root, names)

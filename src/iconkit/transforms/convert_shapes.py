@@ -7,6 +7,7 @@ import re
 from lxml import etree
 
 from .. import pathdata
+from .._svg import NUMBER, numbers
 from .._xml import qname
 from ._pass import Options, local_decimals, transform
 from ._style import SHAPES, is_dynamic, local, resolve
@@ -14,8 +15,7 @@ from ._style import SHAPES, is_dynamic, local, resolve
 __all__ = ["convert_shapes"]
 
 _PATH = qname("path")
-_NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(?:px)?\s*$")
-_POINTS = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_NUMBER = re.compile(rf"^\s*({NUMBER})(?:px)?\s*$")
 _GEOMETRY = {
     "rect": ("x", "y", "width", "height", "rx", "ry"),
     "line": ("x1", "y1", "x2", "y2"),
@@ -62,11 +62,11 @@ def _commands(element: etree._Element, kind: str) -> list[pathdata.Command] | No
         x1, y1, x2, y2 = line
         return [["M", x1, y1], ["L", x2, y2]]
     if kind in ("polyline", "polygon"):
-        numbers = [float(n) for n in _POINTS.findall(element.get("points", ""))]
-        if len(numbers) < 4 or len(numbers) % 2:
+        points = numbers(element.get("points"))
+        if len(points) < 4 or len(points) % 2:
             return None  # odd counts are an error the renderer handles its own way
-        commands: list[pathdata.Command] = [["M", numbers[0], numbers[1]]]
-        commands.extend(["L", numbers[k], numbers[k + 1]] for k in range(2, len(numbers), 2))
+        commands: list[pathdata.Command] = [["M", points[0], points[1]]]
+        commands.extend(["L", points[k], points[k + 1]] for k in range(2, len(points), 2))
         if kind == "polygon":
             commands.append(["Z"])
         return commands

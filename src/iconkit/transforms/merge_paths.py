@@ -8,6 +8,7 @@ import re
 from lxml import etree
 
 from .. import pathdata
+from .._svg import NUMBER, view_box
 from .._xml import qname
 from ._pass import Options, remove_element, transform
 from ._style import declared, is_dynamic, local, paints, resolve, same_number
@@ -15,7 +16,6 @@ from ._style import declared, is_dynamic, local, paints, resolve, same_number
 __all__ = ["merge_paths"]
 
 _PATH = qname("path")
-_NUM = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 _SPACE_BOUND = ("clip-path", "mask", "filter")
 _MARKERS = ("marker-start", "marker-mid", "marker-end")
 
@@ -44,11 +44,8 @@ def _mergeable(element: etree._Element) -> bool:
 
 
 def _view_size(root: etree._Element) -> float:
-    numbers = (root.get("viewBox") or "").replace(",", " ").split()
-    try:
-        return max(float(numbers[2]), float(numbers[3])) if len(numbers) == 4 else 24.0
-    except ValueError:
-        return 24.0
+    box = view_box(root.get("viewBox"))
+    return max(box[2], box[3]) if box else 24.0
 
 
 def _box(commands: list[pathdata.Command], pad: float) -> tuple[float, float, float, float] | None:
@@ -91,7 +88,7 @@ def _stroke_only(element: etree._Element) -> bool:
     return opacity is None or same_number(opacity, 1)
 
 
-_LEADING_MOVE = re.compile(r"^\s*m\s*(" + _NUM + r")[\s,]*(" + _NUM + r")[\s,]*")
+_LEADING_MOVE = re.compile(rf"^\s*m\s*({NUMBER})[\s,]*({NUMBER})[\s,]*")
 
 
 def _absolute_start(d: str) -> str:

@@ -7,6 +7,7 @@ import re
 from lxml import etree
 
 from .. import transformlist
+from .._svg import NUMBER, numbers, style_declarations
 from ..pathdata import format_number
 from ._pass import Options, attribute_decimals, local_decimals, transform
 from ._style import local
@@ -26,12 +27,11 @@ _COLOURS = frozenset({"fill", "stroke", "stop-color", "flood-color", "lighting-c
 _OPACITIES = frozenset(
     {"opacity", "fill-opacity", "stroke-opacity", "stop-opacity", "flood-opacity"}
 )
-_NUMBER = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)(px)?\s*$")
-_PLAIN = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$")
+_NUMBER = re.compile(rf"^\s*({NUMBER})(px)?\s*$")
+_PLAIN = re.compile(rf"^\s*({NUMBER})\s*$")
 # Elements whose lengths may be objectBoundingBox fractions, where a unit is
 # not the same as no unit: their values are rounded only when unitless.
 _UNIT_BOUND = frozenset({"filter", "mask", "pattern", "linearGradient", "radialGradient", "marker"})
-_NUMBERS = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _LIST_SHAPE = re.compile(r"^[\s,0-9eE.+-]*$")
 _HEX6 = re.compile(r"^#([0-9a-f])\1([0-9a-f])\2([0-9a-f])\3$")
 _RGB = re.compile(r"^rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)$")
@@ -90,10 +90,10 @@ def _number(value: str, decimals: int, pattern: re.Pattern[str] = _NUMBER) -> st
 def _list(value: str, decimals: int) -> str:
     if not _LIST_SHAPE.match(value):
         return value
-    numbers = _NUMBERS.findall(value)
-    if not numbers:
+    found = numbers(value)
+    if not found:
         return value
-    return " ".join(format_number(float(n), decimals) for n in numbers)
+    return " ".join(format_number(n, decimals) for n in found)
 
 
 @transform(code="O512", name="minify-attributes")
@@ -140,9 +140,8 @@ def minify_attributes(root: etree._Element, options: Options) -> None:
                 attrib[name] = _list(value, 10)
             elif name == "style" and "url(" not in value:
                 attrib[name] = ";".join(
-                    f"{k.strip()}:{v.strip()}"
-                    for k, _, v in (d.partition(":") for d in value.split(";"))
-                    if k.strip()
+                    f"{key}:{text}{'!important' if important else ''}"
+                    for key, text, important in style_declarations(value)
                 )
             elif name == "class":
                 attrib[name] = " ".join(value.split())
