@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
 from pathlib import Path
 
 from ._atomic import write_atomic
 from ._output import claim_output, write_marker
-from ._server import end_with
+from ._pool import worker_pool
 from .errors import IconkitError, IconSourceError
 from .optimize import optimize_svg
 from .transforms import DEFAULT_PRECISION
@@ -159,21 +157,17 @@ def _run(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if workers == 1:
         return tuple(_one(job) for job in work)
-    if any(guard for _, _, _, guard, _ in work):
-        # Load the renderer once here, so forked workers share it instead of each loading it.
-        from .fidelity import preload
-
-        preload()
     chunk = max(1, min(64, len(work) // (workers * 8)))
-    pool = ProcessPoolExecutor(
-        workers, mp_context=get_context("fork"), initializer=end_with, initargs=(os.getpid(),)
-    )
-    try:
-        results = tuple(pool.map(_one, work, chunksize=chunk))
-    except BaseException:
-        # Interrupted: nothing more is given to the workers, and nothing waits
-        # for them; they end with this process (see _server.end_with).
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return results
+    with worker_pool(workers) as pool:
+        return tuple(
+            result
+            for results in pool.map(
+                _many, [work[i : i + chunk] for i in range(0, len(work), chunk)]
+            )
+            for result in results
+        )
+
+
+def _many(jobs: list[tuple[Path, Path, int, bool, bool]]) -> list[FileResult]:
+    """Run in a worker: optimize each file of ``jobs``."""
+    return [_one(job) for job in jobs]
