@@ -101,6 +101,26 @@ def test_rebuilds_on_change_and_survives_a_broken_icon(
     wait_for_state(server, build="3", error=None)
 
 
+def test_a_save_redoes_that_icon_and_serves_the_builds_files(
+    served: tuple[GalleryServer, list[str]], icon_copy: Path
+) -> None:
+    server, _log = served
+    assert server.result is not None
+    assert server.result.processed == 3
+    svg = icon_copy / "next.svg"
+    svg.write_text(svg.read_text() + "\n")  # another source: the icon is made again
+    wait_for_state(server, build="2", error=None)
+    assert (server.result.processed, server.result.cached) == (1, 2)
+    status, shipped = get(server.url + "svg/next.svg")
+    assert status == 200
+    assert shipped.startswith("<svg")
+    with urllib.request.urlopen(server.url + "png/next@1x.png", timeout=5) as response:
+        assert response.read().startswith(b"\x89PNG")
+    page = get(server.url + "icons/next.html")[1]
+    assert '<html lang="en" data-build="2">' in page
+    assert 'id="live-error"' in page
+
+
 def test_first_build_failing_serves_an_error_page(icon_copy: Path, tmp_path: Path) -> None:
     (icon_copy / "close.json").write_text("{ not json", "utf-8")
     log: list[str] = []
