@@ -9,9 +9,10 @@ import warnings
 from pathlib import Path
 
 import pytest
-from support import ROOT
+from support import ICONS, ROOT
 
 from iconkit._pool import worker_pool
+from iconkit.batch import sanitize_files
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
@@ -107,3 +108,23 @@ def test_using_the_pool_changes_no_process_wide_setting() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "True None\n"
+
+
+def test_sanitizing_in_workers_gives_what_it_gives_here(tmp_path: Path) -> None:
+    pairs = []
+    for number in range(7):  # 315 files: enough for the workers
+        for svg in sorted(ICONS.glob("*.svg")):
+            copy = tmp_path / f"{svg.stem}-{number}.svg"
+            copy.write_bytes(svg.read_bytes())
+            pairs.append((copy, tmp_path / "out" / copy.name))
+    pairs.append((tmp_path / "missing.svg", tmp_path / "out" / "missing.svg"))
+    before = children()
+    here = sanitize_files(pairs, jobs=1)
+    there = sanitize_files(pairs, jobs=2)
+    assert there == here
+    assert [item.svg for item in there] == [item.svg for item in here]
+    assert [item.source for item in there] == [source for source, _ in pairs]
+    assert there[-1].error is not None
+    assert "missing.svg" in there[-1].error
+    assert sum(not item.failed for item in there) == len(pairs) - 1
+    assert children() == before

@@ -29,13 +29,12 @@ from . import __version__, i18n
 from ._atomic import write_atomic
 from ._json import dump_json
 from ._output import claim_output, write_marker
-from ._xml import read_svg
-from .batch import optimize_paths
+from .batch import optimize_paths, sanitize_files
 from .build import BuildOptions, BuildResult, build
 from .config import LintConfig, load_config
 from .coverage import coverage, format_coverage
 from .document import read_document
-from .errors import BuildFailed, IconkitError, IconSourceError, OutputRefused, UnsafeSvgError
+from .errors import BuildFailed, IconkitError, IconSourceError, OutputRefused
 from .gallery import build_gallery
 from .importer import import_icons
 from .lint import SEVERITIES, Selection, lint
@@ -45,7 +44,6 @@ from .render import contact_sheet
 from .report import FORMATS, format_report
 from .rules import ALL_RULES
 from .rules.docs import check_docs, write_docs
-from .sanitize import sanitize, serialize
 from .serve import GalleryServer
 from .source import load_icons, no_icons_hint
 from .starter import init_icons
@@ -710,25 +708,20 @@ def _sanitize(args: argparse.Namespace) -> int:
     results: list[tuple[Path, bytes]] = []
     failed = 0
     removed = 0
-    for src, dst in jobs:
-        try:
-            clean, diagnostics = sanitize(read_svg(src), src, strict=args.strict)
-        except UnsafeSvgError as exc:
-            for diagnostic in exc.diagnostics:
-                print(diagnostic)
-            print(
-                f"iconkit: error: {src}: refused ({len(exc.diagnostics)} unsafe)", file=sys.stderr
-            )
-            failed += 1
-            continue
-        except IconSourceError as exc:
-            print(f"iconkit: error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        for diagnostic in diagnostics:
+    for done in sanitize_files(jobs, strict=args.strict):
+        for diagnostic in done.refused or done.removed:
             print(diagnostic)
-        removed += len(diagnostics)
-        results.append((dst, serialize(clean)))
+        if done.refused:
+            print(
+                f"iconkit: error: {done.source}: refused ({len(done.refused)} unsafe)",
+                file=sys.stderr,
+            )
+        elif done.error is not None:
+            print(f"iconkit: error: {done.error}", file=sys.stderr)
+        else:
+            removed += len(done.removed)
+            results.append((done.target, done.svg))
+        failed += done.failed
     if failed and not args.keep_going:
         print(
             f"iconkit: {failed} of {len(jobs)} files failed; nothing written "
