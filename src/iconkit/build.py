@@ -14,6 +14,7 @@ byte-identical files.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
@@ -251,10 +252,11 @@ def _scan(run: _Run) -> BuildResult | None:
     run.fingerprint = _fingerprint(run.listing, run.options)
     stamp = run.cache.read_stamp()
     run.settled = _settled(run.listing, stamp)
-    unchanged = stamp is not None and len(run.settled) == len(run.listing)
-    if unchanged and _still_valid(stamp, run.fingerprint, run.out):
-        return _from_stamp(stamp, run.out, run.timer)
-    return None
+    if stamp is None or len(run.settled) != len(run.listing):
+        return None
+    if not _still_valid(stamp, run.fingerprint, run.out):
+        return None
+    return _from_stamp(stamp, run.out, run.timer)
 
 
 def _load(run: _Run) -> None:
@@ -467,7 +469,7 @@ def _package_files(run: _Run, tmp: Path, links: Links) -> None:
     elements = {
         icon.slug: symbols.get(
             f"{run.keys[icon.slug]}:{prefix}",
-            lambda icon=icon: _symbol_element(icon.slug, run.results[icon.slug].svg, prefix),
+            functools.partial(_symbol_element, icon.slug, run.results[icon.slug].svg, prefix),
         )
         for icon in run.shipped
         if run.only is None or icon.slug in run.only
@@ -507,7 +509,7 @@ def _gallery(run: _Run, tmp: Path, links: Links, workers: Workers | None) -> Non
         if kept is None:
             todo.append(slug)
             continue
-        links.add(kept, f"{pages}{os.sep}{slug}.html", lambda s=slug: _one_page(site, s))
+        links.add(kept, f"{pages}{os.sep}{slug}.html", functools.partial(_one_page, site, slug))
         run.progress.advance()
     futures = []
     if workers is not None and len(todo) >= _PAGES_IN_WORKERS:

@@ -338,7 +338,7 @@ def write_site(
         _remembered(
             memo,
             ("grid", icon.slug, site.digests.get(icon.slug)),
-            lambda icon=icon: _grid_cell(env, cell, icon),
+            functools.partial(_grid_cell, env, cell, icon),
         )
         for icon in site.icon_set
     ]
@@ -386,13 +386,16 @@ def _write_coverage(site: Site, env: jinja2.Environment, folder: Path, memo: Mem
     for path, run in itertools.groupby(coverage.findings if listed else (), lambda d: d.path):
         group = tuple(run)
         owner = owners.get(path)
-        shown = ("rows", path, site.digests[owner]) if owner in site.digests else ("rows", group)
+        if owner is not None and owner in site.digests:
+            shown: tuple[Any, ...] = ("rows", path, site.digests[owner])
+        else:
+            shown = ("rows", group)
         rows.append(
             Markup(
                 _remembered(
                     memo,
                     shown,
-                    lambda group=group: rows_template.render(findings=group).rstrip("\n"),
+                    functools.partial(_rows, rows_template, group),
                 )
             )
         )
@@ -409,6 +412,11 @@ def _write_coverage(site: Site, env: jinja2.Environment, folder: Path, memo: Mem
             by_icon=_findings_by_icon(site.icon_set, coverage),
         ),
     )
+
+
+def _rows(template: jinja2.Template, findings: tuple[Diagnostic, ...]) -> str:
+    """The coverage page's rows of one file's findings."""
+    return template.render(findings=findings).rstrip("\n")
 
 
 def _write_files(site: Site, folder: Path, progress: Progress) -> None:
@@ -452,7 +460,7 @@ class PageBatch:
 
     root: Path
     site: _PageSite
-    pages: list[tuple[Icon, Sequence[Diagnostic], Icon | None, Icon | None, tuple[Icon, ...]]]
+    pages: Sequence[tuple[Icon, Sequence[Diagnostic], Icon | None, Icon | None, tuple[Icon, ...]]]
 
 
 def render_icon_pages(batch: PageBatch, templates: str | None = None) -> Iterator[tuple[str, str]]:
