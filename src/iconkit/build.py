@@ -1,9 +1,11 @@
 """Build an icon set into an output folder: incremental, parallel, atomic, deterministic.
 
-Order: list the inputs (and stop there if nothing changed since the last
-successful build), load and validate, run the per-icon pipeline for each icon
-whose content changed (in worker processes, results cached by content hash),
-then package: ``svg/``, ``png/``, ``sprite.svg`` and ``icons.json``.
+The stages, each a function over one :class:`_Run`: scan (list the inputs,
+and stop there if nothing changed since the last successful build), load and
+validate, check the set, plan (the set's style, each icon's cache key), process
+the icons whose content changed (in worker processes when there are many,
+results cached by content hash), package (``svg/``, ``png/``, ``sprite.svg``,
+``icons.json``), the gallery, and the swap, after which the cache is saved.
 
 The new output is written to a temporary folder beside the target and swapped
 in only when complete, so an error, a crash or Ctrl-C at any point leaves the
@@ -229,6 +231,7 @@ def _build(run: _Run) -> BuildResult:
             _check_findings(run)
             with run.timer("package"):
                 _package_files(run, tmp, links)
+            with run.timer("gallery"):
                 _gallery(run, tmp, links, workers)
                 links.finish()
         # The swap is done: the previous output goes to the cache's trash.
