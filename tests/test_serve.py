@@ -121,6 +121,22 @@ def test_a_save_redoes_that_icon_and_serves_the_builds_files(
     assert 'id="live-error"' in page
 
 
+def test_an_icon_with_an_error_finding_is_served_with_it(
+    served: tuple[GalleryServer, list[str]], icon_copy: Path
+) -> None:
+    server, log = served
+    meta = icon_copy / "close.json"
+    data = json.loads(meta.read_text("utf-8"))
+    data["description"] = ""
+    meta.write_text(json.dumps(data), "utf-8")
+    wait_for_state(server, build="2", error=None)
+    assert any("close.json" in line and "A202 missing-description" in line for line in log)
+    assert "build 2: 3 icons, 1 findings" in log
+    status, page = get(server.url + "icons/close.html")
+    assert status == 200
+    assert "missing-description" in page
+
+
 def test_first_build_failing_serves_an_error_page(icon_copy: Path, tmp_path: Path) -> None:
     (icon_copy / "close.json").write_text("{ not json", "utf-8")
     log: list[str] = []

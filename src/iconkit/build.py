@@ -73,10 +73,15 @@ class BuildOptions:
     defaults to :func:`~iconkit.cache.default_cache_dir` of the output.
     ``force_output`` lets the build write into a non-empty folder that iconkit
     did not make (its other files are kept; see :mod:`iconkit._output`).
+    ``findings_stop=False`` makes lint findings of error severity findings
+    only: they neither stop the build nor keep their icon out (``iconkit
+    serve`` shows every icon with its findings); a file that cannot be read
+    or processed still does.
     """
 
     jobs: int | None = None
     keep_going: bool = False
+    findings_stop: bool = True
     cache_dir: Path | None = None
     force_output: bool = False
     only_used: tuple[Path, ...] | None = None
@@ -89,6 +94,7 @@ class BuildOptions:
             {
                 "pipeline": self.pipeline.fingerprint(),
                 "prefix": self.sprite_prefix,
+                "findings_stop": self.findings_stop,
                 "only_used": [str(p) for p in self.only_used] if self.only_used else None,
             },
             sort_keys=True,
@@ -296,6 +302,8 @@ def _check_set(run: _Run) -> None:
     selection = run.options.pipeline.selection
     run.set_findings = list(set_diagnostics(run.icons, selection))
     early = _errors_of([*run.set_findings, *metadata_diagnostics(run.icons, selection)])
+    if not run.options.findings_stop:
+        early = []
     if (run.load_errors or early) and not run.options.keep_going:
         raise BuildFailed(sorted([*run.load_errors, *early], key=_error_order))
     if run.options.only_used is not None:
@@ -358,8 +366,9 @@ def _process_icons(run: _Run, tmp: Path, links: Links, workers: Workers | None) 
     """
     futures = _submit(run, workers, run.todo) if workers is not None else {}
     damaged = _read_cached(run)
-    failed = {d.path for d in run.set_findings if d.severity == "error"}
-    ready = [icon for icon in run.icons if _ships(icon, run.results, failed)]
+    stop = run.options.findings_stop
+    failed = {d.path for d in run.set_findings if d.severity == "error"} if stop else set()
+    ready = [icon for icon in run.icons if _ships(icon, run.results, failed, stop)]
     _place_files(tmp, ready, run.results, run.keys, run.cache, run.options.pipeline.png_size, links)
     run.placed.update(icon.slug for icon in ready)
     run.progress.start("icons", len(run.todo) + len(damaged))
@@ -451,11 +460,14 @@ def _check_findings(run: _Run) -> None:
     run.diagnostics = collapse_set_notes(
         diagnostics, (str(icon.svg_path) for icon in run.icons), run.icons_dir
     )
-    run.errors = (*run.load_errors, *run.process_errors, *_errors_of(run.diagnostics))
+    stop = run.options.findings_stop
+    run.errors = (*run.load_errors, *run.process_errors)
+    if stop:
+        run.errors += tuple(_errors_of(run.diagnostics))
     if run.errors and not run.options.keep_going:
         raise BuildFailed(run.errors)
-    failed = {d.path for d in run.diagnostics if d.severity == "error"}
-    run.shipped = [icon for icon in run.icons if _ships(icon, run.results, failed)]
+    failed = {d.path for d in run.diagnostics if d.severity == "error"} if stop else set()
+    run.shipped = [icon for icon in run.icons if _ships(icon, run.results, failed, stop)]
 
 
 def _package_files(run: _Run, tmp: Path, links: Links) -> None:
@@ -718,10 +730,12 @@ def _as_shipped(icon: Icon, result: IconResult) -> Icon:
     )
 
 
-def _ships(icon: Icon, results: dict[str, IconResult], failed_paths: set[str]) -> bool:
-    """Whether ``icon`` has a result and no finding of error severity about its files."""
+def _ships(
+    icon: Icon, results: dict[str, IconResult], failed_paths: set[str], stop: bool = True
+) -> bool:
+    """Whether ``icon`` has a result and (when findings ``stop``) no error finding on its files."""
     result = results.get(icon.slug)
-    if result is None or result.failed:
+    if result is None or (stop and result.failed):
         return False
     return not failed_paths or not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
 

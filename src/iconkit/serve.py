@@ -107,7 +107,10 @@ class GalleryServer:
     def rebuild(self) -> bool:
         """Build the gallery again; on failure keep the last good one and record the error."""
         number = self._build + 1
-        options = BuildOptions(cache_dir=self.out.with_name(f"{self.out.name}.cache"))
+        # Lint findings are shown, never a reason to hide an icon; a file
+        # that cannot be read is an error.
+        cache = self.out.with_name(f"{self.out.name}.cache")
+        options = BuildOptions(cache_dir=cache, findings_stop=False)
         try:
             result = build(self.icons, self.out, options, progress=self.progress)
         except BuildFailed as exc:
