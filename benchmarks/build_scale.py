@@ -1,31 +1,41 @@
 """How `iconkit build` scales: cold build, no-change rebuild, one-icon rebuild, peak memory.
 
 Installs the npm packages lucide-static and @tabler/icons into .bench/ (once),
-imports each set into a scratch icon folder with `iconkit import`, then runs
-`iconkit build` as a separate process and prints, per set: icons, cold build
-time, no-change rebuild time, one-icon-changed rebuild time, peak memory of the
-build's whole process tree, and time per stage of the cold build. Rebuild times
-are the median of --repeat runs (a different icon changed in each), as single
-runs on a shared machine vary by a tenth or more; every run is printed too.
+imports each set into a scratch icon folder with `iconkit import` (the bundled
+45 icons are copied), then runs `iconkit build` as a separate process and
+prints, per set: icons, cold build time, no-change rebuild time,
+one-icon-changed rebuild time, peak memory of the build's whole process tree,
+and time per stage of the cold build. Rebuild times are the median of
+--repeat runs (a different icon changed in each), as single runs on a shared
+machine vary by a tenth or more; every run is printed too.
 
-    python benchmarks/build_scale.py [--sets lucide,tabler] [--jobs N] [--repeat 5]
+The serve row (--serve lucide, the default) runs `iconkit serve` on a set and
+times, per saved icon, from the save to the server reporting the new build
+(what a page's live-reload script polls).
 
-Targets on a 2-core machine (tabler's ~5,000 outline icons): cold build under
-60 s with the fidelity guard on, no-change rebuild under 1 s, one changed icon
-under 2 s, peak memory under 1 GiB.
+    python benchmarks/build_scale.py [--sets bundled,lucide,tabler] [--serve lucide]
+        [--jobs N] [--repeat 5]
+
+Targets on a quiet 2-core machine: tabler outline (5,491 icons) cold build
+40 s, no-change rebuild 0.5 s, one changed icon 1.5 s, peak memory under
+1 GiB; the bundled set no-change 0.25 s, one changed icon 1.0 s; serve on
+lucide 0.5 s from save to page.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +46,7 @@ ENV = {
     "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]),
 }
 SETS = {
+    "bundled": ("", str(ROOT / "icons")),
     "lucide": ("lucide-static", "node_modules/lucide-static/icons"),
     "tabler": ("@tabler/icons", "node_modules/@tabler/icons/icons/outline"),
 }
@@ -43,18 +54,21 @@ SETS = {
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="lucide,tabler", help="comma-separated: lucide,tabler")
+    parser.add_argument(
+        "--sets", default="bundled,lucide,tabler", help="comma-separated: bundled,lucide,tabler"
+    )
+    parser.add_argument("--serve", default="lucide", help="the set to time serve on, or none")
     parser.add_argument("--jobs", type=int, default=None, help="worker processes for the build")
     parser.add_argument("--repeat", type=int, default=5, help="runs per rebuild time (median)")
     args = parser.parse_args()
     names = [name.strip() for name in args.sets.split(",") if name.strip()]
-    install([SETS[name][0] for name in names])
+    serve = [] if args.serve == "none" else [args.serve]
+    install([SETS[name][0] for name in [*names, *serve] if SETS[name][0]])
     rows = []
     for name in names:
         with tempfile.TemporaryDirectory(prefix=f"iconkit-scale-{name}-") as scratch:
-            rows.append(
-                (name, *measure(BENCH / SETS[name][1], Path(scratch), args.jobs, args.repeat))
-            )
+            source = Path(SETS[name][1]) if name == "bundled" else BENCH / SETS[name][1]
+            rows.append((name, *measure(source, Path(scratch), args.jobs, args.repeat)))
     print()
     print(
         f"{'set':<8} {'icons':>6} {'cold s':>8} {'no-change s':>12} {'one-icon s':>11} "
@@ -64,6 +78,13 @@ def main() -> int:
         print(
             f"{name:<8} {icons:>6} {cold:>8.2f} {statistics.median(same):>12.2f} "
             f"{statistics.median(one):>11.2f} {peak:>9.0f}  {stages}"
+        )
+    for name in serve:
+        with tempfile.TemporaryDirectory(prefix=f"iconkit-serve-{name}-") as scratch:
+            latency = serve_latency(BENCH / SETS[name][1], Path(scratch), args.repeat)
+        print(
+            f"serve {name}: save to new build {statistics.median(latency):.2f} s (median); "
+            f"runs: {' '.join(f'{t:.2f}' for t in latency)}"
         )
     print()
     for name, _, _, same, one, *_ in rows:
@@ -101,14 +122,7 @@ def measure(
     source: Path, scratch: Path, jobs: int | None, repeat: int
 ) -> tuple[int, float, list[float], list[float], float, str, str]:
     icons = scratch / "icons"
-    imported = subprocess.run(
-        iconkit("import", str(source), "--into", str(icons)),
-        capture_output=True,
-        text=True,
-        env=ENV,
-    )
-    if imported.returncode != 0:
-        raise SystemExit(f"import of {source} failed:\n{imported.stderr}")
+    copy_set(source, icons)
     svgs = sorted(icons.glob("*.svg"))
     # Imported stubs have no descriptions yet: leave that one rule out, on purpose.
     build = iconkit(
@@ -129,6 +143,68 @@ def measure(
     one_stages = next((line[6:] for line in output.splitlines() if line.startswith("time: ")), "")
     shutil.rmtree(scratch / "dist")
     return len(svgs), cold, same, one, peak / 2**20, stages, one_stages
+
+
+def copy_set(source: Path, icons: Path) -> None:
+    """Copy the bundled set into ``icons``, or import a package's folder there."""
+    if source == ROOT / "icons":
+        shutil.copytree(source, icons)
+        return
+    imported = subprocess.run(
+        iconkit("import", str(source), "--into", str(icons)),
+        capture_output=True,
+        text=True,
+        env=ENV,
+    )
+    if imported.returncode != 0:
+        raise SystemExit(f"import of {source} failed:\n{imported.stderr}")
+
+
+def serve_latency(source: Path, scratch: Path, repeat: int) -> list[float]:
+    """Seconds from saving one icon under `iconkit serve` to the server's new build, per run."""
+    icons = scratch / "icons"
+    copy_set(source, icons)
+    svgs = sorted(icons.glob("*.svg"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    state = f"http://127.0.0.1:{port}/__iconkit/state"
+    proc = subprocess.Popen(
+        iconkit("serve", "-q", "--icons", str(icons), "--port", str(port)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=ENV,
+    )
+    try:
+        wait_for_build(state, "1", timeout=900)
+        times = []
+        for run in range(repeat):
+            # A pause between saves, so each is a build of its own.
+            time.sleep(1)
+            victim = svgs[(2 * run + 1) * len(svgs) // (2 * repeat)]
+            data = victim.read_bytes().replace(b"<path", b'<path id="saved"', 1)
+            start = time.perf_counter()
+            victim.write_bytes(data)
+            wait_for_build(state, str(run + 2), timeout=120)
+            times.append(time.perf_counter() - start)
+        return times
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def wait_for_build(url: str, number: str, timeout: float) -> None:
+    """Poll the server's state until it reports build ``number``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if json.load(response).get("build") == number:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise SystemExit(f"no build {number} from {url} in {timeout} s")
 
 
 def timed(command: list[str], watch: bool = True) -> tuple[float, float, str]:

@@ -15,12 +15,15 @@ from pathlib import Path
 import pytest
 from support import ICONS
 
-from iconkit import BuildFailed, build, gallery
+from iconkit import BuildFailed, build
 from iconkit.build import BuildOptions
 from iconkit.cache import Cache, default_cache_dir
 from iconkit.lint import Selection
 from iconkit.pipeline import PipelineOptions
 from iconkit.rules.base import SetStyle
+
+# The module (``iconkit.build`` is also the name of its function).
+build_module = sys.modules["iconkit.build"]
 
 
 def _tree(folder: Path) -> dict[str, str]:
@@ -162,9 +165,10 @@ def test_a_page_rendered_alone_is_the_page_rendered_with_the_others(
 def test_gallery_pages_rendered_by_workers_are_those_rendered_here(
     tmp_path: Path, icon_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # Pages go to the workers from this many on, two per task.
-    monkeypatch.setattr(gallery, "_PAGES_IN_WORKERS", 1)
-    monkeypatch.setattr(gallery, "_PAGES_PER_TASK", 2)
+    # Workers from one icon on; pages go to them from this many on, two per task.
+    monkeypatch.setattr(build_module, "_POOL_FROM", 1)
+    monkeypatch.setattr(build_module, "_PAGES_IN_WORKERS", 1)
+    monkeypatch.setattr(build_module, "_PAGES_PER_TASK", 2)
     build(icon_copy, tmp_path / "here", BuildOptions(jobs=1, cache_dir=tmp_path / "c1"))
     build(icon_copy, tmp_path / "workers", BuildOptions(jobs=2, cache_dir=tmp_path / "c2"))
     assert _tree(tmp_path / "workers") == _tree(tmp_path / "here")

@@ -123,6 +123,42 @@ def test_rebuilds_on_change_and_survives_a_broken_icon(
     wait_for_state(server, build="3", error=None)
 
 
+def test_a_save_redoes_that_icon_and_serves_the_builds_files(
+    served: tuple[GalleryServer, list[str]], icon_copy: Path
+) -> None:
+    server, _log = served
+    assert server.result is not None
+    assert server.result.processed == 3
+    svg = icon_copy / "next.svg"
+    svg.write_text(svg.read_text() + "\n")  # another source: the icon is made again
+    wait_for_state(server, build="2", error=None)
+    assert (server.result.processed, server.result.cached) == (1, 2)
+    status, shipped = get(server.url + "svg/next.svg")
+    assert status == 200
+    assert shipped.startswith("<svg")
+    with urllib.request.urlopen(server.url + "png/next@1x.png", timeout=5) as response:
+        assert response.read().startswith(b"\x89PNG")
+    page = get(server.url + "icons/next.html")[1]
+    assert '<html lang="en" data-build="2">' in page
+    assert 'id="live-error"' in page
+
+
+def test_an_icon_with_an_error_finding_is_served_with_it(
+    served: tuple[GalleryServer, list[str]], icon_copy: Path
+) -> None:
+    server, log = served
+    meta = icon_copy / "close.json"
+    data = json.loads(meta.read_text("utf-8"))
+    data["description"] = ""
+    meta.write_text(json.dumps(data), "utf-8")
+    wait_for_state(server, build="2", error=None)
+    assert any("close.json" in line and "A202 missing-description" in line for line in log)
+    assert "build 2: 3 icons, 1 findings" in log
+    status, page = get(server.url + "icons/close.html")
+    assert status == 200
+    assert "missing-description" in page
+
+
 def test_first_build_failing_serves_an_error_page(icon_copy: Path, tmp_path: Path) -> None:
     (icon_copy / "close.json").write_text("{ not json", "utf-8")
     log: list[str] = []

@@ -1,4 +1,4 @@
-"""Optimize a file or a folder of SVGs, in parallel, writing each result atomically.
+"""Optimize or sanitize a file or a folder of SVGs, in parallel, writing each result atomically.
 
 Each output is written to a temporary file beside it and renamed into place, so
 a failure never leaves a half-written file. A folder is all or nothing: every
@@ -13,19 +13,27 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
-from multiprocessing import get_context
 from pathlib import Path
 
 from ._atomic import write_atomic
 from ._output import claim_output, write_marker
-from ._server import end_with
-from .errors import IconkitError, IconSourceError
+from ._pool import worker_pool
+from ._xml import read_svg
+from .errors import IconkitError, IconSourceError, UnsafeSvgError
+from .model import Diagnostic
 from .optimize import optimize_svg
+from .sanitize import sanitize, svg_file_bytes
 from .transforms import DEFAULT_PRECISION
 
-__all__ = ["BatchResult", "FileResult", "id_prefix_for", "optimize_paths"]
+__all__ = [
+    "BatchResult",
+    "FileResult",
+    "Sanitized",
+    "id_prefix_for",
+    "optimize_paths",
+    "sanitize_files",
+]
 
 
 @dataclass(frozen=True)
@@ -159,21 +167,74 @@ def _run(
     workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
     if workers == 1:
         return tuple(_one(job) for job in work)
-    if any(guard for _, _, _, guard, _ in work):
-        # Load the renderer once here, so forked workers share it instead of each loading it.
-        from .fidelity import preload
-
-        preload()
     chunk = max(1, min(64, len(work) // (workers * 8)))
-    pool = ProcessPoolExecutor(
-        workers, mp_context=get_context("fork"), initializer=end_with, initargs=(os.getpid(),)
-    )
-    try:
-        results = tuple(pool.map(_one, work, chunksize=chunk))
-    except BaseException:
-        # Interrupted: nothing more is given to the workers, and nothing waits
-        # for them; they end with this process (see _server.end_with).
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-    return results
+    with worker_pool(workers) as pool:
+        return tuple(
+            result
+            for results in pool.map(
+                _many, [work[i : i + chunk] for i in range(0, len(work), chunk)]
+            )
+            for result in results
+        )
+
+
+def _many(jobs: list[tuple[Path, Path, int, bool, bool]]) -> list[FileResult]:
+    """Run in a worker: optimize each file of ``jobs``."""
+    return [_one(job) for job in jobs]
+
+
+@dataclass(frozen=True)
+class Sanitized:
+    """One file through the sanitizer: the safe copy and what was removed, or why it failed.
+
+    ``refused`` lists what made strict mode refuse the file; ``error`` is any
+    other failure (a file that cannot be read or parsed), as one line.
+    """
+
+    source: Path
+    target: Path
+    svg: bytes = field(default=b"", repr=False)
+    removed: tuple[Diagnostic, ...] = ()
+    refused: tuple[Diagnostic, ...] = ()
+    error: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        """Whether no safe copy was made."""
+        return bool(self.refused) or self.error is not None
+
+
+# Files sanitized in worker processes from this many on: below, starting them costs more.
+_SANITIZE_IN_WORKERS = 256
+
+
+def sanitize_files(
+    pairs: list[tuple[Path, Path]], strict: bool = False, jobs: int | None = None
+) -> list[Sanitized]:
+    """Sanitize each ``(source, target)`` file, in order; nothing is written.
+
+    A long list is shared by ``jobs`` worker processes (default: one per core).
+    """
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(pairs)))
+    if workers == 1 or len(pairs) < _SANITIZE_IN_WORKERS:
+        return _sanitize_many(pairs, strict)
+    size = max(1, min(64, len(pairs) // (workers * 8)))
+    chunks = [pairs[start : start + size] for start in range(0, len(pairs), size)]
+    with worker_pool(workers, warm=False) as pool:
+        done = pool.map(_sanitize_many, chunks, [strict] * len(chunks))
+    return [item for chunk in done for item in chunk]
+
+
+def _sanitize_many(pairs: list[tuple[Path, Path]], strict: bool) -> list[Sanitized]:
+    """Sanitize each file of ``pairs`` (in a worker, or here)."""
+    done = []
+    for source, target in pairs:
+        try:
+            clean, removed = sanitize(read_svg(source), source, strict=strict)
+        except UnsafeSvgError as exc:
+            done.append(Sanitized(source, target, refused=tuple(exc.diagnostics)))
+        except IconSourceError as exc:
+            done.append(Sanitized(source, target, error=str(exc)))
+        else:
+            done.append(Sanitized(source, target, svg_file_bytes(clean), tuple(removed)))
+    return done

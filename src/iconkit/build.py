@@ -1,9 +1,11 @@
 """Build an icon set into an output folder: incremental, parallel, atomic, deterministic.
 
-Order: list the inputs (and stop there if nothing changed since the last
-successful build), load and validate, run the per-icon pipeline for each icon
-whose content changed (in worker processes, results cached by content hash),
-then package: ``svg/``, ``png/``, ``sprite.svg`` and ``icons.json``.
+The stages, each a function over one :class:`_Run`: scan (list the inputs,
+and stop there if nothing changed since the last successful build), load and
+validate, check the set, plan (the set's style, each icon's cache key), process
+the icons whose content changed (in worker processes when there are many,
+results cached by content hash), package (``svg/``, ``png/``, ``sprite.svg``,
+``icons.json``), the gallery, and the swap, after which the cache is saved.
 
 The new output is written to a temporary folder beside the target and swapped
 in only when complete, so an error, a crash or Ctrl-C at any point leaves the
@@ -20,8 +22,8 @@ import json
 import os
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,13 +32,13 @@ from typing import Any
 from ._json import RawJSON, dump_json
 from ._links import Links
 from ._output import Claim, build_lock, claim_output, owned_folder
+from ._pool import Workers, worker_pool
 from ._scope import css_ident
-from ._server import end_with, start_server
 from ._xml import parse_svg
 from .cache import Cache, Memo, default_cache_dir
 from .coverage import scan_templates, template_files
 from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError, OutputRefused
-from .gallery import build_gallery
+from .gallery import GalleryOptions, PageBatch, Site, plan_site, render_icon_pages, write_site
 from .i18n import catalog_paths, write_translations
 from .lint import (
     collapse_set_notes,
@@ -71,10 +73,15 @@ class BuildOptions:
     defaults to :func:`~iconkit.cache.default_cache_dir` of the output.
     ``force_output`` lets the build write into a non-empty folder that iconkit
     did not make (its other files are kept; see :mod:`iconkit._output`).
+    ``findings_stop=False`` makes lint findings of error severity findings
+    only: they neither stop the build nor keep their icon out (``iconkit
+    serve`` shows every icon with its findings); a file that cannot be read
+    or processed still does.
     """
 
     jobs: int | None = None
     keep_going: bool = False
+    findings_stop: bool = True
     cache_dir: Path | None = None
     force_output: bool = False
     only_used: tuple[Path, ...] | None = None
@@ -87,6 +94,7 @@ class BuildOptions:
             {
                 "pipeline": self.pipeline.fingerprint(),
                 "prefix": self.sprite_prefix,
+                "findings_stop": self.findings_stop,
                 "only_used": [str(p) for p in self.only_used] if self.only_used else None,
             },
             sort_keys=True,
@@ -134,16 +142,11 @@ def build(
     )
     cache = Cache(options.cache_dir or default_cache_dir(out))
     _check_cache(cache.root, out, icons_dir)
-    jobs = options.jobs or os.cpu_count() or 1
-    if jobs > 1:
-        # The workers' server takes most of a second to load the pipeline: it
-        # starts before the listing shows whether anything changed, on another
-        # core. When nothing did, it goes unused, and ends with this process.
-        start_server()
+    run = _Run(icons_dir, out, claim, cache, options, progress, options.jobs or os.cpu_count() or 1)
     # Builds that share a cache (by default, builds into the same output) take turns.
     with build_lock(cache.root, out, quiet=isinstance(progress, QuietProgress)):
         try:
-            return _build(icons_dir, out, claim, cache, options, progress, jobs)
+            return _build(run)
         except OSError as exc:
             if exc.filename is not None:
                 raise
@@ -160,220 +163,188 @@ def _check_cache(root: Path, out: Path, icons_dir: Path) -> None:
             raise OutputRefused(root, f"is inside the {what} folder {folder}; choose another cache")
 
 
-def _build(
-    icons_dir: Path,
-    out: Path,
-    claim: Claim,
-    cache: Cache,
-    options: BuildOptions,
-    progress: Progress,
-    jobs: int,
-) -> BuildResult:
-    """The build, once its output is claimed and its cache locked."""
-    timer = _Timer()
-    with timer("scan"):
-        listed_at = time.time_ns()
-        listing = _listing(icons_dir)
-        fingerprint = _fingerprint(listing, options)
-        stamp = cache.read_stamp()
-        settled = _settled(listing, stamp)
-        unchanged = len(settled) == len(listing)
-        if stamp is not None and unchanged and _still_valid(stamp, fingerprint, out):
-            return _from_stamp(stamp, out, timer)
+@dataclass
+class _Run:
+    """One build: what it was given, and what each stage found or made, in stage order."""
 
-    # Something changed, so some icon will most likely be processed: start the
-    # workers now, and they import what they need while this process loads.
-    workers = _Workers(jobs) if jobs > 1 else None
-    # The last build's output, in the trash: emptied by a worker once the icons
-    # are done, or here on a thread.
-    emptying = None
-    trashed = cache.trash()
-    if workers is None and trashed:
-        emptying = threading.Thread(target=cache.empty_trash, args=(trashed,))
-        emptying.start()
-    try:
-        with timer("load"):
-            # Files unchanged since the last good build were read and validated by
-            # it: their content is in the memo.
-            files = cache.memo("files")
-            folder = f"{icons_dir.resolve()}\0"
-            known = {}
-            for name in settled:
-                content = files.peek(_file_key(folder, name, listing[name]))
-                if content is not None:
-                    known[name] = content.encode("latin-1")
-            icon_set, load_errors = scan_icons(icons_dir, known, alt_text=False)
-            for icon in icon_set:
-                for path, data in (
-                    (icon.svg_path, icon.svg),
-                    (icon.meta_path, icon.meta_text.encode("utf-8")),
-                ):
-                    if path.name not in known and path.name in listing:
-                        key = _file_key(folder, path.name, listing[path.name])
-                        files.put(key, data.decode("latin-1"))
+    icons_dir: Path
+    out: Path
+    claim: Claim
+    cache: Cache
+    options: BuildOptions
+    progress: Progress
+    jobs: int
+    timer: _Timer = field(default_factory=lambda: _Timer())
+    # scan
+    listed_at: int = 0
+    listing: dict[str, list[int]] = field(default_factory=dict)
+    fingerprint: str = ""
+    settled: list[str] = field(default_factory=list)
+    # load
+    icon_set: IconSet | None = None
+    load_errors: list[IconSourceError] = field(default_factory=list)
+    # check the set
+    set_findings: list[Diagnostic] = field(default_factory=list)
+    only: frozenset[str] | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+    todo: list[Icon] = field(default_factory=list)
+    # process icons
+    results: dict[str, IconResult] = field(default_factory=dict)
+    process_errors: list[IconSourceError] = field(default_factory=list)
+    fresh: list[IconResult] = field(default_factory=list)
+    placed: set[str] = field(default_factory=set)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    errors: tuple[IconSourceError, ...] = ()
+    shipped: list[Icon] = field(default_factory=list)
+    # package and gallery
+    bytes_out: int = 0
+    page_keys: frozenset[str] = frozenset()
 
-        with timer("lint set"):
-            # What is wrong with the set, or with an icon's metadata, is known
-            # now: it stops the build before any icon is processed.
-            set_findings = list(set_diagnostics(icon_set, options.pipeline.selection))
-            early = [*set_findings, *metadata_diagnostics(icon_set, options.pipeline.selection)]
-        if (load_errors or _errors_of(early)) and not options.keep_going:
-            raise BuildFailed(sorted([*load_errors, *_errors_of(early)], key=_error_order))
-        # Templates are read before any icon work, so a bad one fails the build at once.
-        only = used_slugs(icon_set, options.only_used) if options.only_used is not None else None
+    @property
+    def icons(self) -> IconSet:
+        """The set, once loaded."""
+        assert self.icon_set is not None
+        return self.icon_set
 
-        with timer("style"):
-            # What the set's drawings share is the yardstick of each icon's lint,
-            # so it is part of every icon's cache key.
-            style = common_style(_style_facts(icon, cache.memo("sources")) for icon in icon_set)
-            # What the caller gives (the project's [tool.iconkit.lint] grid) comes first.
-            style = style.adopting(options.pipeline.style)
-            options = replace(options, pipeline=replace(options.pipeline, style=style))
 
-        # The new output is assembled from here on; an error leaves the old one.
+def _build(run: _Run) -> BuildResult:
+    """The build's stages, once its output is claimed and its cache locked."""
+    with run.timer("scan"):
+        unchanged = _scan(run)
+    if unchanged is not None:
+        return unchanged
+    trashed = run.cache.trash()
+    with run.timer("load"):
+        _load(run)
+    with run.timer("lint set"):
+        _check_set(run)
+    with run.timer("style"):
+        _plan(run)
+    with contextlib.ExitStack() as stack:
+        # Worker processes when there is enough work to repay starting them.
+        workers = None
+        if run.jobs > 1 and len(run.todo) >= _POOL_FROM:
+            workers = stack.enter_context(worker_pool(min(run.jobs, len(run.todo))))
+        emptying = _empty_trash_meanwhile(run.cache, trashed, workers)
         replaced: list[Path] = []
-        # Files are linked from the cache into the new output by the workers,
-        # when there are any, while this process goes on.
         with (
-            owned_folder(claim, discard=replaced) as tmp,
-            Links(workers.pool if workers is not None else None) as links,
-            _killed_on_error(workers),
+            owned_folder(run.claim, discard=replaced) as tmp,
+            Links(workers.executor if workers is not None else None) as links,
+            _stopped_on_error(workers),
         ):
-            placed: set[str] = set()
-
-            def meanwhile(cached: dict[str, IconResult], keys: dict[str, str]) -> None:
-                # The files of cached icons that will ship are linked meanwhile.
-                failed = {d.path for d in set_findings if d.severity == "error"}
-                ready = [icon for icon in icon_set if _ships(icon, cached, failed)]
-                _place_files(tmp, ready, cached, keys, cache, options.pipeline.png_size, links)
-                placed.update(icon.slug for icon in ready)
-
-            # The set is linted, and the files of cached icons linked into the new
-            # output, while the workers process the icons that changed.
-            with timer("icons"):
-                results, keys, process_errors, fresh = _process_all(
-                    icon_set, options, cache, progress, workers, meanwhile=meanwhile
-                )
-            if workers is not None and trashed:
-                workers.soon(_empty_trash, str(cache.root), trashed)
-            # Each icon's findings come sorted, icons in order: kept in that order
-            # while duplicates are dropped, the sort has little left to do.
-            diagnostics = tuple(
-                sorted(
-                    dict.fromkeys(
-                        [*(d for r in results.values() for d in r.diagnostics), *set_findings]
-                    ),
-                    key=DIAGNOSTIC_ORDER,
-                )
-            )
-            # A note every icon has alike (a licence comment removed) is said once, for the set.
-            diagnostics = collapse_set_notes(
-                diagnostics, (str(icon.svg_path) for icon in icon_set), icons_dir
-            )
-            errors = (*load_errors, *process_errors, *_errors_of(diagnostics))
-            if errors and not options.keep_going:
-                raise BuildFailed(errors)
-            failed_paths = {d.path for d in diagnostics if d.severity == "error"}
-            shipped = [icon for icon in icon_set if _ships(icon, results, failed_paths)]
-
-            # The gallery reports its own stages to ``progress``.
-            with timer("package"):
-                late = [icon for icon in shipped if icon.slug not in placed]
-                _place_files(tmp, late, results, keys, cache, options.pipeline.png_size, links)
-                bytes_out = _package(tmp, shipped, results, keys, cache)
-                if catalog_paths(icons_dir):
-                    write_translations(icons_dir, tmp)
-                # Each icon's <symbol>, kept by its cache key and the prefix.
-                symbols = cache.memo("symbol-elements")
-                prefix = options.sprite_prefix
-                sprite = sprite_sheet(
-                    {
-                        icon.slug: symbols.get(
-                            f"{keys[icon.slug]}:{prefix}",
-                            functools.partial(
-                                _symbol_element, icon.slug, results[icon.slug].svg, prefix
-                            ),
-                        )
-                        for icon in shipped
-                        if only is None or icon.slug in only
-                    },
-                    licence=_licence(shipped, results),
-                )
-                (tmp / "sprite.svg").write_bytes(sprite)
-                gallery = build_gallery(
-                    IconSet(icons_dir, tuple(_as_shipped(i, results[i.slug]) for i in shipped)),
-                    tmp / "gallery",
-                    progress=progress,
-                    findings=diagnostics,
-                    files_url="../",
-                    cache=cache,
-                    icon_keys=_gallery_keys(shipped, keys, set_findings),
-                    pool=workers.pool if workers is not None else None,
-                )
+            with run.timer("icons"):
+                _process_icons(run, tmp, links, workers)
+            _check_findings(run)
+            with run.timer("package"):
+                _package_files(run, tmp, links)
+            with run.timer("gallery"):
+                _gallery(run, tmp, links, workers)
                 links.finish()
-
-        # The previous output goes to the cache's trash, which the next build empties.
-        cache.discard(replaced)
-        if not errors:
-            with timer("cache"):
-                # What this build did not use goes: removed by a worker if there are any.
-                unused = (str(cache.root), set(keys.values()), set(gallery.page_keys))
-                if workers is not None:
-                    workers.soon(_prune, *unused)
-                    # No more work for them: they stop while this goes on.
-                    workers.close_soon()
-                else:
-                    _prune(*unused)
-                cache.save()
-            cache.write_stamp(
-                {
-                    "fingerprint": fingerprint,
-                    "listing": listing,
-                    "listed_at": listed_at,
-                    "manifest": _sha256(out / "icons.json"),
-                    "icons": len(shipped),
-                    "diagnostics": [
-                        [d.path, d.line, d.code, d.name, d.message, d.severity] for d in diagnostics
-                    ],
-                    "bytes_in": sum(r.bytes_in for r in results.values()),
-                    "bytes_out": bytes_out,
-                }
-            )
-        else:
-            cache.clear_stamp()
-
-        stage_seconds = dict(timer.seconds)
-        for result in fresh:
-            for name, seconds in result.seconds:
-                stage_seconds[f"  {name} (cpu)"] = (
-                    stage_seconds.get(f"  {name} (cpu)", 0.0) + seconds
-                )
-        return BuildResult(
-            out=out,
-            icons=len(shipped),
-            processed=len(fresh),
-            cached=len(results) - len(fresh),
-            up_to_date=False,
-            diagnostics=diagnostics,
-            errors=errors,
-            bytes_in=sum(results[icon.slug].bytes_in for icon in shipped),
-            bytes_out=bytes_out,
-            seconds=tuple(stage_seconds.items()),
-        )
-    except BaseException:
-        # An error, Ctrl-C or SIGTERM: the workers' work is not wanted any more.
-        if workers is not None:
-            workers.kill()
-        raise
-    finally:
-        if workers is not None:
-            workers.close()
+        # The swap is done: the previous output goes to the cache's trash.
+        run.cache.discard(replaced)
         if emptying is not None:
             emptying.join()
+        with run.timer("cache"):
+            _save_cache(run, workers)
+    return _result(run)
+
+
+# What a build with fewer icons to process does in its own process: starting
+# workers (a fresh interpreter each, loading the pipeline) costs more.
+_POOL_FROM = 32
+
+
+def _scan(run: _Run) -> BuildResult | None:
+    """Stage "scan": list the icon folder; the last result when nothing changed since."""
+    run.listed_at = time.time_ns()
+    run.listing = _listing(run.icons_dir)
+    run.fingerprint = _fingerprint(run.listing, run.options)
+    stamp = run.cache.read_stamp()
+    run.settled = _settled(run.listing, stamp)
+    if stamp is None or len(run.settled) != len(run.listing):
+        return None
+    if not _still_valid(stamp, run.fingerprint, run.out):
+        return None
+    return _from_stamp(stamp, run.out, run.timer)
+
+
+def _load(run: _Run) -> None:
+    """Stage "load": read and validate every icon.
+
+    Files unchanged since the last good build were read and validated by it:
+    their content is in the memo.
+    """
+    files = run.cache.memo("files")
+    folder = f"{run.icons_dir.resolve()}\0"
+    known = {}
+    for name in run.settled:
+        content = files.peek(_file_key(folder, name, run.listing[name]))
+        if content is not None:
+            known[name] = content.encode("latin-1")
+    icon_set, errors = scan_icons(run.icons_dir, known, alt_text=False)
+    run.icon_set, run.load_errors = icon_set, list(errors)
+    for icon in icon_set:
+        for path, data in (
+            (icon.svg_path, icon.svg),
+            (icon.meta_path, icon.meta_text.encode("utf-8")),
+        ):
+            if path.name not in known and path.name in run.listing:
+                key = _file_key(folder, path.name, run.listing[path.name])
+                files.put(key, data.decode("latin-1"))
+
+
+def _check_set(run: _Run) -> None:
+    """Stage "check the set": what is wrong with the set or a metadata file stops the build now.
+
+    The templates of ``only_used`` are read here too, so a bad one fails the
+    build before any icon is processed.
+    """
+    selection = run.options.pipeline.selection
+    run.set_findings = list(set_diagnostics(run.icons, selection))
+    early = _errors_of([*run.set_findings, *metadata_diagnostics(run.icons, selection)])
+    if not run.options.findings_stop:
+        early = []
+    if (run.load_errors or early) and not run.options.keep_going:
+        raise BuildFailed(sorted([*run.load_errors, *early], key=_error_order))
+    if run.options.only_used is not None:
+        run.only = used_slugs(run.icons, run.options.only_used)
+
+
+def _plan(run: _Run) -> None:
+    """Adopt the set's common style, then key every icon and list those the cache lacks.
+
+    What the set's drawings share is the yardstick of each icon's lint, so it
+    is part of every icon's cache key; what the caller gives (the project's
+    ``[tool.iconkit.lint]`` grid) comes first.
+    """
+    sources = run.cache.memo("sources")
+    style = common_style(_style_facts(icon, sources) for icon in run.icons)
+    pipeline = replace(run.options.pipeline, style=style.adopting(run.options.pipeline.style))
+    run.options = replace(run.options, pipeline=pipeline)
+    run.keys = {icon.slug: cache_key(icon, pipeline) for icon in run.icons}
+    run.todo = [icon for icon in run.icons if not run.cache.has(run.keys[icon.slug])]
+
+
+def _empty_trash_meanwhile(
+    cache: Cache, trashed: list[str], workers: Workers | None
+) -> threading.Thread | None:
+    """Empty the last build's output from the trash while the build goes on.
+
+    By a worker if there are any, else on a thread that a build ending on an
+    error does not wait for (what it leaves, the next build empties).
+    """
+    if not trashed:
+        return None
+    if workers is not None:
+        workers.submit(_empty_trash, str(cache.root), trashed)
+        return None
+    emptying = threading.Thread(target=cache.empty_trash, args=(trashed,), daemon=True)
+    emptying.start()
+    return emptying
 
 
 @contextmanager
-def _killed_on_error(workers: _Workers | None) -> Iterator[None]:
+def _stopped_on_error(workers: Workers | None) -> Iterator[None]:
     """End the workers at once when the block fails (an error, Ctrl-C, SIGTERM).
 
     Innermost, so that what waits for the workers' tasks on the way out (the
@@ -383,8 +354,275 @@ def _killed_on_error(workers: _Workers | None) -> Iterator[None]:
         yield
     except BaseException:
         if workers is not None:
-            workers.kill()
+            workers.stop()
         raise
+
+
+def _process_icons(run: _Run, tmp: Path, links: Links, workers: Workers | None) -> None:
+    """Stage "process icons": make what the cache lacks, read the rest from it.
+
+    The workers, if any, get their chunks first; the cached results are read,
+    and their files linked into the new output, while they work.
+    """
+    futures = _submit(run, workers, run.todo) if workers is not None else {}
+    damaged = _read_cached(run)
+    stop = run.options.findings_stop
+    failed = {d.path for d in run.set_findings if d.severity == "error"} if stop else set()
+    ready = [icon for icon in run.icons if _ships(icon, run.results, failed, stop)]
+    _place_files(tmp, ready, run.results, run.keys, run.cache, run.options.pipeline.png_size, links)
+    run.placed.update(icon.slug for icon in ready)
+    run.progress.start("icons", len(run.todo) + len(damaged))
+    if workers is not None:
+        futures.update(_submit(run, workers, damaged))
+        _collect(run, workers, futures)
+    else:
+        _process_here(run, [*run.todo, *damaged])
+    run.progress.finish()
+    run.process_errors.sort(key=lambda e: (str(e.path), e.line or 0))
+    run.fresh.sort(key=lambda r: r.slug)
+
+
+def _read_cached(run: _Run) -> list[Icon]:
+    """Read the results of the icons not to be made; return those whose entry was damaged."""
+    waiting = {icon.slug for icon in run.todo}
+    damaged = []
+    for icon in run.icons:
+        if icon.slug in waiting:
+            continue
+        cached = run.cache.get(run.keys[icon.slug], icon)
+        if cached is not None:
+            run.results[icon.slug] = cached
+        else:
+            damaged.append(icon)  # made again
+    return damaged
+
+
+_Chunk = list[tuple[IconResult | IconSourceError, str]]
+
+
+def _submit(run: _Run, workers: Workers, icons: list[Icon]) -> dict[Future[Any], list[Icon]]:
+    """Give ``icons`` to the workers in chunks; each future with its chunk."""
+    size = max(1, min(16, len(icons) // (workers.jobs * 4)))
+    futures = {}
+    for start in range(0, len(icons), size):
+        chunk = icons[start : start + size]
+        future = workers.submit(
+            _process_chunk,
+            chunk,
+            run.options.pipeline,
+            str(run.cache.root),
+            [run.keys[icon.slug] for icon in chunk],
+            run.options.sprite_prefix,
+        )
+        futures[future] = chunk
+    return futures
+
+
+def _collect(run: _Run, workers: Workers, futures: dict[Future[Any], list[Icon]]) -> None:
+    """Take the workers' results as they come; they stored them in the cache themselves."""
+    symbols = run.cache.memo("symbol-elements")
+    for future, made_chunk in workers.done(futures):
+        chunk = futures[future]
+        for icon, (made, element) in zip(chunk, made_chunk, strict=True):
+            if isinstance(made, IconSourceError):
+                run.process_errors.append(made)
+                continue
+            run.results[icon.slug] = made
+            run.fresh.append(made)
+            run.cache.remember(run.keys[icon.slug], made, icon)
+            symbols.put(f"{run.keys[icon.slug]}:{run.options.sprite_prefix}", element)
+        run.progress.advance(len(chunk))
+
+
+def _process_here(run: _Run, icons: list[Icon]) -> None:
+    """Process ``icons`` in this process, storing each result in the cache."""
+    for icon in icons:
+        try:
+            made = process_icon(icon, run.options.pipeline)
+        except IconSourceError as exc:
+            run.process_errors.append(exc)
+        else:
+            run.results[icon.slug] = made
+            run.fresh.append(made)
+            run.cache.put(run.keys[icon.slug], made, icon)
+        run.progress.advance()
+
+
+def _check_findings(run: _Run) -> None:
+    """Gather every finding, in order; stop on an error unless ``keep_going``; list what ships.
+
+    Each icon's findings come sorted, icons in order: kept in that order while
+    duplicates are dropped, the sort has little left to do. A note every icon
+    has alike (a licence comment removed) is said once, for the set.
+    """
+    found = [*(d for r in run.results.values() for d in r.diagnostics), *run.set_findings]
+    diagnostics = tuple(sorted(dict.fromkeys(found), key=DIAGNOSTIC_ORDER))
+    run.diagnostics = collapse_set_notes(
+        diagnostics, (str(icon.svg_path) for icon in run.icons), run.icons_dir
+    )
+    stop = run.options.findings_stop
+    run.errors = (*run.load_errors, *run.process_errors)
+    if stop:
+        run.errors += tuple(_errors_of(run.diagnostics))
+    if run.errors and not run.options.keep_going:
+        raise BuildFailed(run.errors)
+    failed = {d.path for d in run.diagnostics if d.severity == "error"} if stop else set()
+    run.shipped = [icon for icon in run.icons if _ships(icon, run.results, failed, stop)]
+
+
+def _package_files(run: _Run, tmp: Path, links: Links) -> None:
+    """Stage "package": the files not yet linked, ``icons.json``, translations, the sprite."""
+    late = [icon for icon in run.shipped if icon.slug not in run.placed]
+    png_size = run.options.pipeline.png_size
+    _place_files(tmp, late, run.results, run.keys, run.cache, png_size, links)
+    run.bytes_out = _package(tmp, run.shipped, run.results, run.keys, run.cache)
+    if catalog_paths(run.icons_dir):
+        write_translations(run.icons_dir, tmp)
+    # Each icon's <symbol>, kept by its cache key and the prefix.
+    symbols = run.cache.memo("symbol-elements")
+    prefix = run.options.sprite_prefix
+    elements = {
+        icon.slug: symbols.get(
+            f"{run.keys[icon.slug]}:{prefix}",
+            functools.partial(_symbol_element, icon.slug, run.results[icon.slug].svg, prefix),
+        )
+        for icon in run.shipped
+        if run.only is None or icon.slug in run.only
+    }
+    sprite = sprite_sheet(elements, licence=_licence(run.shipped, run.results))
+    (tmp / "sprite.svg").write_bytes(sprite)
+
+
+def _gallery(run: _Run, tmp: Path, links: Links, workers: Workers | None) -> None:
+    """Stage "gallery": the site of the shipped icons, its icon pages kept in the cache.
+
+    A page the cache keeps (by a hash of all it shows) is linked; the others
+    are rendered, by the workers when there are many, while this process
+    writes the rest of the site.
+    """
+    shipped = IconSet(
+        run.icons_dir, tuple(_as_shipped(icon, run.results[icon.slug]) for icon in run.shipped)
+    )
+    run.progress.start("gallery lint", 1)
+    site = plan_site(
+        shipped,
+        GalleryOptions(files_url="../"),
+        findings=run.diagnostics,
+        digests=_gallery_keys(run.shipped, run.keys, run.set_findings),
+    )
+    run.progress.advance()
+    run.progress.finish()
+    folder = tmp / "gallery"
+    pages = folder / "icons"
+    pages.mkdir(parents=True)
+    keys = site.page_keys()
+    run.page_keys = frozenset(keys.values())
+    run.progress.start("gallery pages", len(keys))
+    todo = []
+    for slug, key in keys.items():
+        kept = run.cache.page(key)
+        if kept is None:
+            todo.append(slug)
+            continue
+        links.add(kept, f"{pages}{os.sep}{slug}.html", functools.partial(_one_page, site, slug))
+        run.progress.advance()
+    futures = []
+    if workers is not None and len(todo) >= _PAGES_IN_WORKERS:
+        size = _PAGES_PER_TASK
+        for start in range(0, len(todo), size):
+            batch = site.pages(todo[start : start + size])
+            futures.append(workers.submit(_render_pages, batch, str(pages), keys, run.cache.root))
+    else:
+        _render_pages(site.pages(todo), str(pages), keys, run.cache.root, run.progress)
+    write_site(site, folder, run.cache.memo("gallery"), run.cache.templates)
+    for _, done in workers.done(futures) if workers is not None else ():
+        run.progress.advance(done)
+    run.progress.finish()
+
+
+# Pages rendered by the workers when there are at least this many to render,
+# this many per task (each task loads the templates once).
+_PAGES_IN_WORKERS = 200
+_PAGES_PER_TASK = 256
+
+
+def _one_page(site: Site, slug: str) -> bytes:
+    """The page of ``slug``, rendered again (its kept copy has gone missing)."""
+    return next(render_icon_pages(site.pages([slug])))[1].encode("utf-8")
+
+
+def _render_pages(
+    batch: PageBatch,
+    folder: str,
+    keys: dict[str, str],
+    cache_root: Path,
+    progress: Progress | None = None,
+) -> int:
+    """Write the pages of ``batch`` into ``folder`` and keep each in the cache; return how many.
+
+    Run in a worker, or here.
+    """
+    cache = Cache(cache_root)
+    count = 0
+    for slug, page in render_icon_pages(batch, cache.templates):
+        target = Path(folder, f"{slug}.html")
+        target.write_text(page, "utf-8")
+        cache.keep_page(keys[slug], target)
+        count += 1
+        if progress is not None:
+            progress.advance()
+    return count
+
+
+def _save_cache(run: _Run, workers: Workers | None) -> None:
+    """After the swap: drop what this build did not use, save the memos, write the stamp.
+
+    A build with errors (``keep_going``) leaves no stamp: the next one looks again.
+    """
+    if run.errors:
+        run.cache.clear_stamp()
+        return
+    unused = (str(run.cache.root), set(run.keys.values()), set(run.page_keys))
+    if workers is not None:
+        workers.submit(_prune, *unused)
+    else:
+        _prune(*unused)
+    run.cache.save()
+    run.cache.write_stamp(
+        {
+            "fingerprint": run.fingerprint,
+            "listing": run.listing,
+            "listed_at": run.listed_at,
+            "manifest": _sha256(run.out / "icons.json"),
+            "icons": len(run.shipped),
+            "diagnostics": [
+                [d.path, d.line, d.code, d.name, d.message, d.severity] for d in run.diagnostics
+            ],
+            "bytes_in": sum(r.bytes_in for r in run.results.values()),
+            "bytes_out": run.bytes_out,
+        }
+    )
+
+
+def _result(run: _Run) -> BuildResult:
+    """What the build did, with the workers' time per pipeline stage added up."""
+    stage_seconds = dict(run.timer.seconds)
+    for result in run.fresh:
+        for name, seconds in result.seconds:
+            key = f"  {name} (cpu)"
+            stage_seconds[key] = stage_seconds.get(key, 0.0) + seconds
+    return BuildResult(
+        out=run.out,
+        icons=len(run.shipped),
+        processed=len(run.fresh),
+        cached=len(run.results) - len(run.fresh),
+        up_to_date=False,
+        diagnostics=run.diagnostics,
+        errors=run.errors,
+        bytes_in=sum(run.results[icon.slug].bytes_in for icon in run.shipped),
+        bytes_out=run.bytes_out,
+        seconds=tuple(stage_seconds.items()),
+    )
 
 
 def _errors_of(diagnostics: Sequence[Diagnostic]) -> list[IconSourceError]:
@@ -436,101 +674,6 @@ def _manifest_entry(icon: Icon, svg: bytes) -> dict[str, Any]:
     }
 
 
-def _process_all(
-    icon_set: IconSet,
-    options: BuildOptions,
-    cache: Cache,
-    progress: Progress,
-    workers: _Workers | None,
-    meanwhile: Callable[[dict[str, IconResult], dict[str, str]], None] = lambda r, k: None,
-) -> tuple[dict[str, IconResult], dict[str, str], list[IconSourceError], list[IconResult]]:
-    """Process the icons the cache does not have, and read the others from it.
-
-    The work goes to the workers first, in chunks; they store what they make
-    in the cache themselves. The cached results are read while they work, and
-    then ``meanwhile(cached results, keys)`` runs.
-    """
-    results: dict[str, IconResult] = {}
-    keys = {icon.slug: cache_key(icon, options.pipeline) for icon in icon_set}
-    todo = [icon for icon in icon_set if not cache.has(keys[icon.slug])]
-    errors: list[IconSourceError] = []
-    fresh: list[IconResult] = []
-    futures: dict[Future[list[tuple[IconResult | IconSourceError, str]]], list[Icon]] = {}
-    symbols = cache.memo("symbol-elements")
-
-    def submit(icons: list[Icon]) -> None:
-        assert workers is not None
-        size = max(1, min(16, len(icons) // (workers.jobs * 4)))
-        for start in range(0, len(icons), size):
-            if workers.killed:
-                return
-            chunk = icons[start : start + size]
-            chunk_keys = [keys[icon.slug] for icon in chunk]
-            try:
-                future = workers.pool.submit(
-                    _process_chunk,
-                    chunk,
-                    options.pipeline,
-                    str(cache.root),
-                    chunk_keys,
-                    options.sprite_prefix,
-                )
-            except RuntimeError:  # the workers were ended: the build is stopping
-                return
-            futures[future] = chunk
-
-    submitter = None
-    if workers is not None and todo:
-        # Submitting waits until the workers' server is ready: done on a thread,
-        # this process goes on meanwhile.
-        submitter = threading.Thread(target=submit, args=(list(todo),))
-        submitter.start()
-    waiting = {icon.slug for icon in todo}
-    damaged: list[Icon] = []
-    for icon in icon_set:
-        if icon.slug in waiting:
-            continue
-        cached = cache.get(keys[icon.slug], icon)
-        if cached is not None:
-            results[icon.slug] = cached
-        else:
-            damaged.append(icon)  # an entry found damaged: made again
-    meanwhile(dict(results), keys)
-    if submitter is not None:
-        submitter.join()
-    if workers is not None and damaged:
-        submit(damaged)
-    todo += damaged
-    progress.start("icons", len(todo))
-    if workers is not None:
-        for future in as_completed(futures):
-            chunk = futures[future]
-            for icon, (made, element) in zip(chunk, future.result(), strict=True):
-                if isinstance(made, IconSourceError):
-                    errors.append(made)
-                    continue
-                results[icon.slug] = made
-                fresh.append(made)
-                cache.remember(keys[icon.slug], made, icon)
-                symbols.put(f"{keys[icon.slug]}:{options.sprite_prefix}", element)
-            progress.advance(len(chunk))
-    else:
-        for icon in todo:
-            try:
-                made = process_icon(icon, options.pipeline)
-            except IconSourceError as exc:
-                errors.append(exc)
-            else:
-                results[icon.slug] = made
-                fresh.append(made)
-                cache.put(keys[icon.slug], made, icon)
-            progress.advance()
-    progress.finish()
-    errors.sort(key=lambda e: (str(e.path), e.line or 0))
-    fresh.sort(key=lambda r: r.slug)
-    return results, keys, errors, fresh
-
-
 def _process_chunk(
     icons: list[Icon], options: PipelineOptions, cache_root: str, keys: list[str], prefix: str
 ) -> list[tuple[IconResult | IconSourceError, str]]:
@@ -575,100 +718,6 @@ def _symbol_element(slug: str, svg: bytes, prefix: str) -> str:
     )
 
 
-class _Workers:
-    """The build's worker processes, forked from the server of :mod:`iconkit._server`.
-
-    The first worker is started on a thread (it waits for the server to be
-    ready), and this process goes on with its own work meanwhile.
-    """
-
-    def __init__(self, jobs: int) -> None:
-        self.jobs = jobs
-        context = start_server()
-        self.pool = ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=context,
-            initializer=end_with,
-            initargs=(os.getpid(),),
-        )
-        self.killed = False
-        self._starting = threading.Thread(target=self._start, daemon=True)
-        self._starting.start()
-        self._closing: threading.Thread | None = None
-        self._giving: list[threading.Thread] = []
-
-    def soon(self, task: Callable[..., object], *args: Any) -> None:
-        """Give ``task(*args)`` to a worker, without waiting for a worker to be ready.
-
-        A task that could not be given before :meth:`close` is not done.
-        """
-
-        def give() -> None:
-            self._starting.join()
-            with contextlib.suppress(RuntimeError):  # closed (or broken) meanwhile
-                self.pool.submit(task, *args)
-
-        thread = threading.Thread(target=give)
-        self._giving.append(thread)
-        thread.start()
-
-    def close(self) -> None:
-        """Stop the workers, dropping work not yet started; wait until they have stopped.
-
-        After :meth:`close_soon`, wait for that instead.
-        """
-        if self.killed:
-            return  # nothing to wait for: the workers are ending, and so is the build
-        self._close(finish=False)
-        assert self._closing is not None
-        self._closing.join()
-
-    def kill(self) -> None:
-        """End the workers now, in the middle of their tasks (then :meth:`close` is quick).
-
-        What a worker writes (a cache entry, a link into the new output) is
-        written atomically or into a folder the build removes, so nothing is
-        left half-done.
-        """
-        self.killed = True
-        # The pool's own list of its processes: ProcessPoolExecutor has no
-        # public way to end them before Python 3.14 (terminate_workers()), and
-        # its shutdown() waits for a worker being started. A worker started
-        # after this ends with the build's process (see _server.end_with).
-        processes = getattr(self.pool, "_processes", None) or {}
-        for process in list(processes.values()):
-            with contextlib.suppress(OSError, ValueError, AttributeError):
-                process.terminate()
-
-    def _start(self) -> None:
-        with contextlib.suppress(RuntimeError):  # ended meanwhile
-            self.pool.submit(_started)
-
-    def close_soon(self) -> None:
-        """Start stopping the workers, on a thread, once they have done all they were given.
-
-        Their server lasts until this process exits, ready for another build;
-        it writes nothing (see :mod:`iconkit._preload`), so a caller that reads
-        this process's output to its end does not wait for it.
-        """
-        self._close(finish=True)
-
-    def _close(self, finish: bool) -> None:
-        if self._closing is None:
-            self._closing = threading.Thread(target=self._stop, args=(finish,))
-            self._closing.start()
-
-    def _stop(self, finish: bool) -> None:
-        self._starting.join()
-        for thread in self._giving:
-            thread.join()
-        self.pool.shutdown(wait=True, cancel_futures=not finish)
-
-
-def _started() -> None:
-    """Nothing: submitted first, so that the first worker starts at once."""
-
-
 def _as_shipped(icon: Icon, result: IconResult) -> Icon:
     """The icon with the SVG it ships (made directly: ``replace`` is slow for thousands)."""
     return Icon(
@@ -681,10 +730,12 @@ def _as_shipped(icon: Icon, result: IconResult) -> Icon:
     )
 
 
-def _ships(icon: Icon, results: dict[str, IconResult], failed_paths: set[str]) -> bool:
-    """Whether ``icon`` has a result and no finding of error severity about its files."""
+def _ships(
+    icon: Icon, results: dict[str, IconResult], failed_paths: set[str], stop: bool = True
+) -> bool:
+    """Whether ``icon`` has a result and (when findings ``stop``) no error finding on its files."""
     result = results.get(icon.slug)
-    if result is None or result.failed:
+    if result is None or (stop and result.failed):
         return False
     return not failed_paths or not {str(icon.svg_path), str(icon.meta_path)} & failed_paths
 

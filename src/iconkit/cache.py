@@ -271,6 +271,30 @@ class Cache:
         """The folder of rendered gallery pages, kept by a hash of what they show."""
         return self.root / "pages"
 
+    @property
+    def templates(self) -> str:
+        """The folder of compiled gallery templates."""
+        return str(self.root / "templates")
+
+    def page(self, key: str) -> str | None:
+        """The file of the page kept by :meth:`keep_page` under ``key``, if there is one."""
+        stored = f"{self.root}{os.sep}pages{os.sep}{key[:2]}{os.sep}{key}.html"
+        return stored if os.path.exists(stored) else None
+
+    def keep_page(self, key: str, page: Path) -> None:
+        """Keep the rendered page ``page`` under ``key`` (read-only: outputs link to it)."""
+        stored = self.pages / key[:2] / f"{key}.html"
+        if stored.exists():
+            return
+        stored.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(page, stored)
+        except FileExistsError:
+            return
+        except OSError:
+            write_atomic(stored, page.read_bytes())
+        stored.chmod(0o444)
+
     def prune(self, keep: set[str], kind: str = "icons") -> int:
         """Remove entries of ``kind`` (``icons`` or ``pages``) whose key is not in ``keep``.
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .errors import BuildFailed, IconkitError, IconSourceError, OutputRefused, UnsafeSvgError
+from .errors import BuildFailed, IconkitError, IconSourceError, OutputRefused
 from .model import SEVERITIES
 from .report import FORMATS
 
@@ -735,8 +735,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _sanitize(args: argparse.Namespace) -> int:
     from ._atomic import write_atomic
     from ._output import claim_output, write_marker
-    from ._xml import read_svg
-    from .sanitize import sanitize, serialize
+    from .batch import sanitize_files
 
     source: Path = args.input
     target: Path = args.output
@@ -758,25 +757,20 @@ def _sanitize(args: argparse.Namespace) -> int:
     results: list[tuple[Path, bytes]] = []
     failed = 0
     removed = 0
-    for src, dst in jobs:
-        try:
-            clean, diagnostics = sanitize(read_svg(src), src, strict=args.strict)
-        except UnsafeSvgError as exc:
-            for diagnostic in exc.diagnostics:
-                print(diagnostic)
-            print(
-                f"iconkit: error: {src}: refused ({len(exc.diagnostics)} unsafe)", file=sys.stderr
-            )
-            failed += 1
-            continue
-        except IconSourceError as exc:
-            print(f"iconkit: error: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        for diagnostic in diagnostics:
+    for done in sanitize_files(jobs, strict=args.strict):
+        for diagnostic in done.refused or done.removed:
             print(diagnostic)
-        removed += len(diagnostics)
-        results.append((dst, serialize(clean)))
+        if done.refused:
+            print(
+                f"iconkit: error: {done.source}: refused ({len(done.refused)} unsafe)",
+                file=sys.stderr,
+            )
+        elif done.error is not None:
+            print(f"iconkit: error: {done.error}", file=sys.stderr)
+        else:
+            removed += len(done.removed)
+            results.append((done.target, done.svg))
+        failed += done.failed
     if failed and not args.keep_going:
         print(
             f"iconkit: {failed} of {len(jobs)} files failed; nothing written "

@@ -43,12 +43,10 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor, Future, as_completed, wait
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import jinja2
@@ -56,11 +54,9 @@ from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
 from . import __version__
-from ._atomic import write_atomic
-from ._links import Links
 from ._output import claim_output, owned_folder
 from ._xml import parse_svg
-from .cache import Cache, Memo
+from .cache import Memo
 from .coverage import coverage, coverage_of
 from .i18n import SOURCE_LANGUAGE, translations_data
 from .import_readers import title_for
@@ -74,14 +70,20 @@ from .rules.base import Translation
 __all__ = [
     "SIZES",
     "GalleryCoverage",
+    "GalleryOptions",
     "GalleryResult",
+    "PageBatch",
+    "Site",
     "TranslationRow",
     "build_gallery",
     "gallery_coverage",
     "label_languages",
     "label_tables",
     "macro_call",
+    "plan_site",
+    "render_icon_pages",
     "translation_rows",
+    "write_site",
 ]
 
 SIZES = (16, 24, 32, 48)
@@ -114,7 +116,6 @@ class GalleryResult:
     out: Path
     icons: int
     pages: int
-    page_keys: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -188,12 +189,104 @@ def _display_path(path: Path | str, root: Path) -> str:
 
 # What a gallery holds at its top (an older iconkit's gallery holds nothing else).
 _LAYOUT = frozenset({"assets", "icons", "index.html", "coverage.html", "svg", "png"})
-# Pages rendered in a build's workers when there are at least this many to render,
-# this many per task (each task loads the templates once).
-_PAGES_IN_WORKERS = 200
-_PAGES_PER_TASK = 256
 
 # --- the site ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GalleryOptions:
+    """How the site reads and links, the same for every page.
+
+    ``pngs=False`` skips the PNG downloads (quicker for very large sets).
+    ``files_url`` is the URL, relative to the site, of a folder that already
+    holds ``svg/SLUG.svg`` and ``png/SLUG@1x.png`` (a build's output): the
+    pages link there and the site keeps no copies. ``live_reload`` is set by
+    ``iconkit serve``: a build identifier stamped on every page, whose script
+    polls the server and reloads the page on a new build.
+    """
+
+    title: str = "iconkit icons"
+    pngs: bool = True
+    live_reload: str | None = None
+    files_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the gallery of a set shows, worked out once: the input of every page.
+
+    Made by :func:`plan_site`; :meth:`page_keys` tells which icon pages are
+    unchanged, :func:`render_icon_pages` renders icon pages and
+    :func:`write_site` the rest of the site.
+    """
+
+    icon_set: IconSet
+    options: GalleryOptions
+    coverage: GalleryCoverage
+    related: Mapping[str, tuple[Icon, ...]]
+    digests: Mapping[str, str]
+    page: _PageSite
+    labels: Mapping[str, Mapping[str, str]]
+
+    def page_keys(self) -> dict[str, str]:
+        """Per slug, a hash of everything its page shows and of the iconkit that renders it."""
+        page, name = self.page, self.icon_set.root.name
+        settings = repr((page.common, page.files, page.pngs, name, page.translations))
+        return {
+            icon.slug: _page_key(settings, icon.slug, self.digests, *self._neighbours(n))
+            for n, icon in enumerate(self.icon_set.icons)
+        }
+
+    def pages(self, slugs: Sequence[str]) -> PageBatch:
+        """The icon pages of ``slugs``, with only what they draw: to render anywhere."""
+        wanted = set(slugs)
+        pages = [
+            (icon, self.coverage.for_icon(icon, self.icon_set.root), *self._neighbours(n))
+            for n, icon in enumerate(self.icon_set.icons)
+            if icon.slug in wanted
+        ]
+        return PageBatch(self.icon_set.root, self.page, pages)
+
+    def _neighbours(self, position: int) -> tuple[Icon | None, Icon | None, tuple[Icon, ...]]:
+        icons = self.icon_set.icons
+        return (
+            icons[position - 1] if position > 0 else None,
+            icons[position + 1] if position + 1 < len(icons) else None,
+            self.related[icons[position].slug],
+        )
+
+
+def plan_site(
+    icon_set: IconSet,
+    options: GalleryOptions,
+    findings: Sequence[Diagnostic] | None = None,
+    digests: Mapping[str, str] | None = None,
+) -> Site:
+    """Work out what the gallery of ``icon_set`` shows.
+
+    ``findings`` are lint findings already made for the set (a build's), so
+    the set is not linted again. ``digests`` give, per slug, a hash of
+    everything about an icon that its page shows (shipped SVG, metadata,
+    findings), where the caller has one; otherwise each icon is hashed here.
+    """
+    coverage = gallery_coverage(icon_set, findings)
+    if digests is None:
+        digests = {
+            icon.slug: _digest(icon.svg, icon.meta, coverage.for_icon(icon, icon_set.root))
+            for icon in icon_set
+        }
+    labels = label_tables(icon_set)
+    common: dict[str, Any] = {
+        "site_title": options.title,
+        "live_reload": options.live_reload,
+        "sizes": SIZES,
+        "count": len(icon_set),
+        "source_language": SOURCE_LANGUAGE,
+        "languages": label_languages(labels),
+    }
+    files = "../" + (options.files_url or "")
+    page = _PageSite(common, files, options.pngs, translation_rows(icon_set.root))
+    return Site(icon_set, options, coverage, _related_icons(icon_set), digests, page, labels)
 
 
 def build_gallery(
@@ -204,28 +297,11 @@ def build_gallery(
     pngs: bool = True,
     live_reload: str | None = None,
     progress: Progress | None = None,
-    findings: Sequence[Diagnostic] | None = None,
-    files_url: str | None = None,
-    cache: Cache | None = None,
-    icon_keys: Mapping[str, str] | None = None,
-    pool: Executor | None = None,
     force_output: bool = False,
 ) -> GalleryResult:
     """Write the gallery of ``icon_set`` to the folder ``out``, replacing it atomically.
 
     ``pngs=False`` skips the PNG downloads (quicker for very large sets).
-    ``findings`` are lint findings already made for the set (the build's), so
-    the set is not linted again. ``files_url`` is the URL, relative to ``out``,
-    of a folder that already holds ``svg/SLUG.svg`` and ``png/SLUG@1x.png``
-    (a build's output): the pages link there and the gallery keeps no copies.
-    ``cache`` keeps icon pages by a hash of everything they show, and grid
-    cells and the coverage page likewise, so a rebuild renders only what changed.
-    ``icon_keys`` gives, per slug, a hash of everything about an icon that its
-    page shows (shipped SVG, metadata, findings), where the caller has one
-    (a build's cache keys); otherwise the gallery hashes each icon itself.
-    ``pool`` is a pool of worker processes (a build's) that links the pages
-    kept in the cache into place, and renders the others when there are many,
-    while this process makes the index and the coverage page.
     ``live_reload`` is set by ``iconkit serve``: a build identifier stamped on
     every page, whose script polls the server and reloads the page on a new build.
     ``progress`` is told of each stage (``gallery lint``, ``gallery pages``,
@@ -239,211 +315,149 @@ def build_gallery(
         out, "gallery", inputs=(icon_set.root,), force=force_output, layout=_LAYOUT
     )
     progress = progress or QuietProgress()
-    env = _environment(icon_set, cache)
     progress.start("gallery lint", 1)
-    coverage = gallery_coverage(icon_set, findings)
+    site = plan_site(icon_set, GalleryOptions(title, pngs, live_reload))
     progress.advance()
     progress.finish()
-    memo = cache.memo("gallery") if cache is not None else None
-    digests: dict[str, str] = {}
-    if cache is not None:
-        digests = (
-            dict(icon_keys)
-            if icon_keys is not None
-            else {
-                icon.slug: _digest(icon.svg, icon.meta, coverage.for_icon(icon, icon_set.root))
-                for icon in icon_set
-            }
-        )
-    categories = sorted({icon.meta.category for icon in icon_set})
-    related = _related_icons(icon_set)
-    labels = label_tables(icon_set)
-    common: dict[str, Any] = {
-        "site_title": title,
-        "live_reload": live_reload,
-        "sizes": SIZES,
-        "count": len(icon_set),
-        "source_language": SOURCE_LANGUAGE,
-        "languages": label_languages(labels),
-    }
-    with owned_folder(claim) as tmp, Links(pool) as links, _Rendering() as rendering:
-        assets = tmp / "assets"
-        assets.mkdir()
-        package = resources.files("iconkit").joinpath("templates/gallery/assets")
-        for name in ASSETS:
-            (assets / name).write_bytes(package.joinpath(name).read_bytes())
-
-        # The icon pages first: pages kept in the cache are linked (by the
-        # pool's workers, if any) while the other pages are rendered.
+    with owned_folder(claim) as tmp:
         progress.start("gallery pages", len(icon_set))
-        pages = tmp / "icons"
-        pages.mkdir()
-        if files_url is None:
-            (tmp / "svg").mkdir()
-        detail = env.get_template("gallery/icon.html.jinja")
-        icons = icon_set.icons
-        page_cache = cache.pages if cache is not None else None
-        files = "../" + (files_url or "")
-        keys: set[str] = set()
-        # What every page shows of the site, as its key has it: the same for all.
-        translated = translation_rows(icon_set.root)
-        settings = repr((common, files, pngs, icon_set.root.name, translated))
-        site = _PageSite(common, files, pngs, translated)
+        (tmp / "icons").mkdir()
+        for slug, page in render_icon_pages(site.pages([icon.slug for icon in icon_set])):
+            _write(tmp / "icons" / f"{slug}.html", page)
+            progress.advance()
+        progress.finish()
+        write_site(site, tmp)
+        _write_files(site, tmp, progress)
+    return GalleryResult(out=out, icons=len(icon_set), pages=len(icon_set) + 3)
 
-        def neighbours(position: int) -> tuple[Icon | None, Icon | None, tuple[Icon, ...]]:
-            return (
-                icons[position - 1] if position > 0 else None,
-                icons[position + 1] if position + 1 < len(icons) else None,
-                related[icons[position].slug],
-            )
 
-        def render_page(position: int) -> str:
-            icon = icons[position]
-            return _render_icon_page(
-                env,
-                detail,
-                site,
-                icon,
-                coverage.for_icon(icon, icon_set.root),
-                *neighbours(position),
-            )
+def write_site(
+    site: Site, folder: Path, memo: Memo | None = None, templates: str | None = None
+) -> None:
+    """Write every page of ``site`` but the icon pages into ``folder``: the grid, lists, assets.
 
-        todo: list[tuple[int, str, str | None]] = []  # position, target, cache key
-        for position, icon in enumerate(icons):
-            if files_url is None:
-                (tmp / "svg" / f"{icon.slug}.svg").write_bytes(icon.svg)
-            target = f"{pages}{os.sep}{icon.slug}.html"
-            key = None
-            if page_cache is not None:
-                key = _page_key(settings, icon.slug, digests, *neighbours(position))
-                keys.add(key)
-                stored = f"{page_cache}{os.sep}{key[:2]}{os.sep}{key}.html"
-                if os.path.exists(stored):
-                    links.add(stored, target, functools.partial(_encoded, render_page, position))
-                    progress.advance()
-                    continue
-            todo.append((position, target, key))
-
-        # Many pages to render: the pool's workers render them while this
-        # process makes the index and the coverage page.
-        if pool is not None and len(todo) >= _PAGES_IN_WORKERS:
-            for start in range(0, len(todo), _PAGES_PER_TASK):
-                chunk = todo[start : start + _PAGES_PER_TASK]
-                task = _PagesTask(
-                    root=icon_set.root,
-                    cache_root=str(cache.root) if cache is not None else None,
-                    site=site,
-                    pages=[
-                        (
-                            icons[position],
-                            coverage.for_icon(icons[position], icon_set.root),
-                            *neighbours(position),
-                            target,
-                            key,
-                        )
-                        for position, target, key in chunk
-                    ],
-                )
-                rendering.futures.append(pool.submit(_render_pages, task))
-        else:
-            for position, target, key in todo:
-                _write(Path(target), render_page(position))
-                if page_cache is not None and key is not None:
-                    _store_cached(page_cache, key, Path(target))
-                progress.advance()
-            progress.finish()
-
-        # Each grid cell: its entry in grid.js, its markup, and whether its icon is
-        # drawn with strokes, kept by the icon.
-        cell = env.get_template("gallery/_cell.html.jinja")
-        grid = [
-            _remembered(
-                memo,
-                ("grid", icon.slug, digests.get(icon.slug)),
-                functools.partial(_grid_cell, env, cell, icon),
-            )
-            for icon in icon_set
-        ]
-        stroked = bool(grid) and all(drawn_with_strokes for _, _, drawn_with_strokes in grid)
-        (tmp / "grid").mkdir()
-        for name, text in _grid_files([entry for entry, _, _ in grid], categories).items():
-            _write(tmp / name, text)
-        _write(
-            tmp / "index.html",
-            env.get_template("gallery/index.html.jinja").render(
-                common,
-                root="",
-                page="index",
-                cells=[Markup(html) for _, html, _ in grid[:FIRST_CELLS]],
-                first=FIRST_CELLS,
-                categories=categories,
-                stroked=stroked,
-            ),
+    ``memo`` keeps grid cells and rows of the coverage page by what they
+    show, so a rebuild renders only what changed; ``templates`` is a folder
+    to keep compiled templates in.
+    """
+    env = _environment(site.icon_set, templates)
+    assets = folder / "assets"
+    assets.mkdir()
+    package = resources.files("iconkit").joinpath("templates/gallery/assets")
+    for name in ASSETS:
+        (assets / name).write_bytes(package.joinpath(name).read_bytes())
+    # Each grid cell: its entry in grid.js, its markup, and whether its icon is
+    # drawn with strokes, kept by the icon.
+    cell = env.get_template("gallery/_cell.html.jinja")
+    grid = [
+        _remembered(
+            memo,
+            ("grid", icon.slug, site.digests.get(icon.slug)),
+            functools.partial(_grid_cell, env, cell, icon),
         )
-        if labels:
-            (tmp / "labels").mkdir()
-            for language, table in labels.items():
-                _write(tmp / "labels" / f"{language}.js", _labels_script(language, table))
-        _write(
-            tmp / "all.html",
-            env.get_template("gallery/all.html.jinja").render(
-                common, root="", page="all", icons=icons
-            ),
-        )
-        # The findings table, a group of rows per file, each kept by what it shows:
-        # the rows of an icon's file, by the file and the icon's digest (which
-        # covers its findings); any other file's, by the rows themselves.
-        owners: dict[str, str] = {}
-        if memo is not None:
-            for icon in icon_set:
-                for path in (icon.svg_path, icon.meta_path):
-                    owners[_display_path(path, icon_set.root)] = icon.slug
-        rows_template = env.get_template("gallery/_findings.html.jinja")
-        rows = []
-        listed = len(coverage.findings) <= _FINDING_ROWS
-        for path, run in itertools.groupby(coverage.findings if listed else (), lambda d: d.path):
-            group = tuple(run)
-            owner = owners.get(path)
-            shown = ("rows", path, digests[owner]) if owner in digests else ("rows", group)
-            rows.append(
-                Markup(
-                    _remembered(
-                        memo,
-                        shown,
-                        functools.partial(_rows, rows_template, group),
-                    )
-                )
-            )
-        _write(
-            tmp / "coverage.html",
-            env.get_template("gallery/coverage.html.jinja").render(
-                common,
-                root="",
-                page="coverage",
-                coverage=coverage,
-                rows=rows,
-                listed=listed,
-                rules=_findings_by_rule(coverage.findings),
-                by_icon=_findings_by_icon(icon_set, coverage),
-            ),
-        )
-
-        if rendering.futures:
-            rendering.wait(progress)
-
-        if pngs and files_url is None:
-            progress.start("gallery png", len(icon_set))
-            png_folder = tmp / "png"
-            png_folder.mkdir()
-            for icon in icons:
-                for scale in (1, 2):
-                    name = f"{icon.slug}@{scale}x.png"
-                    (png_folder / name).write_bytes(render_png(icon, scale * PNG_SIZE))
-                progress.advance()
-            progress.finish()
-    return GalleryResult(
-        out=out, icons=len(icon_set), pages=len(icon_set) + 3, page_keys=frozenset(keys)
+        for icon in site.icon_set
+    ]
+    categories = sorted({icon.meta.category for icon in site.icon_set})
+    stroked = bool(grid) and all(drawn_with_strokes for _, _, drawn_with_strokes in grid)
+    (folder / "grid").mkdir()
+    for name, text in _grid_files([entry for entry, _, _ in grid], categories).items():
+        _write(folder / name, text)
+    if site.labels:
+        (folder / "labels").mkdir()
+        for language, table in site.labels.items():
+            _write(folder / "labels" / f"{language}.js", _labels_script(language, table))
+    common = site.page.common
+    _write(
+        folder / "index.html",
+        env.get_template("gallery/index.html.jinja").render(
+            common,
+            root="",
+            page="index",
+            cells=[Markup(html) for _, html, _ in grid[:FIRST_CELLS]],
+            first=FIRST_CELLS,
+            categories=categories,
+            stroked=stroked,
+        ),
     )
+    _write(
+        folder / "all.html",
+        env.get_template("gallery/all.html.jinja").render(
+            common, root="", page="all", icons=site.icon_set.icons
+        ),
+    )
+    _write_coverage(site, env, folder, memo)
+
+
+def _write_coverage(site: Site, env: jinja2.Environment, folder: Path, memo: Memo | None) -> None:
+    """coverage.html: the figure, and the findings table, a group of rows per file.
+
+    Each group is kept by what it shows: the rows of an icon's file, by the
+    file and the icon's digest (which covers its findings); any other file's,
+    by the rows themselves.
+    """
+    coverage, root = site.coverage, site.icon_set.root
+    owners: dict[str, str] = {}
+    if memo is not None:
+        for icon in site.icon_set:
+            for path in (icon.svg_path, icon.meta_path):
+                owners[_display_path(path, root)] = icon.slug
+    rows_template = env.get_template("gallery/_findings.html.jinja")
+    rows = []
+    listed = len(coverage.findings) <= _FINDING_ROWS
+    for path, run in itertools.groupby(coverage.findings if listed else (), lambda d: d.path):
+        group = tuple(run)
+        owner = owners.get(path)
+        if owner is not None and owner in site.digests:
+            shown: tuple[Any, ...] = ("rows", path, site.digests[owner])
+        else:
+            shown = ("rows", group)
+        rows.append(
+            Markup(
+                _remembered(
+                    memo,
+                    shown,
+                    functools.partial(_rows, rows_template, group),
+                )
+            )
+        )
+    _write(
+        folder / "coverage.html",
+        env.get_template("gallery/coverage.html.jinja").render(
+            site.page.common,
+            root="",
+            page="coverage",
+            coverage=coverage,
+            rows=rows,
+            listed=listed,
+            rules=_findings_by_rule(coverage.findings),
+            by_icon=_findings_by_icon(site.icon_set, coverage),
+        ),
+    )
+
+
+def _rows(template: jinja2.Template, findings: tuple[Diagnostic, ...]) -> str:
+    """The coverage page's rows of one file's findings."""
+    return template.render(findings=findings).rstrip("\n")
+
+
+def _write_files(site: Site, folder: Path, progress: Progress) -> None:
+    """A site of its own (no ``files_url``): a copy of each SVG, and its PNGs if wanted."""
+    if site.options.files_url is not None:
+        return
+    (folder / "svg").mkdir()
+    for icon in site.icon_set:
+        (folder / "svg" / f"{icon.slug}.svg").write_bytes(icon.svg)
+    if not site.options.pngs:
+        return
+    progress.start("gallery png", len(site.icon_set))
+    png_folder = folder / "png"
+    png_folder.mkdir()
+    for icon in site.icon_set:
+        for scale in (1, 2):
+            name = f"{icon.slug}@{scale}x.png"
+            (png_folder / name).write_bytes(render_png(icon, scale * PNG_SIZE))
+        progress.advance()
+    progress.finish()
 
 
 @dataclass(frozen=True)
@@ -458,18 +472,32 @@ class _PageSite:
 
 
 @dataclass(frozen=True)
-class _PagesTask:
-    """Icon pages for a worker to render: each icon, its findings, its neighbours,
-    the file to write and the page cache key to keep it by."""
+class PageBatch:
+    """Icon pages to render (see :meth:`Site.pages`): each icon, its findings, its neighbours.
+
+    It holds only the icons these pages show, so it is quick to send to
+    another process.
+    """
 
     root: Path
-    cache_root: str | None
     site: _PageSite
-    pages: list[
-        tuple[
-            Icon, Sequence[Diagnostic], Icon | None, Icon | None, tuple[Icon, ...], str, str | None
-        ]
-    ]
+    pages: Sequence[tuple[Icon, Sequence[Diagnostic], Icon | None, Icon | None, tuple[Icon, ...]]]
+
+
+def render_icon_pages(batch: PageBatch, templates: str | None = None) -> Iterator[tuple[str, str]]:
+    """Render each page of ``batch``: its slug and its HTML.
+
+    ``templates`` is a folder to keep compiled templates in, between runs.
+    """
+    # The renderer needs only the icons these pages draw: each page's icon and related icons.
+    drawn = {icon.slug: icon for page in batch.pages for icon in (page[0], *page[4])}
+    env = _environment(IconSet(batch.root, tuple(drawn[slug] for slug in sorted(drawn))), templates)
+    detail = env.get_template("gallery/icon.html.jinja")
+    for icon, findings, previous, following, related in batch.pages:
+        page = _render_icon_page(
+            env, detail, batch.site, icon, findings, previous, following, related
+        )
+        yield icon.slug, page
 
 
 @dataclass(frozen=True)
@@ -543,55 +571,6 @@ def _render_icon_page(
         png_size=PNG_SIZE,
         translations=site.translations.get(icon.slug, ()),
     )
-
-
-def _render_pages(task: _PagesTask) -> int:
-    """Run in a worker: write ``task``'s pages and keep them in the cache; return how many."""
-    cache = Cache(task.cache_root) if task.cache_root is not None else None
-    # The renderer needs only the icons these pages draw: each page's icon and related icons.
-    drawn = {icon.slug: icon for page in task.pages for icon in (page[0], *page[4])}
-    env = _environment(IconSet(task.root, tuple(drawn[slug] for slug in sorted(drawn))), cache)
-    detail = env.get_template("gallery/icon.html.jinja")
-    for icon, findings, previous, following, related, target, key in task.pages:
-        page = _render_icon_page(
-            env, detail, task.site, icon, findings, previous, following, related
-        )
-        _write(Path(target), page)
-        if cache is not None and key is not None:
-            _store_cached(cache.pages, key, Path(target))
-    return len(task.pages)
-
-
-class _Rendering:
-    """Pages being rendered by workers, into the folder being assembled.
-
-    :meth:`wait` waits for them all. Leaving the block on an error drops
-    those not started and waits for the others, so that nothing writes into
-    the folder once it is removed.
-    """
-
-    def __init__(self) -> None:
-        self.futures: list[Future[int]] = []
-
-    def wait(self, progress: Progress) -> None:
-        """Wait for every page, telling ``progress`` of each batch done."""
-        for future in as_completed(self.futures):
-            progress.advance(future.result())
-        progress.finish()
-
-    def __enter__(self) -> _Rendering:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        if kind is not None:
-            for future in self.futures:
-                future.cancel()
-            wait(self.futures)
 
 
 def macro_call(icon: Icon) -> str:
@@ -907,14 +886,6 @@ def _is_stroked(icon: Icon) -> bool:
     return root.get("stroke", "none") != "none" and root.get("stroke-width") is not None
 
 
-def _encoded(render: Callable[[int], str], position: int) -> bytes:
-    return render(position).encode("utf-8")
-
-
-def _rows(template: jinja2.Template, findings: Sequence[Any]) -> str:
-    return template.render(findings=findings).rstrip("\n")
-
-
 def _remembered(memo: Memo | None, shown: tuple[Any, ...], make: Callable[[], Any]) -> Any:
     """``make()``, or what it gave before for the same ``shown`` (by its repr) and templates."""
     if memo is None:
@@ -939,12 +910,12 @@ def _templates_hash() -> str:
     return digest.hexdigest()
 
 
-def _environment(icon_set: IconSet, cache: Cache | None = None) -> jinja2.Environment:
-    # With a cache, compiled templates are kept there (by their source's checksum).
+def _environment(icon_set: IconSet, templates: str | None = None) -> jinja2.Environment:
+    # Compiled templates are kept in the folder ``templates``, if any (by their source's hash).
     bytecode = None
-    if cache is not None:
-        (cache.root / "templates").mkdir(parents=True, exist_ok=True)
-        bytecode = jinja2.FileSystemBytecodeCache(str(cache.root / "templates"))
+    if templates is not None:
+        os.makedirs(templates, exist_ok=True)
+        bytecode = jinja2.FileSystemBytecodeCache(templates)
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("iconkit", "templates"),
         bytecode_cache=bytecode,
@@ -987,21 +958,6 @@ def _digest(svg: bytes, meta: IconMeta, findings: Sequence[Diagnostic]) -> str:
     """A hash of what an icon's page shows of the icon: its SVG, metadata and findings."""
     # The reprs of frozen dataclasses are exact and stable, and far quicker than JSON.
     return hashlib.sha256(repr((svg, meta, tuple(findings))).encode()).hexdigest()
-
-
-def _store_cached(cache: Path, key: str, page: Path) -> None:
-    """Keep a rendered page under ``key`` (read-only: outputs link to it)."""
-    stored = cache / key[:2] / f"{key}.html"
-    if stored.exists():
-        return
-    stored.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(page, stored)
-    except FileExistsError:
-        return
-    except OSError:
-        write_atomic(stored, page.read_bytes())
-    stored.chmod(0o444)
 
 
 def _write(path: Path, text: str) -> None:

@@ -613,10 +613,6 @@ def svg_file_bytes(root: etree._Element) -> bytes:
     return out + b"\n"
 
 
-#: The former name, still imported by ``cli.py``'s ``sanitize`` command.
-serialize = svg_file_bytes
-
-
 # -- element and attribute verdicts ----------------------------------------------------------
 
 

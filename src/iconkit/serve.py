@@ -1,15 +1,17 @@
 """``iconkit serve``: the gallery on localhost, rebuilt and reloaded as icons change.
 
-The gallery is built into a folder of its own and served from it by the
-standard library's threaded HTTP server, on 127.0.0.1 unless another host is
-asked for (``0.0.0.0`` or ``::`` for every interface, to look from another
-device). :meth:`GalleryServer.open` shows it in the user's browser
-(:mod:`webbrowser`, which honours ``BROWSER``). ``watchfiles``
-reports changes to ``*.svg`` and ``*.json`` files of the icon folder, and to
-its translation catalogs (``*.po``); each
-change rebuilds the gallery (atomically, so a page being read never sees a
-half-written site). Pages carry the build's number; a small script polls
-``/__iconkit/state`` and reloads the page when the number changes.
+The icons are built (:func:`iconkit.build.build`, with a cache beside the
+output) into a folder of their own, whose gallery is served by the standard
+library's threaded HTTP server, on 127.0.0.1 unless another host is asked for
+(``0.0.0.0`` or ``::`` for every interface, to look from another device).
+:meth:`GalleryServer.open` shows it in the user's browser (:mod:`webbrowser`,
+which honours ``BROWSER``). ``watchfiles`` reports changes to ``*.svg`` and
+``*.json`` files of the icon folder; each change rebuilds (atomically, so a
+page being read never sees a half-written site), and the build redoes only
+the icons that changed and the pages that show them. Pages are served with
+the build's number and a small script that polls ``/__iconkit/state`` and
+reloads the page when the number changes (added as each page is sent, so
+the built pages stay the same from one build to the next).
 
 A build that fails (a broken SVG, invalid metadata) does not stop the server:
 the error is printed in the terminal, shown over the last good page, and the
@@ -34,10 +36,9 @@ from typing import Any
 
 import watchfiles
 
-from .errors import IconkitError
-from .gallery import build_gallery, gallery_coverage
+from .build import BuildOptions, BuildResult, build
+from .errors import BuildFailed, IconkitError
 from .progress import Progress, QuietProgress
-from .source import load_icons
 
 __all__ = ["GalleryServer"]
 
@@ -77,6 +78,8 @@ class GalleryServer:
         self._lock = threading.Lock()
         self._build = 0
         self._error: str | None = None
+        #: What the last good build did (None before the first).
+        self.result: BuildResult | None = None
         handler = functools.partial(_Handler, self)
         server = _IPv6Server if ":" in host else http.server.ThreadingHTTPServer
         self._httpd = server((host, port), handler)
@@ -104,20 +107,25 @@ class GalleryServer:
     def rebuild(self) -> bool:
         """Build the gallery again; on failure keep the last good one and record the error."""
         number = self._build + 1
+        # Lint findings are shown, never a reason to hide an icon; a file
+        # that cannot be read is an error.
+        cache = self.out.with_name(f"{self.out.name}.cache")
+        options = BuildOptions(cache_dir=cache, findings_stop=False)
         try:
-            icon_set = load_icons(self.icons)
-            build_gallery(icon_set, self.out, live_reload=str(number), progress=self.progress)
-            findings = gallery_coverage(icon_set).findings
+            result = build(self.icons, self.out, options, progress=self.progress)
+        except BuildFailed as exc:
+            return self._failed("\n".join(str(error) for error in exc.errors))
         except IconkitError as exc:
             return self._failed(str(exc))
         except Exception as exc:  # a server must survive any bad icon; report, keep serving
             return self._failed(f"{type(exc).__name__}: {exc}")
-        for finding in findings:
+        for finding in result.diagnostics:
             self.log(f"  {finding}")
         with self._lock:
             self._build = number
             self._error = None
-        self.log(f"build {number}: {len(icon_set)} icons, {len(findings)} findings")
+            self.result = result
+        self.log(f"build {number}: {result.icons} icons, {len(result.diagnostics)} findings")
         return True
 
     def _failed(self, message: str) -> bool:
@@ -161,11 +169,21 @@ def _icon_files(_change: watchfiles.Change, path: str) -> bool:
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Static files from the gallery folder, plus the state and live-reload script."""
+    """The built gallery (``/svg/`` and ``/png/`` from the build), the state, the live script."""
 
     def __init__(self, server_state: GalleryServer, *args: Any, **kwargs: Any) -> None:
         self.gallery = server_state
-        super().__init__(*args, directory=str(server_state.out), **kwargs)
+        super().__init__(*args, directory=str(server_state.out / "gallery"), **kwargs)
+
+    def translate_path(self, path: str) -> str:
+        """The file of a URL: the build's own files for ``/svg/`` and ``/png/``, else the gallery's.
+
+        The gallery's pages link to the build's files one folder up, which
+        from the site's root are these two.
+        """
+        if path.startswith(("/svg/", "/png/")):
+            self.directory = str(self.gallery.out)
+        return super().translate_path(path)
 
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
@@ -174,10 +192,34 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         elif path == LIVE_SCRIPT_PATH:
             script = resources.files("iconkit").joinpath("templates/gallery/assets/live.js")
             self._send(200, "text/javascript; charset=utf-8", script.read_bytes())
-        elif not (self.gallery.out / "index.html").is_file():
+        elif not (self.gallery.out / "gallery" / "index.html").is_file():
             self._send(503, "text/html; charset=utf-8", _error_page(self.gallery.state()))
+        elif path.endswith((".html", "/")):
+            self._send_page(path)
         else:
             super().do_GET()
+
+    def _send_page(self, path: str) -> None:
+        """A page of the gallery, with the build's number and the live-reload script."""
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            file = file / "index.html"
+        try:
+            page = file.read_text("utf-8")
+        except OSError:
+            self.send_error(404, "File not found")
+            return
+        build = html.escape(self.gallery.state()["build"])
+        page = page.replace('<html lang="en">', f'<html lang="en" data-build="{build}">', 1)
+        page = page.replace(
+            "</head>", f'<script src="{LIVE_SCRIPT_PATH}" defer></script>\n</head>', 1
+        )
+        page = page.replace(
+            "</header>\n",
+            '</header>\n<div id="live-error" class="live-error" role="alert" hidden></div>\n',
+            1,
+        )
+        self._send(200, "text/html; charset=utf-8", page.encode("utf-8"))
 
     def end_headers(self) -> None:
         # Every rebuild changes the files: the browser must never show a stale copy.

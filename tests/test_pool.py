@@ -1,0 +1,130 @@
+"""The one worker pool: what goes wrong in a worker reaches the caller, and nothing outlives it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+from support import ICONS, ROOT
+
+from iconkit._pool import worker_pool
+from iconkit.batch import sanitize_files
+
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+
+def warns(text: str) -> int:
+    """A task: raise a warning, then give the worker's process id."""
+    warnings.warn(text, UserWarning, stacklevel=1)
+    return os.getpid()
+
+
+def fails(text: str) -> None:
+    """A task: fail."""
+    raise ValueError(text)
+
+
+def children() -> set[int]:
+    """This process's child processes, from /proc."""
+    found = set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == os.getpid() and fields[0] != "Z":
+            found.add(int(stat.parent.name))
+    return found
+
+
+def test_a_warning_in_a_worker_is_raised_in_the_caller() -> None:
+    # The suite turns warnings into errors: the worker's comes back as one here.
+    with worker_pool(2, warm=False) as pool:
+        future = pool.submit(warns, "from a worker")
+        with pytest.raises(UserWarning, match="from a worker"):
+            pool.result(future)
+
+
+def test_a_warning_is_raised_once_the_caller_lets_it_through() -> None:
+    with worker_pool(2, warm=False) as pool, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        pid = pool.result(pool.submit(warns, "noted"))
+    assert pid != os.getpid()
+    assert [str(w.message) for w in caught] == ["noted"]
+    assert caught[0].filename == __file__
+
+
+def test_an_error_in_a_worker_is_raised_in_the_caller() -> None:
+    with worker_pool(2, warm=False) as pool, pytest.raises(ValueError, match="bad icon"):
+        pool.result(pool.submit(fails, "bad icon"))
+
+
+def test_the_workers_end_with_the_block_even_on_an_error() -> None:
+    before = children()
+    with worker_pool(2, warm=False) as pool:
+        assert pool.map(warns_not, [1, 2, 3]) == [2, 3, 4]
+        assert children() - before
+    assert children() == before
+    started: set[int] = set()
+    with pytest.raises(KeyboardInterrupt):
+        interrupted(started)
+    assert started - before
+    assert children() == before
+
+
+def interrupted(started: set[int]) -> None:
+    """Use a pool, and be interrupted (Ctrl-C) while a task runs; note the workers seen."""
+    with worker_pool(2, warm=False) as pool:
+        pool.submit(warns_not, 1)
+        started.update(children())
+        raise KeyboardInterrupt
+
+
+def warns_not(number: int) -> int:
+    """A task: one more than ``number``."""
+    return number + 1
+
+
+def test_using_the_pool_changes_no_process_wide_setting() -> None:
+    # In a fresh interpreter: the start method stays the platform's, no fork server runs.
+    script = (
+        "import multiprocessing, sys\n"
+        "default = multiprocessing.get_context().get_start_method()\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from test_pool import warns_not\n"
+        "from iconkit._pool import worker_pool\n"
+        "with worker_pool(2, warm=False) as pool:\n"
+        "    assert pool.map(warns_not, [1]) == [2]\n"
+        "from multiprocessing import forkserver\n"
+        "print(multiprocessing.get_start_method() == default,"
+        " forkserver._forkserver._forkserver_pid)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "True None\n"
+
+
+def test_sanitizing_in_workers_gives_what_it_gives_here(tmp_path: Path) -> None:
+    pairs = []
+    for number in range(7):  # 315 files: enough for the workers
+        for svg in sorted(ICONS.glob("*.svg")):
+            copy = tmp_path / f"{svg.stem}-{number}.svg"
+            copy.write_bytes(svg.read_bytes())
+            pairs.append((copy, tmp_path / "out" / copy.name))
+    pairs.append((tmp_path / "missing.svg", tmp_path / "out" / "missing.svg"))
+    before = children()
+    here = sanitize_files(pairs, jobs=1)
+    there = sanitize_files(pairs, jobs=2)
+    assert there == here
+    assert [item.svg for item in there] == [item.svg for item in here]
+    assert [item.source for item in there] == [source for source, _ in pairs]
+    assert there[-1].error is not None
+    assert "missing.svg" in there[-1].error
+    assert sum(not item.failed for item in there) == len(pairs) - 1
+    assert children() == before
