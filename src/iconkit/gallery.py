@@ -43,7 +43,7 @@ import itertools
 import json
 import os
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -693,23 +693,29 @@ def _search_index(entries: list[list[Any]], categories: list[str]) -> dict[str, 
     vocabulary = sorted(counts, key=lambda word: (-counts[word], word))
     code = {word: _word_number(n) for n, word in enumerate(vocabulary)}
     category_index = {name: n for n, name in enumerate(categories)}
-    slugs, before = [], ""
-    for slug in (entry[0] for entry in entries):
-        shared = 0
-        while shared < min(35, len(before), len(slug)) and before[shared] == slug[shared]:
-            shared += 1
-        slugs.append(_base36(shared) + slug[shared:])
-        before = slug
     return {
         "digits": _DIGITS,
         "vocabulary": " ".join(vocabulary),
-        "slugs": " ".join(slugs),
+        "slugs": " ".join(_front_coded(entry[0] for entry in entries)),
         "titles": ["" if e[1] == title_for(e[0]) else e[1] for e in entries],
         "groups": [category_index[e[2]] for e in entries],
         "words": "/".join(
             "|".join("".join(code[word] for word in tier) for tier in icon) for icon in tiers
         ),
     }
+
+
+def _front_coded(slugs: Iterable[str]) -> list[str]:
+    """Each slug as how many characters it shares with the one before (a base-36 digit)
+    and the rest."""
+    coded, before = [], ""
+    for slug in slugs:
+        shared = 0
+        while shared < min(35, len(before), len(slug)) and before[shared] == slug[shared]:
+            shared += 1
+        coded.append(_base36(shared) + slug[shared:])
+        before = slug
+    return coded
 
 
 def _base36(number: int) -> str:
