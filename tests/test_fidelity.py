@@ -122,6 +122,25 @@ def test_a_construct_the_renderer_cannot_judge_gets_only_passes_safe_by_construc
     assert b"M4 4h16v16H4z" in unguarded.svg
 
 
+SPINNING = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <style>@keyframes s{to{transform:rotate(1turn)}}.s{animation:s 1s infinite}</style>
+  <g class="s"><path d="M4.000 4.000 L 20 4 L 20 20 L 4 20 Z"/></g>
+</svg>"""
+BLINKING = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <path d="M4.000 4.000 L 20 4 L 20 20 L 4 20 Z"><set attributeName="d" to="M0 0h9v9z"/></path>
+</svg>"""
+
+
+def test_an_animation_is_judged_by_no_render() -> None:
+    # A render is one still frame: the other frames would change unseen.
+    for data in (SPINNING, BLINKING):
+        result = optimize_svg(data, preset=[*DEFAULT_PRESET, NUDGE])
+        assert not result.checked, "no render was made"
+        assert b"M4.000 4.000 L 20 4" in result.svg, "geometry is left as written"
+        assert b"translate" not in result.svg, "the lossy pass never ran"
+        assert b"M4 4h16v16H4z" in optimize_svg(data, guard=False).svg
+
+
 def test_render_free_passes_make_no_render() -> None:
     from iconkit.optimize import RENDER_FREE
 

@@ -53,9 +53,14 @@ RENDER_FREE = frozenset(
 # at all: a picture holding one cannot be judged, so only RENDER_FREE passes
 # run on it.
 _UNJUDGED_TAGS = tuple(
-    qname(tag) for tag in ("filter", "mask", "pattern", "switch", "foreignObject")
+    qname(tag)
+    for tag in (
+        *("filter", "mask", "pattern", "switch", "foreignObject"),
+        # An animation: a render is one still frame, and says nothing of the rest.
+        *("animate", "animateTransform", "animateMotion", "animateColor", "set"),
+    )
 )
-_UNJUDGED_STYLE = ("mix-blend-mode", "isolation", "filter", "mask")
+_UNJUDGED_STYLE = ("mix-blend-mode", "isolation", "filter", "mask", "animation", "transition")
 # How many extra digits the guard tries before it backs a pass off.
 _EXTRA_PRECISION = 2
 
@@ -185,14 +190,16 @@ def unjudged(root: etree._Element) -> str | None:
 
     Filters, masks, patterns, ``<switch>``, blend modes and isolation, and
     groups inside clip paths are drawn by cairosvg unlike browsers (or not at
-    all), so a change to them would pass unseen.
+    all), so a change to them would pass unseen. An animation (SMIL elements,
+    or CSS ``animation`` and ``transition`` in a ``style`` attribute or
+    element) is judged by no render: a render is one still frame.
     """
     for element in root.iter(*_UNJUDGED_TAGS):
         return etree.QName(element).localname
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        style = element.get("style")
+        style = element.text if element.tag == _STYLE else element.get("style")
         if style and any(word in style for word in _UNJUDGED_STYLE):
             return "style"
         if element.tag == _CLIP_PATH and any(child.tag == _G for child in element):
@@ -201,6 +208,7 @@ def unjudged(root: etree._Element) -> str | None:
 
 
 _CLIP_PATH = qname("clipPath")
+_STYLE = qname("style")
 _G = qname("g")
 
 
