@@ -24,31 +24,26 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__, i18n
+from . import __version__
 from ._atomic import write_atomic
 from ._json import dump_json
 from ._output import claim_output, write_marker
 from ._xml import read_svg
 from .batch import optimize_paths
-from .build import BuildOptions, BuildResult, build
 from .config import LintConfig, load_config
-from .coverage import coverage, format_coverage
-from .document import read_document
 from .errors import BuildFailed, IconkitError, IconSourceError, OutputRefused, UnsafeSvgError
-from .gallery import build_gallery
-from .importer import import_icons
 from .lint import SEVERITIES, Selection, lint
-from .pipeline import PipelineOptions
-from .progress import progress_for
-from .render import contact_sheet
 from .report import FORMATS, format_report
 from .rules import ALL_RULES
-from .rules.docs import check_docs, write_docs
 from .sanitize import sanitize, serialize
-from .serve import GalleryServer
-from .source import load_icons, no_icons_hint
-from .starter import init_icons
+
+if TYPE_CHECKING:
+    from .build import BuildResult
+
+# A command imports what only it needs (the build, the gallery, the server,
+# catalogs...) when it runs: `iconkit optimize` starts without them.
 
 __all__ = ["main"]
 
@@ -344,17 +339,23 @@ def _i18n_parser(verbs: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
 
 def _i18n_extract(args: argparse.Namespace) -> int:
+    from . import i18n
+
     path = i18n.write_template(args.icons, args.output)
     print(f"wrote {path}")
     return 0
 
 
 def _i18n_init(args: argparse.Namespace) -> int:
+    from . import i18n
+
     print(f"wrote {i18n.init_catalog(args.icons, args.locale)}")
     return 0
 
 
 def _i18n_update(args: argparse.Namespace) -> int:
+    from . import i18n
+
     for path in i18n.update_catalogs(
         args.icons, args.locale, no_fuzzy_matching=args.no_fuzzy_matching
     ):
@@ -363,6 +364,8 @@ def _i18n_update(args: argparse.Namespace) -> int:
 
 
 def _i18n_compile(args: argparse.Namespace) -> int:
+    from . import i18n
+
     for path in i18n.compile_catalogs(args.icons, args.locale, use_fuzzy=args.use_fuzzy):
         print(f"wrote {path}")
     return 0
@@ -424,6 +427,8 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _coverage(args: argparse.Namespace) -> int:
+    from .coverage import coverage, format_coverage
+
     config = load_config(Path.cwd())
     result = coverage(
         args.icons, args.templates, Selection(ignore=config.ignore), locale=args.locale
@@ -446,6 +451,8 @@ def _coverage(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
+    from .rules.docs import check_docs, write_docs
+
     if args.docs is None:
         for r in ALL_RULES:
             print(f"{r.code}  {r.name:<26} {r.severity:<8} {r.summary}")
@@ -539,6 +546,10 @@ def _positive(text: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .build import BuildOptions, build
+    from .pipeline import PipelineOptions
+    from .progress import progress_for
+
     selection, config = _selection(args)
     options = BuildOptions(
         pipeline=PipelineOptions(selection=selection, style=config.conventions),
@@ -592,6 +603,8 @@ def _sprite_prefix(text: str) -> str:
 
 
 def _document(args: argparse.Namespace) -> int:
+    from .document import read_document
+
     entries = read_document(args.file)
     if args.json:
         sys.stdout.write(dump_json({"entries": [e.to_json() for e in entries]}))
@@ -605,12 +618,17 @@ def _document(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
+    from .starter import init_icons
+
     count = init_icons(args.folder)
     print(f"copied {count} icons into {args.folder}; next: iconkit build --icons {args.folder}")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
+    from .importer import import_icons
+    from .source import no_icons_hint
+
     into = args.into
     if into is not None and into.resolve() != args.source.resolve():
         claim_output(into, "import", inputs=(args.source,), force=args.force_output)
@@ -630,6 +648,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _contact_sheet(args: argparse.Namespace) -> int:
+    from .render import contact_sheet
+    from .source import load_icons
+
     png = contact_sheet(load_icons(args.icons), sizes=args.sizes)
     out: Path = args.output
     write_atomic(out, png)
@@ -638,6 +659,10 @@ def _contact_sheet(args: argparse.Namespace) -> int:
 
 
 def _gallery(args: argparse.Namespace) -> int:
+    from .gallery import build_gallery
+    from .progress import progress_for
+    from .source import load_icons
+
     icon_set = load_icons(args.icons)
     progress = progress_for(sys.stderr, args.quiet)
     try:
@@ -659,6 +684,9 @@ def _gallery(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from .progress import progress_for
+    from .serve import GalleryServer
+
     if not args.icons.is_dir():
         raise IconSourceError(args.icons, "not a folder of icons")
     with tempfile.TemporaryDirectory(prefix="iconkit-serve-") as folder:
