@@ -369,8 +369,8 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
             head = _join([fmt(rx), fmt(ry), fmt(rot)])
             flags = f" {int(command[4])}{int(command[5])}"
             choices = [
-                ("A", head + flags + fmt(x) + _sep(fmt(y)) + fmt(y)),
-                ("a", head + flags + fmt(x - ix) + _sep(fmt(y - iy)) + fmt(y - iy)),
+                ("A", head + flags + _pair(fmt(x), fmt(y))),
+                ("a", head + flags + _pair(fmt(x - ix), fmt(y - iy))),
             ]
             cubic = quad = None
         best_letter, best_body = choices[0]
@@ -402,10 +402,6 @@ _LAST_NUMBER = re.compile(r"-?[\d.]+$")
 def _last_number(body: str) -> str:
     match = _LAST_NUMBER.search(body)
     return match.group() if match else body
-
-
-def _sep(text: str) -> str:
-    return "" if text[0] == "-" else " "
 
 
 def transform(commands: list[Command], matrix: tuple[float, ...]) -> list[Command] | None:
@@ -620,3 +616,4 @@ def bbox(commands: list[Command]) -> tuple[float, float, float, float] | None:
     if not xs:
         return None
     return min(xs), min(ys), max(xs), max(ys)
+
