@@ -147,3 +147,28 @@ def test_render_free_passes_make_no_render() -> None:
     result = optimize_svg(SQUARE, preset=sorted(RENDER_FREE))
     assert not result.checked
     assert b"comment" not in result.svg
+
+
+def _runs_of(data: bytes) -> list[tuple[int, bool]]:
+    """The (precision, cautious) of each run the guard makes when default precision shows."""
+    runs: list[tuple[int, bool]] = []
+
+    def coarse_moves(root: etree._Element, options: Options) -> None:
+        runs.append((options.precision, options.cautious))
+        if options.precision == 3:
+            for path in root.iter(qname("path")):
+                path.set("transform", "translate(2 0)")
+
+    step = Transform(code="O598", name="coarse-moves", summary="Lossy.", fn=coarse_moves)
+    result = optimize_svg(data, preset=[*DEFAULT_PRESET, step])
+    assert result.checked
+    assert result.precision == 4
+    assert not result.backed_off
+    return runs
+
+
+def test_a_single_shape_gets_no_cautious_run() -> None:
+    # Only merging has a cautious variant: with one shape it would write the same bytes.
+    assert _runs_of(SQUARE) == [(3, False), (4, False)]
+    two = SQUARE.replace(b"</svg>", b'<path d="M1 1h2v2H1z"/></svg>')
+    assert _runs_of(two) == [(3, False), (3, True), (4, False)]

@@ -174,6 +174,10 @@ def optimize_svg(
     # cautious variants and finer coordinates before dropping a pass.
     attempts = [(0, True), (1, False), (1, True)]
     attempts += [(extra, True) for extra in range(2, _EXTRA_PRECISION + 1)]
+    if sum(1 for _ in root.iter(*_MERGEABLE)) < 2:
+        # Only merging has a cautious variant, and one shape merges with nothing:
+        # a cautious run would write the same bytes again.
+        attempts = [(extra, False) for extra in range(1, _EXTRA_PRECISION + 1)]
     for extra, cautious in attempts:
         digits = min(precision + extra, 8)
         careful = run(passes, digits, cautious)
@@ -208,6 +212,9 @@ def unjudged(root: etree._Element) -> str | None:
 
 
 _CLIP_PATH = qname("clipPath")
+_MERGEABLE = tuple(
+    qname(tag) for tag in ("path", "rect", "circle", "ellipse", "line", "polyline", "polygon")
+)
 _STYLE = qname("style")
 _G = qname("g")
 
