@@ -149,26 +149,30 @@ def test_render_free_passes_make_no_render() -> None:
     assert b"comment" not in result.svg
 
 
-def _runs_of(data: bytes) -> list[tuple[int, bool]]:
-    """The (precision, cautious) of each run the guard makes when default precision shows."""
-    runs: list[tuple[int, bool]] = []
+def _runs_of(data: bytes, lossy_at: tuple[int, ...] = (3,)) -> list[tuple[int, bool, bool]]:
+    """The (precision, cautious, exact) of each run the guard makes; the result's precision."""
+    runs: list[tuple[int, bool, bool]] = []
 
     def coarse_moves(root: etree._Element, options: Options) -> None:
-        runs.append((options.precision, options.cautious))
-        if options.precision == 3:
+        runs.append((options.precision, options.cautious, options.exact))
+        if options.precision in lossy_at and not options.exact:
             for path in root.iter(qname("path")):
                 path.set("transform", "translate(2 0)")
 
     step = Transform(code="O598", name="coarse-moves", summary="Lossy.", fn=coarse_moves)
     result = optimize_svg(data, preset=[*DEFAULT_PRESET, step])
     assert result.checked
-    assert result.precision == 4
     assert not result.backed_off
     return runs
 
 
 def test_a_single_shape_gets_no_cautious_run() -> None:
     # Only merging has a cautious variant: with one shape it would write the same bytes.
-    assert _runs_of(SQUARE) == [(3, False), (4, False)]
+    assert _runs_of(SQUARE) == [(3, False, False), (4, False, False)]
     two = SQUARE.replace(b"</svg>", b'<path d="M1 1h2v2H1z"/></svg>')
-    assert _runs_of(two) == [(3, False), (3, True), (4, False)]
+    assert _runs_of(two) == [(3, False, False), (3, True, False), (4, False, False)]
+
+
+def test_exact_sums_are_the_last_retry_before_backing_off() -> None:
+    runs = _runs_of(SQUARE, lossy_at=(3, 4, 5))
+    assert runs == [(3, False, False), (4, False, False), (5, False, False), (3, True, True)]
