@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from lxml import etree
-from support import ICONS
+from support import FIXTURES, ICONS
 
 from iconkit import DEFAULT_PRESET, compare_renders, optimize_svg
 from iconkit._xml import qname
 from iconkit.fidelity import DEFAULT_TOLERANCE, VISIBLE, Reference, Tolerance, rasterize
 from iconkit.transforms import Options, Transform
 
+FEATURES = FIXTURES / "features"
 SQUARE = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
   <!-- a comment to remove -->
   <path d="M4.000 4.000 L 20 4 L 20 20 L 4 20 Z"/>
@@ -81,6 +82,17 @@ def test_rasters_are_premultiplied_argb_of_the_requested_size() -> None:
     assert raster.shape == (24, 24, 4)
     assert raster[12, 12].tolist() == [0, 0, 0, 255]  # opaque black, BGRA in memory
     assert raster[1, 1].tolist() == [0, 0, 0, 0]
+    blue = rasterize(SQUARE.replace(b"<path ", b'<path fill="#06c" '), 24)
+    assert blue[12, 12].tolist() == [204, 102, 0, 255]  # blue first: BGRA, as cairo's
+
+
+def test_each_size_draws_as_a_fresh_drawing_would() -> None:
+    # The guard parses a picture once for every size; each raster is still the one
+    # a picture parsed for that size alone gives (clip paths at 16 px included).
+    data = (FEATURES / "fill_and_clip_rules.svg").read_bytes()
+    reference = Reference(data, sizes=(96, 16, 24))
+    for size, raster in zip(reference.sizes, reference.rasters, strict=True):
+        assert (raster == rasterize(data, size)).all(), size
 
 
 def test_a_verdict_asked_again_is_the_same_and_agrees_with_compare() -> None:

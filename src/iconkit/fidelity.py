@@ -182,17 +182,15 @@ def _skia_dom(data: bytes) -> object:
 
 
 def _skia_raster(dom: object, size: int) -> np.ndarray:
-    """Draw a Skia SVG DOM: ``size`` x ``size`` x 4 premultiplied BGRA, as cairo's.
-
-    Skia draws straight into the numpy array (N32: BGRA, premultiplied, like
-    cairo's ARGB32), so no image is copied or converted on the way out.
-    """
-    import numpy as np
+    """Draw a Skia SVG DOM: ``size`` x ``size`` x 4 premultiplied BGRA, as cairo's."""
     import skia
 
     dom.setContainerSize(skia.Size(size, size))  # type: ignore[attr-defined]
-    raster = np.zeros((size, size, 4), np.uint8)  # transparent
-    dom.render(skia.Surface(raster).getCanvas())  # type: ignore[attr-defined]
+    surface = skia.Surface(size, size)  # N32: BGRA, premultiplied, like cairo's ARGB32
+    canvas = surface.getCanvas()
+    canvas.clear(skia.ColorTRANSPARENT)
+    dom.render(canvas)  # type: ignore[attr-defined]
+    raster: np.ndarray = surface.makeImageSnapshot().toarray()
     return raster
 
 
