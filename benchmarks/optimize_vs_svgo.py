@@ -19,7 +19,16 @@ simple-icons) into a scratch input folder, then per corpus:
 * sums the bytes and the per-file gzip sizes (level 9) of every output;
 * renders each original and each output with cairosvg at 96 px and counts the
   icons that differ at all, and that differ visibly: more than 1% of the pixels
-  move by more than 8/255.
+  move by more than 8/255;
+* draws each original and each output in Chromium, as an ``<img>`` at 96 px on
+  white, each variant on its own page at the same positions, and counts the
+  icons that differ visibly there. A picture animated with CSS is drawn as a
+  still frame (its animations paused at their start, the same style added to
+  the original and to every output), so a spinner caught mid-turn is not
+  counted as a change;
+* says per corpus whether guarded ``iconkit optimize`` meets each target:
+  bytes and gzip bytes at most SVGO's, wall time at most SVGO's, and no
+  Chromium-visible change.
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ import argparse
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -77,6 +87,7 @@ class Outcome:
     visible: int = 0
     failed: int = 0
     chromium: int = 0
+    files: int = 0
 
 
 def _bare(package: str) -> str:
@@ -110,6 +121,22 @@ def sample(files: list[Path], count: int | None) -> list[Path]:
 
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+# Added to an animated picture before Chromium draws it: every animation held at its start.
+STILL = (
+    b"<style>*{animation-play-state:paused!important;animation-delay:0s!important;"
+    b"transition:none!important}</style>"
+)
+_ROOT_TAG = re.compile(rb"<svg\b[^>]*>")
+
+
+def still(data: bytes) -> bytes:
+    """``data`` with its CSS animations held at their first frame; others as they are."""
+    if b"animation" not in data and b"transition" not in data:
+        return data
+    match = _ROOT_TAG.search(data)
+    return data if match is None else data[: match.end()] + STILL + data[match.end() :]
 
 
 def timed(command: list[str], out: Path, env: dict[str, str] | None = None) -> float:
@@ -179,7 +206,7 @@ def measure(
     from drawn import draw, visible
 
     keys = sorted(originals)
-    chromium_original = draw(browser, [originals[k] for k in keys])
+    chromium_original = draw(browser, [still(originals[k]) for k in keys])
     results: dict[str, Outcome] = {}
     with ProcessPoolExecutor(jobs) as pool:
         for tool in TOOLS:
@@ -191,10 +218,11 @@ def measure(
                 target = outs[tool] / file_name
                 data = target.read_bytes() if target.exists() else None
                 if data is not None:
+                    outcome.files += 1
                     outcome.bytes_out += len(data)
                     outcome.gzip_out += gz(data)
                 pairs.append((originals[file_name], data))
-                drawn_bytes.append(data if data is not None else b"")
+                drawn_bytes.append(still(data) if data is not None else b"")
             for differ, visible_cairo, failed in pool.map(_diff, pairs, chunksize=32):
                 outcome.differ += differ
                 outcome.visible += visible_cairo
@@ -215,19 +243,31 @@ def report(
     svgo = results["svgo"]
     print(f"\n## {name}: {count} files, {bytes_in} bytes in, {gzip_in} gzip bytes in")
     print(
-        f"| tool | bytes out | vs svgo | gzip out | vs svgo | wall s (median of {runs}) "
+        f"| tool | files | bytes out | vs svgo | gzip out | vs svgo | wall s (median of {runs}) "
         "| vs svgo | cairo: differ | cairo: visibly | Chromium: visibly |"
     )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for tool in TOOLS:
         r = results[tool]
         print(
-            f"| {tool} | {r.bytes_out} | {r.bytes_out / svgo.bytes_out:.3f} | {r.gzip_out} "
+            f"| {tool} | {r.files} | {r.bytes_out} | {r.bytes_out / svgo.bytes_out:.3f} "
+            f"| {r.gzip_out} "
             f"| {r.gzip_out / svgo.gzip_out:.3f} | {r.seconds:.2f} "
             f"| {r.seconds / svgo.seconds:.2f} "
             f"| {r.differ} | {r.visible} | {r.chromium} |",
             flush=True,
         )
+    guard = results["iconkit+guard"]
+    checks = (
+        ("bytes", guard.bytes_out <= svgo.bytes_out, f"{guard.bytes_out / svgo.bytes_out:.3f}"),
+        ("gzip", guard.gzip_out <= svgo.gzip_out, f"{guard.gzip_out / svgo.gzip_out:.3f}"),
+        ("wall time", guard.seconds <= svgo.seconds, f"{guard.seconds / svgo.seconds:.2f}"),
+        ("Chromium-visible 0", guard.chromium == 0 and not guard.failed, str(guard.chromium)),
+    )
+    verdicts = ", ".join(
+        f"{what} {'met' if ok else 'NOT met'} ({figure})" for what, ok, figure in checks
+    )
+    print(f"targets for iconkit+guard on {name}: {verdicts}")
     print(json.dumps({"corpus": name, **{t: vars(r) for t, r in results.items()}}, sort_keys=True))
 
 

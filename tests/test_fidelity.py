@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from lxml import etree
-from support import ICONS
+from support import FIXTURES, ICONS
 
 from iconkit import DEFAULT_PRESET, compare_renders, optimize_svg
 from iconkit._xml import qname
 from iconkit.fidelity import DEFAULT_TOLERANCE, VISIBLE, Reference, Tolerance, rasterize
 from iconkit.transforms import Options, Transform
 
+FEATURES = FIXTURES / "features"
 SQUARE = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
   <!-- a comment to remove -->
   <path d="M4.000 4.000 L 20 4 L 20 20 L 4 20 Z"/>
@@ -81,6 +82,17 @@ def test_rasters_are_premultiplied_argb_of_the_requested_size() -> None:
     assert raster.shape == (24, 24, 4)
     assert raster[12, 12].tolist() == [0, 0, 0, 255]  # opaque black, BGRA in memory
     assert raster[1, 1].tolist() == [0, 0, 0, 0]
+    blue = rasterize(SQUARE.replace(b"<path ", b'<path fill="#06c" '), 24)
+    assert blue[12, 12].tolist() == [204, 102, 0, 255]  # blue first: BGRA, as cairo's
+
+
+def test_each_size_draws_as_a_fresh_drawing_would() -> None:
+    # The guard parses a picture once for every size; each raster is still the one
+    # a picture parsed for that size alone gives (clip paths at 16 px included).
+    data = (FEATURES / "fill_and_clip_rules.svg").read_bytes()
+    reference = Reference(data, sizes=(96, 16, 24))
+    for size, raster in zip(reference.sizes, reference.rasters, strict=True):
+        assert (raster == rasterize(data, size)).all(), size
 
 
 def test_a_verdict_asked_again_is_the_same_and_agrees_with_compare() -> None:
@@ -122,9 +134,57 @@ def test_a_construct_the_renderer_cannot_judge_gets_only_passes_safe_by_construc
     assert b"M4 4h16v16H4z" in unguarded.svg
 
 
+SPINNING = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <style>@keyframes s{to{transform:rotate(1turn)}}.s{animation:s 1s infinite}</style>
+  <g class="s"><path d="M4.000 4.000 L 20 4 L 20 20 L 4 20 Z"/></g>
+</svg>"""
+BLINKING = b"""<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">
+  <path d="M4.000 4.000 L 20 4 L 20 20 L 4 20 Z"><set attributeName="d" to="M0 0h9v9z"/></path>
+</svg>"""
+
+
+def test_an_animation_is_judged_by_no_render() -> None:
+    # A render is one still frame: the other frames would change unseen.
+    for data in (SPINNING, BLINKING):
+        result = optimize_svg(data, preset=[*DEFAULT_PRESET, NUDGE])
+        assert not result.checked, "no render was made"
+        assert b"M4.000 4.000 L 20 4" in result.svg, "geometry is left as written"
+        assert b"translate" not in result.svg, "the lossy pass never ran"
+        assert b"M4 4h16v16H4z" in optimize_svg(data, guard=False).svg
+
+
 def test_render_free_passes_make_no_render() -> None:
     from iconkit.optimize import RENDER_FREE
 
     result = optimize_svg(SQUARE, preset=sorted(RENDER_FREE))
     assert not result.checked
     assert b"comment" not in result.svg
+
+
+def _runs_of(data: bytes, lossy_at: tuple[int, ...] = (3,)) -> list[tuple[int, bool, bool]]:
+    """The (precision, cautious, exact) of each run the guard makes; the result's precision."""
+    runs: list[tuple[int, bool, bool]] = []
+
+    def coarse_moves(root: etree._Element, options: Options) -> None:
+        runs.append((options.precision, options.cautious, options.exact))
+        if options.precision in lossy_at and not options.exact:
+            for path in root.iter(qname("path")):
+                path.set("transform", "translate(2 0)")
+
+    step = Transform(code="O598", name="coarse-moves", summary="Lossy.", fn=coarse_moves)
+    result = optimize_svg(data, preset=[*DEFAULT_PRESET, step])
+    assert result.checked
+    assert not result.backed_off
+    return runs
+
+
+def test_a_single_shape_gets_no_cautious_run() -> None:
+    # Only merging has a cautious variant: with one shape it would write the same bytes.
+    assert _runs_of(SQUARE) == [(3, False, False), (4, False, False)]
+    two = SQUARE.replace(b"</svg>", b'<path d="M1 1h2v2H1z"/></svg>')
+    assert _runs_of(two) == [(3, False, False), (3, True, False), (4, False, False)]
+
+
+def test_exact_sums_are_the_last_retry_before_backing_off() -> None:
+    runs = _runs_of(SQUARE, lossy_at=(3, 4, 5))
+    assert runs == [(3, False, False), (4, False, False), (5, False, False), (3, True, True)]

@@ -29,7 +29,8 @@ NAMED = b"""<?xml version="1.0"?>
 def test_every_bundled_icon_optimizes_without_a_visible_change(path) -> None:
     data = path.read_bytes()
     result = optimize_svg(data, path)
-    assert result.checked
+    # The spinner is animated: no render judges it, so it gets only the safe passes.
+    assert result.checked == (unjudged(parse_svg(data)) is None)
     assert not result.unchanged
     assert result.size < len(data), "the optimizer must save bytes on every bundled icon"
     # Checked independently of the guard, with the benchmark's definition of visible.

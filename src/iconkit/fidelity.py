@@ -171,18 +171,25 @@ def _for_skia(data: bytes, path: str) -> bytes | None:
     return etree.tostring(root)
 
 
-def _skia_raster(data: bytes, size: int) -> np.ndarray:
-    """Draw with Skia's SVG module: ``size`` x ``size`` x 4 premultiplied BGRA, as cairo's."""
+def _skia_dom(data: bytes) -> object:
+    """Parse an SVG once with Skia's SVG module, for drawing at every size."""
     import skia
 
     dom = skia.SVGDOM.MakeFromStream(skia.MemoryStream(data))
     if dom is None:
         raise IconSourceError("<svg>", "Skia cannot read it")
-    dom.setContainerSize(skia.Size(size, size))
+    return dom
+
+
+def _skia_raster(dom: object, size: int) -> np.ndarray:
+    """Draw a Skia SVG DOM: ``size`` x ``size`` x 4 premultiplied BGRA, as cairo's."""
+    import skia
+
+    dom.setContainerSize(skia.Size(size, size))  # type: ignore[attr-defined]
     surface = skia.Surface(size, size)  # N32: BGRA, premultiplied, like cairo's ARGB32
     canvas = surface.getCanvas()
     canvas.clear(skia.ColorTRANSPARENT)
-    dom.render(canvas)
+    dom.render(canvas)  # type: ignore[attr-defined]
     raster: np.ndarray = surface.makeImageSnapshot().toarray()
     return raster
 
@@ -193,10 +200,13 @@ class _Painter:
     def __init__(self, data: bytes, path: str, skia: bool) -> None:
         self.skia_data = _for_skia(data, path) if skia else None
         self.drawing = Drawing(data, path) if self.skia_data is None else None
+        self._dom: object | None = None
 
     def raster(self, size: int) -> np.ndarray:
         if self.skia_data is not None:
-            return _skia_raster(self.skia_data, size)
+            if self._dom is None:
+                self._dom = _skia_dom(self.skia_data)
+            return _skia_raster(self._dom, size)
         assert self.drawing is not None
         return _raster(self.drawing, size)
 

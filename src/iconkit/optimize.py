@@ -53,9 +53,14 @@ RENDER_FREE = frozenset(
 # at all: a picture holding one cannot be judged, so only RENDER_FREE passes
 # run on it.
 _UNJUDGED_TAGS = tuple(
-    qname(tag) for tag in ("filter", "mask", "pattern", "switch", "foreignObject")
+    qname(tag)
+    for tag in (
+        *("filter", "mask", "pattern", "switch", "foreignObject"),
+        # An animation: a render is one still frame, and says nothing of the rest.
+        *("animate", "animateTransform", "animateMotion", "animateColor", "set"),
+    )
 )
-_UNJUDGED_STYLE = ("mix-blend-mode", "isolation", "filter", "mask")
+_UNJUDGED_STYLE = ("mix-blend-mode", "isolation", "filter", "mask", "animation", "transition")
 # How many extra digits the guard tries before it backs a pass off.
 _EXTRA_PRECISION = 2
 
@@ -146,9 +151,11 @@ def optimize_svg(
     if guard and all(step.name in RENDER_FREE for step in passes):
         guard = False  # nothing a render could catch: no render is made
 
-    def run(steps: Sequence[Transform], digits: int, cautious: bool = False) -> bytes:
+    def run(
+        steps: Sequence[Transform], digits: int, cautious: bool = False, exact: bool = False
+    ) -> bytes:
         tree = copy.deepcopy(root) if guard else root
-        options = Options(precision=digits, id_prefix=id_prefix, cautious=cautious)
+        options = Options(precision=digits, id_prefix=id_prefix, cautious=cautious, exact=exact)
         for step in steps:
             step(tree, options)
         return serialize(tree)
@@ -167,17 +174,24 @@ def optimize_svg(
         return OptimizeResult(result, len(data), precision=precision, checked=True)
     # Rounding and merged anti-aliasing are the likeliest causes: try the
     # cautious variants and finer coordinates before dropping a pass.
-    attempts = [(0, True), (1, False), (1, True)]
-    attempts += [(extra, True) for extra in range(2, _EXTRA_PRECISION + 1)]
-    for extra, cautious in attempts:
+    attempts = [(0, True, False), (1, False, False), (1, True, False)]
+    attempts += [(extra, True, False) for extra in range(2, _EXTRA_PRECISION + 1)]
+    if sum(1 for _ in root.iter(*_MERGEABLE)) < 2:
+        # Only merging has a cautious variant, and one shape merges with nothing:
+        # a cautious run would write the same bytes again.
+        attempts = [(extra, False, False) for extra in range(1, _EXTRA_PRECISION + 1)]
+    # Last, relative numbers that sum exactly: an edge on a rasteriser's sampling
+    # line can flip a row of pixels for a sum off by a hair, at any precision.
+    attempts += [(0, True, True), (_EXTRA_PRECISION, True, True)]
+    for extra, cautious, exact in attempts:
         digits = min(precision + extra, 8)
-        careful = run(passes, digits, cautious)
+        careful = run(passes, digits, cautious, exact)
         if reference.matches(careful):
             return OptimizeResult(
                 careful, len(data), precision=digits, checked=True, cautious=cautious
             )
     digits = min(precision + _EXTRA_PRECISION, 8)
-    return _back_off(reference, lambda steps, d: run(steps, d, True), passes, digits, data)
+    return _back_off(reference, lambda steps, d: run(steps, d, True, True), passes, digits, data)
 
 
 def unjudged(root: etree._Element) -> str | None:
@@ -185,14 +199,16 @@ def unjudged(root: etree._Element) -> str | None:
 
     Filters, masks, patterns, ``<switch>``, blend modes and isolation, and
     groups inside clip paths are drawn by cairosvg unlike browsers (or not at
-    all), so a change to them would pass unseen.
+    all), so a change to them would pass unseen. An animation (SMIL elements,
+    or CSS ``animation`` and ``transition`` in a ``style`` attribute or
+    element) is judged by no render: a render is one still frame.
     """
     for element in root.iter(*_UNJUDGED_TAGS):
         return etree.QName(element).localname
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        style = element.get("style")
+        style = element.text if element.tag == _STYLE else element.get("style")
         if style and any(word in style for word in _UNJUDGED_STYLE):
             return "style"
         if element.tag == _CLIP_PATH and any(child.tag == _G for child in element):
@@ -201,6 +217,10 @@ def unjudged(root: etree._Element) -> str | None:
 
 
 _CLIP_PATH = qname("clipPath")
+_MERGEABLE = tuple(
+    qname(tag) for tag in ("path", "rect", "circle", "ellipse", "line", "polyline", "polygon")
+)
+_STYLE = qname("style")
 _G = qname("g")
 
 

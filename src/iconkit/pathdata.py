@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import struct
 from typing import Any
 
 __all__ = [
@@ -248,12 +249,29 @@ def _pair(a: str, b: str) -> str:
     return f"{a} {b}"
 
 
-def to_string(commands: list[Command], decimals: int, close_shortcut: bool = True) -> str:
+def _f32(value: float) -> float:
+    """``value`` as the nearest single-precision float, as renderers hold coordinates."""
+    result: float = _FLOAT32.unpack(_FLOAT32.pack(value))[0]
+    return result
+
+
+_FLOAT32 = struct.Struct("f")
+
+
+def to_string(
+    commands: list[Command], decimals: int, close_shortcut: bool = True, exact: bool = False
+) -> str:
     """Write ``commands`` in their shortest form, coordinates rounded to ``decimals`` places.
 
     ``close_shortcut`` drops a lineto back to the subpath's start just before a
     closepath, and a moveto that starts nothing; turn it off when the path has
     markers, which are drawn at every vertex.
+
+    With ``exact``, a command is written relative (or as a reflected ``S``/``T``)
+    only where a renderer that adds in single precision, as Skia and browsers
+    do, arrives at the very same point as from the absolute numbers. Elsewhere
+    the sum can land a hair off, and an edge lying on a sampling line of the
+    rasteriser then flips a row of pixels.
     """
     scale = 10**decimals
     memo: dict[int, str] = {}
@@ -325,7 +343,7 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
             x2 = round(command[3] * scale)
             y2 = round(command[4] * scale)
             reflected = (2 * ix - cubic[0], 2 * iy - cubic[1]) if cubic else (ix, iy)
-            if (x1, y1) == reflected:
+            if (x1, y1) == reflected and (not exact or _reflects(ix, iy, cubic, x1, y1, scale)):
                 choices = [
                     ("S", _join([fmt(x2), fmt(y2), fmt(x), fmt(y)])),
                     ("s", _join([fmt(x2 - ix), fmt(y2 - iy), fmt(x - ix), fmt(y - iy)])),
@@ -353,7 +371,7 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
             x1 = round(command[1] * scale)
             y1 = round(command[2] * scale)
             reflected = (2 * ix - quad[0], 2 * iy - quad[1]) if quad else (ix, iy)
-            if (x1, y1) == reflected:
+            if (x1, y1) == reflected and (not exact or _reflects(ix, iy, quad, x1, y1, scale)):
                 choices = [("T", _pair(fmt(x), fmt(y))), ("t", _pair(fmt(x - ix), fmt(y - iy)))]
             else:
                 choices = [
@@ -369,13 +387,15 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
             head = _join([fmt(rx), fmt(ry), fmt(rot)])
             flags = f" {int(command[4])}{int(command[5])}"
             choices = [
-                ("A", head + flags + fmt(x) + _sep(fmt(y)) + fmt(y)),
-                ("a", head + flags + fmt(x - ix) + _sep(fmt(y - iy)) + fmt(y - iy)),
+                ("A", head + flags + _pair(fmt(x), fmt(y))),
+                ("a", head + flags + _pair(fmt(x - ix), fmt(y - iy))),
             ]
             cubic = quad = None
         best_letter, best_body = choices[0]
         choice_letter, body = choices[1]
-        if len(body) + (choice_letter != implied) <= len(best_body) + (best_letter != implied):
+        if len(body) + (choice_letter != implied) <= len(best_body) + (best_letter != implied) and (
+            not exact or _adds_up(ix, iy, command, scale)
+        ):
             best_letter, best_body = choice_letter, body
         if best_letter == implied:
             first = best_body[0]
@@ -396,16 +416,36 @@ def to_string(commands: list[Command], decimals: int, close_shortcut: bool = Tru
     return "".join(out)
 
 
+def _adds_up(ix: int, iy: int, command: Command, scale: int) -> bool:
+    """Whether every point of ``command``, written relative to (ix, iy), sums exactly in floats."""
+    points = command[6:8] if command[0] == "A" else command[1:]
+    for k, value in enumerate(points):
+        origin = ix if k % 2 == 0 else iy
+        target = round(value * scale)
+        start = _f32(origin / scale)
+        if _f32(start + _f32((target - origin) / scale)) != _f32(target / scale):
+            return False
+    return True
+
+
+def _reflects(
+    ix: int, iy: int, control: tuple[int, int] | None, x1: int, y1: int, scale: int
+) -> bool:
+    """Whether a renderer reflecting ``control`` about (ix, iy) in floats lands on (x1, y1)."""
+    if control is None:
+        return True  # no reflection: the control point is the current point itself
+    for here, there, wanted in ((ix, control[0], x1), (iy, control[1], y1)):
+        if _f32(2 * _f32(here / scale) - _f32(there / scale)) != _f32(wanted / scale):
+            return False
+    return True
+
+
 _LAST_NUMBER = re.compile(r"-?[\d.]+$")
 
 
 def _last_number(body: str) -> str:
     match = _LAST_NUMBER.search(body)
     return match.group() if match else body
-
-
-def _sep(text: str) -> str:
-    return "" if text[0] == "-" else " "
 
 
 def transform(commands: list[Command], matrix: tuple[float, ...]) -> list[Command] | None:

@@ -39,12 +39,15 @@ class Options:
     0.005 units or 0.02 px at 96 px off). ``id_prefix`` is put in front of every
     id that remains, so icons inlined together never collide. ``cautious``
     asks passes to skip rewrites that keep the shape but may shift
-    anti-aliasing (the guard sets it when the first attempt fails).
+    anti-aliasing (the guard sets it when the first attempt fails). ``exact``
+    asks for path data whose relative numbers a renderer adding in single
+    precision sums to the very points written (the guard's last retry).
     """
 
     precision: int = DEFAULT_PRECISION
     id_prefix: str | None = None
     cautious: bool = False
+    exact: bool = False
 
 
 @dataclass(frozen=True)

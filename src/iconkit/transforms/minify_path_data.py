@@ -25,7 +25,9 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
     not build up. The ends of a line that rounding would shrink to a point, and
     of an arc whose centre it would swing, keep up to three more decimals.
     ``H V S T`` replace ``L C Q`` where exact, repeated command letters are
-    left out, separators only where a parser needs them. Malformed path data is left as it is.
+    left out, separators only where a parser needs them. With ``exact``, a
+    point is written relative only where single-precision sums land on it.
+    Malformed path data is left as it is.
     Example: ``M 10.000 20 L 10 30 L 20 30 Z`` becomes ``M10 20v10h10z``.
     """
     dynamic = is_dynamic(root)
@@ -46,6 +48,8 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
         if finer:
             commands = pathdata.snap(commands, decimals, finer)
             decimals = max(finer.values())
-        short = pathdata.to_string(commands, decimals, close_shortcut=not markers)
+        short = pathdata.to_string(
+            commands, decimals, close_shortcut=not markers, exact=options.exact
+        )
         if len(short) <= len(d):
             element.set("d", short)
