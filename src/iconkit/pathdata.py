@@ -20,6 +20,8 @@ import re
 import struct
 from typing import Any
 
+from ._svg import NUMBER
+
 __all__ = [
     "Command",
     "bbox",
@@ -34,7 +36,7 @@ __all__ = [
 
 Command = list[Any]  # [letter, *numbers]
 
-_TOKEN = re.compile(r"[MmZzLlHhVvCcSsQqTtAa]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TOKEN = re.compile(rf"[MmZzLlHhVvCcSsQqTtAa]|{NUMBER}")
 _JUNK = re.compile(r"[^\s,]")
 _ARITY = {
     "M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2, "A": 7, "Z": 0,

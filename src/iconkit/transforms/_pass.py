@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .._svg import NUMBER, view_box
+
 __all__ = [
     "EXACT",
     "Options",
@@ -76,20 +78,15 @@ def transform(
     return wrap
 
 
-_NUMBERS = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_NUMBER = re.compile(NUMBER)
 
 
 def decimals_for(root: etree._Element, precision: int) -> int:
     """Return the decimal places that keep ``precision`` significant digits across the icon."""
-    size = 0.0
-    box = root.get("viewBox")
-    if box:
-        numbers = [float(n) for n in _NUMBERS.findall(box)]
-        if len(numbers) == 4:
-            size = max(abs(numbers[2]), abs(numbers[3]))
+    size = _view_size(root) or 0.0
     if size <= 0:
         for attr in ("width", "height"):
-            match = _NUMBERS.match(root.get(attr, "").strip())
+            match = _NUMBER.match(root.get(attr, "").strip())
             if match:
                 size = max(size, abs(float(match.group())))
     if size <= 0:
@@ -138,10 +135,8 @@ def _local(element: etree._Element) -> str:
 
 
 def _view_size(element: etree._Element) -> float | None:
-    numbers = [float(n) for n in _NUMBERS.findall(element.get("viewBox") or "")]
-    if len(numbers) == 4 and max(abs(numbers[2]), abs(numbers[3])) > 0:
-        return max(abs(numbers[2]), abs(numbers[3]))
-    return None
+    box = view_box(element.get("viewBox"))
+    return max(box[2], box[3]) if box is not None else None
 
 
 def _places(size: float, precision: int) -> int:
