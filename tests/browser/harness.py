@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
 from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,3 +116,20 @@ def spoken_phrases(page: Page, selector: str, steps: int = 80) -> list[str]:
         if all(moved[i] == moved[i + period] for i in range(len(moved) - period)):
             return moved[:period] if moved[0] == said[0] else [said[0], *moved[: period - 1]]
     raise AssertionError(f"the screen reader did not come round in {steps} steps: {said}")
+
+
+#: A colour to choose in the gallery, and what its pixels read back as.
+RED = "#c01c28"
+RED_RGB = (192, 28, 40)
+
+
+def opaque(image: Image.Image) -> set[tuple[int, ...]]:
+    """The colours of an image's fully opaque pixels, to the nearest red (within rounding)."""
+    data = image.convert("RGBA").tobytes()
+    out = set()
+    for i in range(0, len(data), 4):
+        if data[i + 3] == 255:
+            pixel = tuple(data[i : i + 3])
+            near = all(abs(a - b) <= 2 for a, b in zip(pixel, RED_RGB, strict=True))
+            out.add(RED_RGB if near else pixel)
+    return out

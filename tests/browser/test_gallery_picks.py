@@ -12,28 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from harness import run_axe
+from harness import RED, RED_RGB, opaque, run_axe
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 from support import ICONS
 
 from iconkit import build_gallery, load_icons
 
-RED = "#c01c28"
-RED_RGB = (192, 28, 40)
 TARGET_BYTES = 500 * 1024
-
-
-def opaque(image: Image.Image) -> set[tuple[int, ...]]:
-    """The colours of an image's fully opaque pixels, to the nearest red (within rounding)."""
-    data = image.convert("RGBA").tobytes()
-    out = set()
-    for i in range(0, len(data), 4):
-        if data[i + 3] == 255:
-            pixel = tuple(data[i : i + 3])
-            near = all(abs(a - b) <= 2 for a, b in zip(pixel, RED_RGB, strict=True))
-            out.add(RED_RGB if near else pixel)
-    return out
 
 
 def shown(page: Page) -> list[str]:

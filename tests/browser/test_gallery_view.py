@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from harness import run_axe
+from harness import RED, RED_RGB, opaque, run_axe
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 from support import ICONS, write_shapes
@@ -18,27 +18,12 @@ from support import ICONS, write_shapes
 from iconkit import IconSet, build_gallery, gallery, load_icons, render_icon
 from iconkit.jinja import IconRenderer
 
-RED = "#c01c28"
-RED_RGB = (192, 28, 40)
-
 
 def shown(page: Page) -> list[str]:
     hrefs: list[str] = page.eval_on_selector_all(
         "#grid li a", "links => links.map(a => a.getAttribute('href'))"
     )
     return [re.sub(r"^icons/|\.html(\?.*)?$", "", href) for href in hrefs]
-
-
-def opaque(image: Image.Image) -> set[tuple[int, ...]]:
-    """The colours of an image's fully opaque pixels, to the nearest red (within rounding)."""
-    data = image.convert("RGBA").tobytes()
-    out = set()
-    for i in range(0, len(data), 4):
-        if data[i + 3] == 255:
-            pixel = tuple(data[i : i + 3])
-            near = all(abs(a - b) <= 2 for a, b in zip(pixel, RED_RGB, strict=True))
-            out.add(RED_RGB if near else pixel)
-    return out
 
 
 def test_a_tag_and_a_typo_find_the_icon(page: Page, site: Path) -> None:
