@@ -509,6 +509,7 @@ def _gallery(run: _Run, tmp: Path, links: Links, workers: Workers | None) -> Non
         GalleryOptions(files_url="../"),
         findings=run.diagnostics,
         digests=_gallery_keys(run.shipped, run.keys, run.set_findings),
+        memo=run.cache.memo("gallery"),
     )
     run.progress.advance()
     run.progress.finish()
