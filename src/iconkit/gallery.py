@@ -364,7 +364,7 @@ def write_site(
     categories = sorted({icon.meta.category for icon in site.icon_set})
     stroked = bool(grid) and all(drawn_with_strokes for _, _, drawn_with_strokes in grid)
     (folder / "grid").mkdir()
-    for name, text in _grid_files([entry for entry, _, _ in grid], categories).items():
+    for name, text in _grid_files([entry for entry, _, _ in grid], categories, memo).items():
         _write(folder / name, text)
     if site.labels:
         (folder / "labels").mkdir()
@@ -726,7 +726,9 @@ def _base36(number: int) -> str:
     return "0123456789abcdefghijklmnopqrstuvwxyz"[number]
 
 
-def _grid_files(entries: list[list[Any]], categories: list[str]) -> dict[str, str]:
+def _grid_files(
+    entries: list[list[Any]], categories: list[str], memo: Memo | None = None
+) -> dict[str, str]:
     """The index's data files, by path in the gallery: a compact search index loaded
     with the page, and the drawings, which gallery.js loads as it needs them.
 
@@ -736,6 +738,7 @@ def _grid_files(entries: list[list[Any]], categories: list[str]) -> dict[str, st
       each ``[attributes, classes, body]``, loaded as their cells are shown.
 
     Each is a script, not JSON, so that a gallery opened from the file system can load it.
+    ``memo`` keeps the search index by the entries' slugs, titles, categories and words.
     """
     attrs: dict[str, int] = {}
     drawings = [
@@ -749,7 +752,11 @@ def _grid_files(entries: list[list[Any]], categories: list[str]) -> dict[str, st
         "chunks": chunks,
         "categories": categories,
         "attrs": list(attrs),
-        **_search_index(entries, categories),
+        **_remembered(
+            memo,
+            ("search", [entry[:4] for entry in entries], categories),
+            functools.partial(_search_index, entries, categories),
+        ),
     }
     files = {
         "grid.js": "/* iconkit gallery: the search index, every icon in order (generated). */\n"
@@ -814,22 +821,18 @@ def _related_icons(icon_set: IconSet, memo: Memo | None = None) -> dict[str, tup
 
     A shared word counts for more the fewer icons have it; a word of more than
     ``_RELATED_MAX_SHARE`` icons (or of every icon) is not counted. Ties go by slug.
-    With a ``memo``, the ranking is kept by a hash of every icon's words.
+    With a ``memo``, the ranking is kept by every icon's words.
     """
     words = {
-        icon.slug: sorted(
-            set(_WORD.findall(" ".join([icon.meta.title, icon.slug, *icon.meta.tags]).lower()))
+        icon.slug: tuple(
+            sorted(
+                set(_WORD.findall(" ".join([icon.meta.title, icon.slug, *icon.meta.tags]).lower()))
+            )
         )
         for icon in icon_set
     }
-    if memo is None:
-        ranked = _rank_related(words)
-    else:
-        made_of = json.dumps(list(words.items()), ensure_ascii=False, separators=(",", ":"))
-        key = hashlib.sha256(
-            f"related\0{RELATED}\0{_RELATED_MAX_SHARE}\0{made_of}".encode()
-        ).hexdigest()
-        ranked = memo.get(key, lambda: _rank_related(words))
+    made_of = ("related", RELATED, _RELATED_MAX_SHARE, tuple(words.items()))
+    ranked = _remembered(memo, made_of, functools.partial(_rank_related, words))
     by_slug = {icon.slug: icon for icon in icon_set}
     return {slug: tuple(by_slug[other] for other in best) for slug, best in ranked.items()}
 
