@@ -432,3 +432,40 @@ def test_cli_gallery_reports_a_bad_icon_without_traceback(icon_copy: Path, tmp_p
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site").exists()
     assert _run("gallery", "--icons", str(icon_copy)).returncode == 2
+
+
+def test_a_memo_keeps_related_icons_and_the_search_index_until_a_word_changes(
+    icon_copy: Path, tmp_path: Path
+) -> None:
+    from iconkit.cache import Memo
+    from iconkit.gallery import GalleryOptions, plan_site, write_site
+
+    drawing = (icon_copy / "close.svg").read_bytes()
+    write_shapes(
+        icon_copy,
+        40,
+        drawing,
+        lambda n: {"title": f"Shape {n:02}", "tags": ["form", f"kind{n % 5}"]},
+    )
+
+    def site_files(memo_folder: Path | None, name: str) -> tuple[dict[str, Any], dict[str, str]]:
+        memo = Memo(memo_folder) if memo_folder else None
+        site = plan_site(load_icons(icon_copy), GalleryOptions(pngs=False), memo=memo)
+        (tmp_path / name).mkdir()
+        write_site(site, tmp_path / name, memo)
+        if memo is not None:
+            memo.save()
+        related = {slug: [icon.slug for icon in icons] for slug, icons in site.related.items()}
+        return related, _tree(tmp_path / name)
+
+    fresh = site_files(None, "fresh")
+    assert fresh[0]["shape-003"][:2] == ["shape-008", "shape-013"]  # the rarer word kind3
+    assert site_files(tmp_path / "memo", "first") == fresh
+    assert site_files(tmp_path / "memo", "kept") == fresh
+    # A changed tag changes what is related and what search finds: nothing stale is kept.
+    meta = icon_copy / "shape-003.json"
+    meta.write_text(meta.read_text("utf-8").replace('"kind3"', '"kind4"'), "utf-8")
+    changed = site_files(None, "changed")
+    assert changed[0]["shape-003"][:2] == ["shape-004", "shape-009"]
+    assert changed[1]["grid.js"] != fresh[1]["grid.js"]
+    assert site_files(tmp_path / "memo", "again") == changed

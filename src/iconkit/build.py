@@ -301,9 +301,10 @@ def _check_set(run: _Run) -> None:
     """
     selection = run.options.pipeline.selection
     run.set_findings = list(set_diagnostics(run.icons, selection))
-    early = _errors_of([*run.set_findings, *metadata_diagnostics(run.icons, selection)])
-    if not run.options.findings_stop:
-        early = []
+    early = []
+    if run.options.findings_stop:
+        # Only a build that findings stop needs them now (``serve`` does not).
+        early = _errors_of([*run.set_findings, *metadata_diagnostics(run.icons, selection)])
     if (run.load_errors or early) and not run.options.keep_going:
         raise BuildFailed(sorted([*run.load_errors, *early], key=_error_order))
     if run.options.only_used is not None:
@@ -509,6 +510,7 @@ def _gallery(run: _Run, tmp: Path, links: Links, workers: Workers | None) -> Non
         GalleryOptions(files_url="../"),
         findings=run.diagnostics,
         digests=_gallery_keys(run.shipped, run.keys, run.set_findings),
+        memo=run.cache.memo("gallery"),
     )
     run.progress.advance()
     run.progress.finish()

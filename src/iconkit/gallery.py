@@ -261,6 +261,7 @@ def plan_site(
     options: GalleryOptions,
     findings: Sequence[Diagnostic] | None = None,
     digests: Mapping[str, str] | None = None,
+    memo: Memo | None = None,
 ) -> Site:
     """Work out what the gallery of ``icon_set`` shows.
 
@@ -268,6 +269,8 @@ def plan_site(
     the set is not linted again. ``digests`` give, per slug, a hash of
     everything about an icon that its page shows (shipped SVG, metadata,
     findings), where the caller has one; otherwise each icon is hashed here.
+    ``memo`` keeps each icon's related icons by the words of the whole set,
+    so a rebuild that changes no title, name or tag does not rank them again.
     """
     coverage = gallery_coverage(icon_set, findings)
     if digests is None:
@@ -286,7 +289,8 @@ def plan_site(
     }
     files = "../" + (options.files_url or "")
     page = _PageSite(common, files, options.pngs, translation_rows(icon_set.root))
-    return Site(icon_set, options, coverage, _related_icons(icon_set), digests, page, labels)
+    related = _related_icons(icon_set, memo)
+    return Site(icon_set, options, coverage, related, digests, page, labels)
 
 
 def build_gallery(
@@ -360,7 +364,7 @@ def write_site(
     categories = sorted({icon.meta.category for icon in site.icon_set})
     stroked = bool(grid) and all(drawn_with_strokes for _, _, drawn_with_strokes in grid)
     (folder / "grid").mkdir()
-    for name, text in _grid_files([entry for entry, _, _ in grid], categories).items():
+    for name, text in _grid_files([entry for entry, _, _ in grid], categories, memo).items():
         _write(folder / name, text)
     if site.labels:
         (folder / "labels").mkdir()
@@ -722,7 +726,9 @@ def _base36(number: int) -> str:
     return "0123456789abcdefghijklmnopqrstuvwxyz"[number]
 
 
-def _grid_files(entries: list[list[Any]], categories: list[str]) -> dict[str, str]:
+def _grid_files(
+    entries: list[list[Any]], categories: list[str], memo: Memo | None = None
+) -> dict[str, str]:
     """The index's data files, by path in the gallery: a compact search index loaded
     with the page, and the drawings, which gallery.js loads as it needs them.
 
@@ -732,6 +738,7 @@ def _grid_files(entries: list[list[Any]], categories: list[str]) -> dict[str, st
       each ``[attributes, classes, body]``, loaded as their cells are shown.
 
     Each is a script, not JSON, so that a gallery opened from the file system can load it.
+    ``memo`` keeps the search index by the entries' slugs, titles, categories and words.
     """
     attrs: dict[str, int] = {}
     drawings = [
@@ -745,7 +752,11 @@ def _grid_files(entries: list[list[Any]], categories: list[str]) -> dict[str, st
         "chunks": chunks,
         "categories": categories,
         "attrs": list(attrs),
-        **_search_index(entries, categories),
+        **_remembered(
+            memo,
+            ("search", [entry[:4] for entry in entries], categories),
+            functools.partial(_search_index, entries, categories),
+        ),
     }
     files = {
         "grid.js": "/* iconkit gallery: the search index, every icon in order (generated). */\n"
@@ -805,35 +816,46 @@ def _labels_script(language: str, table: Mapping[str, str]) -> str:
     )
 
 
-def _related_icons(icon_set: IconSet) -> dict[str, tuple[Icon, ...]]:
+def _related_icons(icon_set: IconSet, memo: Memo | None = None) -> dict[str, tuple[Icon, ...]]:
     """Per icon, up to :data:`RELATED` icons that share its rarer words (tags, title, name).
 
     A shared word counts for more the fewer icons have it; a word of more than
     ``_RELATED_MAX_SHARE`` icons (or of every icon) is not counted. Ties go by slug.
+    With a ``memo``, the ranking is kept by every icon's words.
     """
-    words: dict[str, set[str]] = {}
-    having: dict[str, list[str]] = {}
-    for icon in icon_set:
-        meta = icon.meta
-        own = set(_WORD.findall(" ".join([meta.title, icon.slug, *meta.tags]).lower()))
-        words[icon.slug] = own
-        for word in own:
-            having.setdefault(word, []).append(icon.slug)
-    limit = min(_RELATED_MAX_SHARE, len(icon_set) - 1)
+    words = {
+        icon.slug: tuple(
+            sorted(
+                set(_WORD.findall(" ".join([icon.meta.title, icon.slug, *icon.meta.tags]).lower()))
+            )
+        )
+        for icon in icon_set
+    }
+    made_of = ("related", RELATED, _RELATED_MAX_SHARE, tuple(words.items()))
+    ranked = _remembered(memo, made_of, functools.partial(_rank_related, words))
     by_slug = {icon.slug: icon for icon in icon_set}
-    out: dict[str, tuple[Icon, ...]] = {}
-    for icon in icon_set:
+    return {slug: tuple(by_slug[other] for other in best) for slug, best in ranked.items()}
+
+
+def _rank_related(words: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Per slug, the slugs of its related icons, best first, from each slug's words."""
+    having: dict[str, list[str]] = {}
+    for slug, own in words.items():
+        for word in own:
+            having.setdefault(word, []).append(slug)
+    limit = min(_RELATED_MAX_SHARE, len(words) - 1)
+    out: dict[str, list[str]] = {}
+    for slug, own in words.items():
         scores: dict[str, float] = {}
-        for word in words[icon.slug]:
+        for word in own:
             others = having[word]
             if len(others) > limit:
                 continue
             weight = 1.0 / len(others)
             for other in others:
                 scores[other] = scores.get(other, 0.0) + weight
-        scores.pop(icon.slug, None)
-        best = sorted(scores, key=lambda slug: (-round(scores[slug], 9), slug))[:RELATED]
-        out[icon.slug] = tuple(by_slug[slug] for slug in best)
+        scores.pop(slug, None)
+        out[slug] = sorted(scores, key=lambda other: (-round(scores[other], 9), other))[:RELATED]
     return out
 
 

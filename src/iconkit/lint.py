@@ -28,7 +28,7 @@ from ._svg import view_box_text
 from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
-from .i18n import messages, open_catalogs
+from .i18n import catalog_paths, messages, open_catalogs
 from .model import DIAGNOSTIC_ORDER, SEVERITIES, Diagnostic, Icon, IconSet, Severity
 from .rules import ALL_RULES
 from .rules.base import (
@@ -281,6 +281,9 @@ def translation_entries(root: Path | str, languages: Sequence[str] = ()) -> list
     text, at the catalog's first line. Raises IconSourceError for a language
     with no catalog and for a catalog that cannot be read.
     """
+    if not languages and Path(root).is_dir() and not catalog_paths(root):
+        # No catalog: no entries, and no need to read every icon's metadata.
+        return []
     sources = messages(root)
     out: list[Translation] = []
     for language, path, catalog in open_catalogs(root, languages):
