@@ -109,7 +109,9 @@ def test_every_icon_renders_a_visible_picture(slug: str, size: int) -> None:
     assert image.size == (size, size)
     alpha = image.getchannel("A")
     inked = sum(alpha.histogram()[129:])
-    assert inked >= size, f"{slug} at {size}px paints only {inked} pixels"
+    # Half a pixel row: the ellipsis's three dots are 2 x 2 solid pixels each at
+    # 16 px, 12 in all, in the PNG as in Chromium.
+    assert inked >= size // 2, f"{slug} at {size}px paints only {inked} pixels"
     assert alpha.getbbox() is not None
 
 

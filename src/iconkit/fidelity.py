@@ -1,6 +1,7 @@
 """The fidelity guard: render two SVGs and compare them pixel by pixel.
 
-The renderer is chosen per picture, by measurement against Chromium
+The renderer is chosen per picture (:class:`iconkit.render.Painter`), by
+measurement against Chromium
 (``benchmarks/guard_renderers.py``): Skia's SVG module (skia-python), the
 rasteriser Chromium itself draws with, agrees with Chromium on most icons
 made of shapes, paths and clip paths, and is five to ten times faster than
@@ -35,7 +36,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import IconSourceError
-from .render import Drawing
+from .render import Painter
 
 if TYPE_CHECKING:
     import numpy as np
@@ -104,20 +105,7 @@ def rasterize(data: bytes, size: int, path: str = "<svg>") -> np.ndarray:
 
     The renderer is the one the guard chooses for this picture (Skia or cairosvg).
     """
-    return _Painter(data, path, skia=True).raster(size)
-
-
-def _raster(drawing: Drawing, size: int) -> np.ndarray:
-    import numpy as np
-
-    surface = drawing.surface(size)
-    image = surface.cairo
-    image.flush()
-    width, height, stride = image.get_width(), image.get_height(), image.get_stride()
-    pixels = np.frombuffer(image.get_data(), np.uint8).reshape(height, stride // 4, 4)
-    raster = pixels[:, :width].copy()
-    surface.finish()
-    return raster
+    return Painter(data, path, skia=True).raster(size)
 
 
 def preload() -> None:
@@ -128,87 +116,6 @@ def preload() -> None:
     """
     import numpy  # noqa: F401
     import skia  # noqa: F401
-
-
-# What Skia's SVG module draws as Chromium does (measured); anything else goes to cairosvg.
-_SKIA_TAGS = frozenset(
-    "{http://www.w3.org/2000/svg}" + name
-    for name in (
-        "svg", "g", "defs", "title", "desc", "path", "rect", "circle", "ellipse", "line",
-        "polyline", "polygon", "clipPath",
-    )
-)  # fmt: skip
-
-
-def _for_skia(data: bytes, path: str) -> bytes | None:
-    """The SVG as Skia should get it, or None when Skia is not the renderer for it.
-
-    Skia draws at the root's own width and height, not the canvas's, and
-    leaves ``currentColor`` unset: the size goes (the view box scales it to
-    the canvas) and ``currentColor`` is black, as the cairosvg guard drew it.
-    """
-    from lxml import etree
-
-    from ._xml import parse_svg
-
-    try:
-        root = parse_svg(data, path)
-    except IconSourceError:
-        return None
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag not in _SKIA_TAGS or "style" in element.attrib:
-            return None
-        if element is not root and element.tag == root.tag:
-            return None  # a nested <svg>: Skia places its viewport unlike browsers
-    if not root.get("viewBox"):
-        return None
-    root.attrib.pop("width", None)
-    root.attrib.pop("height", None)
-    root.attrib.pop("color", None)
-    root.set("color", "#000")
-    return etree.tostring(root)
-
-
-def _skia_dom(data: bytes) -> object:
-    """Parse an SVG once with Skia's SVG module, for drawing at every size."""
-    import skia
-
-    dom = skia.SVGDOM.MakeFromStream(skia.MemoryStream(data))
-    if dom is None:
-        raise IconSourceError("<svg>", "Skia cannot read it")
-    return dom
-
-
-def _skia_raster(dom: object, size: int) -> np.ndarray:
-    """Draw a Skia SVG DOM: ``size`` x ``size`` x 4 premultiplied BGRA, as cairo's."""
-    import skia
-
-    dom.setContainerSize(skia.Size(size, size))  # type: ignore[attr-defined]
-    surface = skia.Surface(size, size)  # N32: BGRA, premultiplied, like cairo's ARGB32
-    canvas = surface.getCanvas()
-    canvas.clear(skia.ColorTRANSPARENT)
-    dom.render(canvas)  # type: ignore[attr-defined]
-    raster: np.ndarray = surface.makeImageSnapshot().toarray()
-    return raster
-
-
-class _Painter:
-    """One SVG, parsed once, drawn at each size by the renderer chosen for it."""
-
-    def __init__(self, data: bytes, path: str, skia: bool) -> None:
-        self.skia_data = _for_skia(data, path) if skia else None
-        self.drawing = Drawing(data, path) if self.skia_data is None else None
-        self._dom: object | None = None
-
-    def raster(self, size: int) -> np.ndarray:
-        if self.skia_data is not None:
-            if self._dom is None:
-                self._dom = _skia_dom(self.skia_data)
-            return _skia_raster(self._dom, size)
-        assert self.drawing is not None
-        return _raster(self.drawing, size)
 
 
 def _count(a: np.ndarray, b: np.ndarray, threshold: int) -> tuple[int, int]:
@@ -240,9 +147,9 @@ class Reference:
         self.sizes = sizes
         self.tolerance = tolerance
         self.path = path
-        painter = _Painter(data, path, skia=True)
+        painter = Painter(data, path, skia=True)
         #: Whether Skia draws this picture (and so its candidates); else cairosvg.
-        self.skia = painter.skia_data is not None
+        self.skia = painter.skia
         self.rasters = tuple(painter.raster(size) for size in sizes)
         self._verdicts: dict[bytes, bool] = {data: True}
 
@@ -270,11 +177,11 @@ class Reference:
             verdict = self._verdicts[candidate] = self._matches(candidate)
         return verdict
 
-    def _painter(self, candidate: bytes) -> _Painter:
-        painter = _Painter(candidate, self.path, skia=self.skia)
-        if self.skia and painter.skia_data is None:
+    def _painter(self, candidate: bytes) -> Painter:
+        painter = Painter(candidate, self.path, skia=self.skia)
+        if self.skia and not painter.skia:
             # The candidate needs another renderer than the original: never the same picture.
-            painter = _Painter(b"", self.path, skia=False)
+            painter = Painter(b"", self.path, skia=False)
         return painter
 
     def _matches(self, candidate: bytes) -> bool:

@@ -1,7 +1,8 @@
-"""Render a drawing with cairosvg and measure where it puts ink.
+"""Render a drawing and measure where it puts ink.
 
-cairosvg draws into a cairo ARGB32 image surface; the alpha byte of each pixel
-says how much ink it got. cairosvg is never given ``unsafe=True``.
+The drawing is drawn by :class:`iconkit.render.Painter` (Skia where it draws
+as Chromium does, else cairosvg) into premultiplied BGRA pixels; the alpha
+byte of each pixel says how much ink it got.
 
 :func:`ink` is what rules call: it renders each file at most once for the
 rules that read it. A render *around* a square view box holds the plain render
@@ -14,14 +15,13 @@ drawing that uses them is rendered both ways.
 from __future__ import annotations
 
 import copy
-import io
-import sys
 from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
 from .._svg import view_box
+from ..render import Painter
 from ..sanitize import drawing_problems
 from .base import SvgFile
 
@@ -101,42 +101,12 @@ def measure(root: Any, around: bool = False) -> Ink:
     elif box is None:
         tree.set("viewBox", "0 0 24 24")
     side = SIZE * scale
-    # Deferred: cairosvg takes longer to import than a no-change rebuild may take.
-    from cairosvg.parser import Tree
-    from cairosvg.surface import PNGSurface
-
     try:
-        surface = PNGSurface(
-            Tree(bytestring=etree.tostring(tree)),
-            io.BytesIO(),
-            96,
-            output_width=side,
-            output_height=side,
-        )
+        alphas = Painter(etree.tostring(tree)).raster(side)[..., 3]
     except Exception as exc:  # cairosvg raises many unrelated types on bad input
         raise ValueError(str(exc) or type(exc).__name__) from None
-    image = surface.cairo
-    image.flush()
-    data = bytes(image.get_data())
-    stride = image.get_stride()
-    alpha = 3 if sys.byteorder == "little" else 0
-    if stride == side * 4:
-        alphas = data[alpha::4]  # one byte a pixel, row after row
-    else:
-        alphas = b"".join(
-            data[row * stride + alpha : row * stride + side * 4 : 4] for row in range(side)
-        )
-    total = _solid(alphas)
+    total = int((alphas >= SOLID).sum())
     if not around:
         return Ink(total, 0)
-    low, high = SIZE, 2 * SIZE
-    inside = sum(_solid(alphas[row * side + low : row * side + high]) for row in range(low, high))
+    inside = int((alphas[SIZE : 2 * SIZE, SIZE : 2 * SIZE] >= SOLID).sum())
     return Ink(inside, total - inside)
-
-
-_FAINT = bytes(range(SOLID))
-
-
-def _solid(alphas: bytes) -> int:
-    """Count the alpha values at or above SOLID (deleting the faint ones runs in C)."""
-    return len(alphas.translate(None, _FAINT))

@@ -14,7 +14,7 @@ MIN_INK = 3
 
 @rule(code="G309", name="empty-drawing", severity="error", target="svg")
 def empty_drawing(svg: SvgFile) -> Iterator[Finding]:
-    """The drawing renders to nothing visible (rendered with cairosvg).
+    """The drawing renders to nothing visible (drawn as a browser draws it).
 
     ## Why it matters
     An icon that paints nothing (no shapes, `fill="none"` with no stroke, zero
