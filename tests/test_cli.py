@@ -41,6 +41,25 @@ def test_version_and_rules_import_only_what_they_run() -> None:
     assert [name for name in _HEAVY if name in loaded] == []
 
 
+def test_a_rebuild_with_nothing_changed_loads_no_stage_past_the_scan(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from iconkit.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, ' '.join(sorted(sys.modules)))\n"
+    )
+    build = ("build", "--icons", str(ICONS), "--out", str(tmp_path / "dist"), "-q")
+    first = fresh_python("-c", script, *build).stdout.split()
+    assert first[0] == "0"
+    assert {"iconkit.lint", "iconkit.gallery"} <= set(first)
+    again = fresh_python("-c", script, *build).stdout.split()
+    assert again[0] == "0"
+    # The lint, the gallery, the catalogs' Babel and the templates' Jinja are the
+    # build's stages; a rebuild that finds nothing changed answers without them.
+    heavy = ("iconkit.lint", "iconkit.gallery", "iconkit.coverage", "iconkit.i18n", "babel")
+    assert [name for name in (*heavy, "jinja2", "tqdm") if name in again] == []
+
+
 def test_usage_errors_exit_2() -> None:
     assert run_iconkit().returncode == 2
     assert run_iconkit("frobnicate").returncode == 2

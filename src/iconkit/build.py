@@ -27,8 +27,9 @@ from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from ._catalogs import catalog_paths
 from ._json import RawJSON, dump_json
 from ._links import Links
 from ._output import Claim, build_lock, claim_output, owned_folder
@@ -36,23 +37,18 @@ from ._pool import Workers, worker_pool
 from ._scope import css_ident
 from ._xml import parse_svg
 from .cache import Cache, Memo, default_cache_dir
-from .coverage import scan_templates, template_files
 from .errors import BuildError, BuildFailed, IconNotFound, IconSourceError, OutputRefused
-from .gallery import GalleryOptions, PageBatch, Site, plan_site, render_icon_pages, write_site
-from .i18n import catalog_paths, write_translations
-from .lint import (
-    collapse_set_notes,
-    common_style,
-    metadata_diagnostics,
-    set_diagnostics,
-    style_facts,
-)
 from .model import DIAGNOSTIC_ORDER, Diagnostic, Icon, IconSet
 from .pipeline import IconResult, PipelineOptions, cache_key, process_icon
 from .progress import Progress, QuietProgress
 from .render import DARK_INK, INK, svg_to_png
-from .source import scan_icons
 from .sprite import DEFAULT_PREFIX, sprite_sheet, symbol
+
+if TYPE_CHECKING:
+    from .gallery import PageBatch, Site
+
+# The modules of the stages past the scan (lint, gallery, ...) are imported by
+# those stages: a build that finds nothing changed never loads them.
 
 __all__ = ["BuildOptions", "BuildResult", "build", "manifest", "used_slugs"]
 
@@ -274,6 +270,8 @@ def _load(run: _Run) -> None:
     Files unchanged since the last good build were read and validated by it:
     their content is in the memo.
     """
+    from .source import scan_icons
+
     files = run.cache.memo("files")
     folder = f"{run.icons_dir.resolve()}\0"
     known = {}
@@ -299,6 +297,8 @@ def _check_set(run: _Run) -> None:
     The templates of ``only_used`` are read here too, so a bad one fails the
     build before any icon is processed.
     """
+    from .lint import metadata_diagnostics, set_diagnostics
+
     selection = run.options.pipeline.selection
     run.set_findings = list(set_diagnostics(run.icons, selection))
     early = []
@@ -318,6 +318,8 @@ def _plan(run: _Run) -> None:
     is part of every icon's cache key; what the caller gives (the project's
     ``[tool.iconkit.lint]`` grid) comes first.
     """
+    from .lint import common_style
+
     sources = run.cache.memo("sources")
     style = common_style(_style_facts(icon, sources) for icon in run.icons)
     pipeline = replace(run.options.pipeline, style=style.adopting(run.options.pipeline.style))
@@ -456,6 +458,8 @@ def _check_findings(run: _Run) -> None:
     duplicates are dropped, the sort has little left to do. A note every icon
     has alike (a licence comment removed) is said once, for the set.
     """
+    from .lint import collapse_set_notes
+
     found = [*(d for r in run.results.values() for d in r.diagnostics), *run.set_findings]
     diagnostics = tuple(sorted(dict.fromkeys(found), key=DIAGNOSTIC_ORDER))
     run.diagnostics = collapse_set_notes(
@@ -473,6 +477,8 @@ def _check_findings(run: _Run) -> None:
 
 def _package_files(run: _Run, tmp: Path, links: Links) -> None:
     """Stage "package": the files not yet linked, ``icons.json``, translations, the sprite."""
+    from .i18n import write_translations
+
     late = [icon for icon in run.shipped if icon.slug not in run.placed]
     png_size = run.options.pipeline.png_size
     _place_files(tmp, late, run.results, run.keys, run.cache, png_size, links)
@@ -501,6 +507,8 @@ def _gallery(run: _Run, tmp: Path, links: Links, workers: Workers | None) -> Non
     are rendered, by the workers when there are many, while this process
     writes the rest of the site.
     """
+    from .gallery import GalleryOptions, plan_site, write_site
+
     shipped = IconSet(
         run.icons_dir, tuple(_as_shipped(icon, run.results[icon.slug]) for icon in run.shipped)
     )
@@ -550,6 +558,8 @@ _PAGES_PER_TASK = 256
 
 def _one_page(site: Site, slug: str) -> bytes:
     """The page of ``slug``, rendered again (its kept copy has gone missing)."""
+    from .gallery import render_icon_pages
+
     return next(render_icon_pages(site.pages([slug])))[1].encode("utf-8")
 
 
@@ -564,6 +574,8 @@ def _render_pages(
 
     Run in a worker, or here.
     """
+    from .gallery import render_icon_pages
+
     cache = Cache(cache_root)
     count = 0
     for slug, page in render_icon_pages(batch, cache.templates):
@@ -647,6 +659,8 @@ def used_slugs(icon_set: IconSet, templates: Sequence[Path | str]) -> frozenset[
     naming the template and line; a template that cannot be parsed raises
     :class:`~iconkit.errors.IconSourceError`.
     """
+    from .coverage import scan_templates
+
     slugs = set()
     for use in scan_templates(templates).uses:
         if use.name is None:
@@ -847,6 +861,8 @@ def _gallery_keys(
 
 def _style_facts(icon: Icon, memo: Memo) -> tuple[str, str | None]:
     """The icon's part in the set's style, kept by a hash of its SVG."""
+    from .lint import style_facts
+
     key = hashlib.sha256(icon.svg).hexdigest()
     facts = memo.get(key, lambda: style_facts(parse_svg(icon.svg, icon.svg_path)))
     return facts[0], facts[1]
@@ -905,9 +921,12 @@ def _fingerprint(listing: dict[str, list[int]], options: BuildOptions) -> str:
         return ""
     digest = hashlib.sha256(f"stamp {_STAMP_FORMAT}\0{options.fingerprint()}".encode())
     digest.update(json.dumps(listing, sort_keys=True).encode())
-    for template in template_files(options.only_used or ()):
-        info = template.stat()
-        digest.update(f"{template}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    if options.only_used:
+        from .coverage import template_files
+
+        for template in template_files(options.only_used):
+            info = template.stat()
+            digest.update(f"{template}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 

@@ -35,6 +35,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from ._atomic import write_atomic
+from ._catalogs import DOMAIN, catalog_paths
 from ._json import dump_json, key_line
 from .errors import IconSourceError
 
@@ -62,7 +63,6 @@ __all__ = [
     "write_translations",
 ]
 
-DOMAIN = "iconkit"
 #: The fields that are translated, in the order a catalog lists them.
 FIELDS: tuple[str, ...] = ("title", "action", "description")
 #: The language the metadata is written in.
@@ -178,18 +178,6 @@ def template_path(root: Path | str) -> Path:
 def catalog_path(root: Path | str, language: str) -> Path:
     """Return the catalog of ``language``: ``locale/LANG/LC_MESSAGES/iconkit.po``."""
     return Path(root) / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
-def catalog_paths(root: Path | str) -> dict[str, Path]:
-    """Return the catalogs of the icon folder ``root`` by language, sorted."""
-    base = Path(root) / "locale"
-    if not base.is_dir():
-        return {}
-    return {
-        path.parent.parent.name: path
-        for path in sorted(base.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
-        if path.is_file()
-    }
 
 
 def write_template(root: Path | str, output: Path | str | None = None) -> Path:

@@ -39,9 +39,11 @@ from .rules.base import (
     IconFiles,
     Project,
     Rule,
+    Selection,
     SetStyle,
     SvgFile,
     Translation,
+    matches_selector,
 )
 from .source import no_icons_hint, read_meta
 
@@ -66,26 +68,6 @@ __all__ = [
 
 MAX_FIX_ROUNDS = 10
 _PathFix = tuple[Path, Fix]
-
-
-@dataclass(frozen=True)
-class Selection:
-    """Which rules run: ``select`` (empty means all) minus ``ignore``.
-
-    Each entry is a code prefix (``A``, ``A2``, ``A203``) or a rule name.
-    """
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-
-    def wants(self, code: str, name: str) -> bool:
-        """Whether a finding with this code and rule name is reported."""
-        chosen = not self.select or any(_matches(s, code, name) for s in self.select)
-        return chosen and not any(_matches(s, code, name) for s in self.ignore)
-
-
-def _matches(selector: str, code: str, name: str) -> bool:
-    return selector == name or code.startswith(selector.upper())
 
 
 @dataclass(frozen=True)
@@ -471,7 +453,7 @@ def _diagnostic(rule: Rule, finding: Finding, context: Any) -> tuple[Diagnostic,
 
 def _silenced(diagnostic: Diagnostic, silenced: dict[str, tuple[str, ...]]) -> bool:
     selectors = silenced.get(diagnostic.path, ())
-    return any(_matches(s, diagnostic.code, diagnostic.name) for s in selectors)
+    return any(matches_selector(s, diagnostic.code, diagnostic.name) for s in selectors)
 
 
 # --- reading, tolerantly -------------------------------------------------------------

@@ -17,13 +17,9 @@ from typing import Any
 
 from . import __version__
 from ._xml import parse_svg
-from .licence import licence_in
-from .lint import Selection, icon_diagnostics
 from .model import Diagnostic, Icon, IconMeta
-from .optimize import optimize_svg
 from .render import DARK_INK, INK, svg_to_pngs
-from .rules.base import SetStyle
-from .sanitize import sanitize, svg_file_bytes
+from .rules.base import Selection, SetStyle
 from .transforms import DEFAULT_PRECISION
 
 __all__ = ["IconResult", "PipelineOptions", "process_icon", "warm"]
@@ -115,6 +111,12 @@ def process_icon(icon: Icon, options: PipelineOptions) -> IconResult:
     Raises :class:`~iconkit.errors.IconSourceError` when the icon cannot be
     processed at all (it cannot be parsed or rendered).
     """
+    # Here, not at the top: a build with nothing to process never loads them.
+    from .licence import licence_in
+    from .lint import icon_diagnostics
+    from .optimize import optimize_svg
+    from .sanitize import sanitize, svg_file_bytes
+
     seconds: list[tuple[str, float]] = []
     diagnostics: list[Diagnostic] = []
 

@@ -8,9 +8,10 @@ is a terminal.
 from __future__ import annotations
 
 import time
-from typing import Never, Protocol, TextIO
+from typing import TYPE_CHECKING, Never, Protocol, TextIO
 
-from tqdm import tqdm
+if TYPE_CHECKING:
+    from tqdm import tqdm
 
 __all__ = ["BarProgress", "LineProgress", "Progress", "QuietProgress", "progress_for"]
 
@@ -81,6 +82,8 @@ class BarProgress:
 
     def start(self, stage: str, total: int) -> None:
         """Open a bar for the stage."""
+        from tqdm import tqdm  # here: a build that reports nothing never loads it
+
         self.bar = tqdm(total=total, desc=stage, unit="icon", file=self.stream, leave=True)
 
     def advance(self, steps: int = 1) -> None:

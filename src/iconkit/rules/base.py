@@ -39,10 +39,12 @@ __all__ = [
     "IconUse",
     "Project",
     "Rule",
+    "Selection",
     "SetStyle",
     "SvgFile",
     "Target",
     "Translation",
+    "matches_selector",
     "rule",
 ]
 
@@ -113,6 +115,27 @@ class Finding:
     path: Path | None = None
     line: int | None = None
     fix: Fix | None = None
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run: ``select`` (empty means all) minus ``ignore``.
+
+    Each entry is a code prefix (``A``, ``A2``, ``A203``) or a rule name.
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+    def wants(self, code: str, name: str) -> bool:
+        """Whether a finding with this code and rule name is reported."""
+        chosen = not self.select or any(matches_selector(s, code, name) for s in self.select)
+        return chosen and not any(matches_selector(s, code, name) for s in self.ignore)
+
+
+def matches_selector(selector: str, code: str, name: str) -> bool:
+    """Whether ``selector`` (a code prefix or a rule name) picks this code or name."""
+    return selector == name or code.startswith(selector.upper())
 
 
 @dataclass(frozen=True)
