@@ -37,7 +37,7 @@ from .report import FORMATS
 if TYPE_CHECKING:
     from .build import BuildResult
     from .config import LintConfig
-    from .rules.base import Selection
+    from .rules.runner import Selection
 
 __all__ = ["main"]
 
@@ -398,7 +398,7 @@ def _percent(text: str) -> float:
 def _selection(args: argparse.Namespace) -> tuple[Selection, LintConfig]:
     """The rules chosen by ``--select``/``--ignore``, else by ``[tool.iconkit.lint]``."""
     from .config import load_config
-    from .rules.base import Selection
+    from .rules.runner import Selection
 
     config = load_config(Path.cwd())
     for selector in (*config.select, *config.ignore):
@@ -434,7 +434,7 @@ def _lint(args: argparse.Namespace) -> int:
 def _coverage(args: argparse.Namespace) -> int:
     from .config import load_config
     from .coverage import coverage, format_coverage
-    from .rules.base import Selection
+    from .rules.runner import Selection
 
     config = load_config(Path.cwd())
     result = coverage(

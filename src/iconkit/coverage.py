@@ -45,6 +45,7 @@ from .model import Diagnostic, IconMeta, IconSet
 from .report import format_report
 from .rules import ALL_RULES
 from .rules.base import Folder, IconUse, Translation
+from .rules.runner import Subject, run_rules
 from .source import scan_icons
 
 __all__ = [
@@ -178,15 +179,11 @@ def scan_templates(
             continue
         uses.extend(_uses(tree, path, (known, doing)))
     selection = selection or Selection()
-    rules = [r for r in ALL_RULES if r.target == "use" and selection.wants(r.code, r.name)]
+    rules = [r for r in ALL_RULES if selection.wants(r.code, r.name)]
     found: list[Diagnostic] = []
     passed = 0
     for use in uses:
-        mine = [
-            Diagnostic(str(use.path), f.line or use.line, r.code, r.name, f.message, r.severity)
-            for r in rules
-            for f in r.check(use)
-        ]
+        mine = [d for d, _ in run_rules(rules, Subject(uses=(use,)))]
         passed += all(d.severity == "info" for d in mine)
         found.extend(mine)
     diagnostics = tuple(sorted(set(found), key=sort_key))
@@ -503,14 +500,15 @@ def coverage(
 
 def _translated_rows(root: Path, locale: str, selection: Selection) -> tuple[IconCoverage, ...]:
     entries = translation_entries(root, [locale])
-    rules = [r for r in ALL_RULES if r.target == "translation" and selection.wants(r.code, r.name)]
+    rules = [r for r in ALL_RULES if selection.wants(r.code, r.name)]
     by_slug: dict[str, list[Translation]] = {}
     for entry in entries:
         by_slug.setdefault(entry.slug, []).append(entry)
     rows = []
     for slug in sorted(by_slug):
         fields = {e.field: e for e in by_slug[slug]}
-        codes = {r.code for e in by_slug[slug] for r in rules for _ in r.check(e)}
+        found = run_rules(rules, Subject(translations=tuple(by_slug[slug])))
+        codes = {d.code for d, _ in found}
 
         def usable(name: str, fields: dict[str, Translation] = fields) -> bool:
             entry = fields.get(name)

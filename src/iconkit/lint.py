@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -33,18 +33,15 @@ from .model import DIAGNOSTIC_ORDER, SEVERITIES, Diagnostic, Icon, IconSet, Seve
 from .rules import ALL_RULES
 from .rules.base import (
     AltText,
-    Finding,
-    Fix,
     Folder,
     IconFiles,
     Project,
     Rule,
-    Selection,
     SetStyle,
     SvgFile,
     Translation,
-    matches_selector,
 )
+from .rules.runner import PathFix, Selection, Subject, icon_subject, ignored, run_rules, silenced
 from .source import no_icons_hint, read_meta
 
 __all__ = [
@@ -67,7 +64,6 @@ __all__ = [
 ]
 
 MAX_FIX_ROUNDS = 10
-_PathFix = tuple[Path, Fix]
 
 
 @dataclass(frozen=True)
@@ -147,13 +143,13 @@ def lint(
     chosen = tuple(r for r in rules if r.target != "use" and selection.wants(r.code, r.name))
     fixed = 0
     for round_ in range(MAX_FIX_ROUNDS + 1):
-        found, silenced, files = _lint_once(folders, document, chosen, conventions, locales)
+        found, ignore, files = _lint_once(folders, document, chosen, conventions, locales)
         results = [*found, *((d, None) for d in extra)]
         kept = [
             (d, fix)
             for d, fix in results
             if selection.wants(d.code, d.name)
-            and not _silenced(d, silenced)
+            and not silenced(d, ignore)
             and (only is None or d.path in only or not d.path.endswith((".svg", ".json")))
         ]
         fixes = [fix for _, fix in kept if fix is not None]
@@ -198,62 +194,30 @@ def _lint_once(
     active: Sequence[Rule],
     conventions: SetStyle | None = None,
     locales: Sequence[str] = (),
-) -> tuple[list[tuple[Diagnostic, _PathFix | None]], dict[str, tuple[str, ...]], int]:
+) -> tuple[list[tuple[Diagnostic, PathFix | None]], dict[str, tuple[str, ...]], int]:
     """Run the rules once; return each diagnostic with its metadata fix, the silenced
     rules of each file, and how many files were read."""
     folders = tuple(read_folder(root) for root in roots)
     documents = (document_texts(document),) if document is not None else ()
-    project = Project(folders=folders, documents=documents)
-    out: list[tuple[Diagnostic, _PathFix | None]] = []
-    silenced: dict[str, tuple[str, ...]] = {}
+    ignore = ignored(icon for folder in folders for icon in folder.icons)
+    reads = {rule.target for rule in active}
+    out: list[tuple[Diagnostic, PathFix | None]] = []
     files = len(documents)
-
-    def emit(found: Iterator[Finding], rule: Rule, context: Any) -> None:
-        for finding in found:
-            diagnostic, fix_path = _diagnostic(rule, finding, context)
-            repair = None
-            if finding.fix is not None and fix_path is not None:
-                repair = (fix_path, finding.fix)
-            out.append((diagnostic, repair))
-
     for folder in folders:
-        texts = alt_texts(folder)
-        svgs = svg_files(folder, conventions)
         files += sum((i.svg_path is not None) + (i.meta_path is not None) for i in folder.icons)
-        for icon in folder.icons:
-            if icon.meta is not None and icon.meta.lint_ignore:
-                for path in (icon.svg_path, icon.meta_path):
-                    if path is not None:
-                        silenced[str(path)] = icon.meta.lint_ignore
-        for rule in active:
-            if rule.target == "text":
-                for text in texts:
-                    emit(rule.check(text), rule, text)
-            elif rule.target == "texts":
-                emit(rule.check(texts), rule, None)
-            elif rule.target == "svg":
-                for svg in svgs:
-                    emit(rule.check(svg), rule, svg)
-            elif rule.target == "folder":
-                emit(rule.check(folder), rule, None)
-        if any(rule.target == "translation" for rule in active):
-            entries = translation_entries(folder.root, locales)
-            files += len({entry.path for entry in entries})
-            for rule in active:
-                if rule.target == "translation":
-                    for entry in entries:
-                        emit(rule.check(entry), rule, entry)
+        entries = translation_entries(folder.root, locales) if "translation" in reads else []
+        files += len({entry.path for entry in entries})
+        icons = _read_svgs(folder)
+        view = icon_subject(icons.icons, _folder_style(icons, conventions))
+        subject = replace(
+            view, text_sets=(view.texts,), folders=(folder,), translations=tuple(entries)
+        )
+        out.extend(run_rules(active, subject, ignore=ignore))
     for texts in documents:
-        for rule in active:
-            if rule.target == "text":
-                for text in texts:
-                    emit(rule.check(text), rule, text)
-            elif rule.target == "texts":
-                emit(rule.check(texts), rule, None)
-    for rule in active:
-        if rule.target == "project":
-            emit(rule.check(project), rule, None)
-    return out, silenced, files
+        out.extend(run_rules(active, Subject(texts=texts, text_sets=(texts,)), ignore=ignore))
+    project = Project(folders=folders, documents=documents)
+    out.extend(run_rules(active, Subject(projects=(project,)), ignore=ignore))
+    return out, ignore, files
 
 
 def translation_entries(root: Path | str, languages: Sequence[str] = ()) -> list[Translation]:
@@ -306,22 +270,9 @@ def icon_diagnostics(
     cached. ``style`` is what the icon's set shares (see :func:`set_style`);
     the icon's own ``"lint": {"ignore": [...]}`` silences rules as in :func:`lint`.
     """
-    (text,) = alt_texts(_folder_of(icon.meta_path.parent, (icon,)))
-    svg = SvgFile(icon.svg_path, icon.slug, icon.svg, root, None, style)
-    found: list[Diagnostic] = []
-    for rule in rules:
-        if not selection.wants(rule.code, rule.name):
-            continue
-        context: AltText | SvgFile
-        if rule.target == "text":
-            context = text
-        elif rule.target == "svg":
-            context = svg
-        else:
-            continue
-        found.extend(_diagnostic(rule, finding, context)[0] for finding in rule.check(context))
-    ignore = dict.fromkeys((str(icon.svg_path), str(icon.meta_path)), icon.meta.lint_ignore)
-    return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
+    (files,) = _icon_files((icon,), root)
+    found = run_rules(rules, icon_subject((files,), style), selection, ignored((files,)))
+    return tuple(sorted((d for d, _ in found), key=sort_key))
 
 
 def set_diagnostics(
@@ -332,18 +283,10 @@ def set_diagnostics(
     The complement of :func:`icon_diagnostics` for the build; rules about
     missing or unreadable files are left to the loader, which reports those.
     """
-    folder = _folder_of(icon_set.root, icon_set)
-    texts = alt_texts(folder)
-    found: list[Diagnostic] = []
-    for rule in rules:
-        if not selection.wants(rule.code, rule.name):
-            continue
-        if rule.target == "texts":
-            found.extend(_diagnostic(rule, f, None)[0] for f in rule.check(texts))
-        elif rule.target == "folder":
-            found.extend(_diagnostic(rule, f, None)[0] for f in rule.check(folder))
-    ignore = {str(path): i.meta.lint_ignore for i in icon_set for path in (i.svg_path, i.meta_path)}
-    return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
+    folder = Folder(root=icon_set.root, icons=_icon_files(icon_set))
+    subject = Subject(text_sets=(alt_texts(folder),), folders=(folder,))
+    found = run_rules(rules, subject, selection, ignored(folder.icons))
+    return tuple(sorted((d for d, _ in found), key=sort_key))
 
 
 def collapse_set_notes(
@@ -390,24 +333,18 @@ def metadata_diagnostics(
     ``A202 missing-description``): it stops there. The same findings come
     again, and are the same values, from :func:`icon_diagnostics`.
     """
-    chosen = [
-        r
-        for r in rules
-        if r.target == "text" and r.severity == severity and selection.wants(r.code, r.name)
-    ]
-    found: list[Diagnostic] = []
-    for text in alt_texts(_folder_of(icon_set.root, icon_set)):
-        for rule in chosen:
-            found.extend(_diagnostic(rule, f, text)[0] for f in rule.check(text))
-    ignore = {str(path): i.meta.lint_ignore for i in icon_set for path in (i.svg_path, i.meta_path)}
-    return tuple(sorted((d for d in found if not _silenced(d, ignore)), key=sort_key))
+    folder = Folder(root=icon_set.root, icons=_icon_files(icon_set))
+    chosen = [r for r in rules if r.severity == severity]
+    found = run_rules(chosen, Subject(texts=alt_texts(folder)), selection, ignored(folder.icons))
+    return tuple(sorted((d for d, _ in found), key=sort_key))
 
 
-def _folder_of(root: Path, icons: Iterable[Icon]) -> Folder:
-    """The rules' view of icons already loaded (and so already valid)."""
-    return Folder(
-        root=root,
-        icons=tuple(IconFiles(i.slug, i.svg_path, i.meta_path, i.meta, i.meta_text) for i in icons),
+def _icon_files(icons: Iterable[Icon], root: Any = None) -> tuple[IconFiles, ...]:
+    """The rules' view of icons already loaded (and so already valid); ``root`` is the
+    parsed SVG of a lone icon."""
+    return tuple(
+        IconFiles(i.slug, i.svg_path, i.meta_path, i.meta, i.meta_text, svg=i.svg, root=root)
+        for i in icons
     )
 
 
@@ -428,32 +365,6 @@ def common_style(facts: Iterable[tuple[str, str | None]]) -> SetStyle:
         viewbox=_most_common(view_box for view_box, _ in facts),
         stroke_width=_most_common(width for _, width in facts),
     )
-
-
-def _diagnostic(rule: Rule, finding: Finding, context: Any) -> tuple[Diagnostic, Path | None]:
-    text = finding.text or (context if isinstance(context, AltText) else None)
-    message = finding.message
-    fix_path = None
-    if text is not None and finding.path is None:
-        path, line = text.path, text.line(finding.field)
-        if text.origin == "document":
-            message = f"{text.label}: {message}"
-        else:
-            fix_path = text.path
-    elif finding.node is not None:
-        path, line = context.path, finding.node.sourceline
-    else:
-        path = finding.path or getattr(context, "path", None) or Path(".")
-        line = finding.line
-        if isinstance(context, SvgFile) and finding.fix is not None:
-            fix_path = context.path
-    diagnostic = Diagnostic(str(path), line, rule.code, rule.name, message, rule.severity)
-    return diagnostic, fix_path
-
-
-def _silenced(diagnostic: Diagnostic, silenced: dict[str, tuple[str, ...]]) -> bool:
-    selectors = silenced.get(diagnostic.path, ())
-    return any(matches_selector(s, diagnostic.code, diagnostic.name) for s in selectors)
 
 
 # --- reading, tolerantly -------------------------------------------------------------
@@ -495,22 +406,7 @@ def key_line(text: str, keys: Sequence[str]) -> int | None:
 
 def alt_texts(folder: Folder) -> tuple[AltText, ...]:
     """Return the alt text of every icon of ``folder`` that has readable metadata."""
-    out = []
-    for icon in folder.icons:
-        if icon.meta is None or icon.meta_path is None:
-            continue
-        text = icon.meta_text or ""
-        out.append(
-            AltText(
-                origin="metadata",
-                path=icon.meta_path,
-                title=icon.meta.title,
-                description=icon.meta.description,
-                source=text,
-                slug=icon.slug,
-            )
-        )
-    return tuple(out)
+    return tuple(t for t in (icon.alt_text() for icon in folder.icons) if t is not None)
 
 
 def document_texts(path: Path | str) -> tuple[AltText, ...]:
@@ -536,25 +432,34 @@ def svg_files(folder: Folder, conventions: SetStyle | None = None) -> tuple[SvgF
 
     Each file's ``style`` is what the folder's drawings share, with what
     ``conventions`` sets in its place."""
-    parsed: list[tuple[Path, str, bytes, Any, IconSourceError | None]] = []
-    for icon in folder.icons:
-        if icon.svg_path is None:
-            continue
-        data, root, error = b"", None, None
-        try:
-            data = icon.svg_path.read_bytes()
-            root = parse_svg(data, icon.svg_path)
-        except OSError as exc:
-            error = IconSourceError(icon.svg_path, f"cannot read: {exc.strerror}")
-        except IconSourceError as exc:
-            error = exc
-        parsed.append((icon.svg_path, icon.slug, data, root, error))
-    style = set_style(root for *_, root, _ in parsed if root is not None)
-    if conventions is not None:
-        style = style.adopting(conventions)
-    return tuple(
-        SvgFile(path, slug, data, root, error, style) for path, slug, data, root, error in parsed
-    )
+    icons = _read_svgs(folder)
+    return icon_subject(icons.icons, _folder_style(icons, conventions)).svgs
+
+
+def _read_svgs(folder: Folder) -> Folder:
+    """Return ``folder`` with each icon's SVG read and parsed, or the error that stopped it."""
+    return replace(folder, icons=tuple(_read_svg(icon) for icon in folder.icons))
+
+
+def _read_svg(icon: IconFiles) -> IconFiles:
+    if icon.svg_path is None:
+        return icon
+    data, root, error = b"", None, None
+    try:
+        data = icon.svg_path.read_bytes()
+        root = parse_svg(data, icon.svg_path)
+    except OSError as exc:
+        error = IconSourceError(icon.svg_path, f"cannot read: {exc.strerror}")
+    except IconSourceError as exc:
+        error = exc
+    return replace(icon, svg=data, root=root, svg_error=error)
+
+
+def _folder_style(folder: Folder, conventions: SetStyle | None = None) -> SetStyle:
+    """Return what the parsed drawings of ``folder`` share, with what ``conventions`` sets
+    in its place."""
+    style = set_style(icon.root for icon in folder.icons if icon.root is not None)
+    return style.adopting(conventions) if conventions is not None else style
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -567,7 +472,7 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 # --- fixing --------------------------------------------------------------------------
 
 
-def _apply(fixes: list[_PathFix]) -> int:
+def _apply(fixes: list[PathFix]) -> int:
     """Write the first fix of each field of each metadata file, and the first new text
     of each SVG file (a fix of the field ``"svg"``); return how many."""
     chosen: dict[Path, dict[str, str]] = {}

@@ -19,7 +19,8 @@ from . import __version__
 from ._xml import parse_svg
 from .model import Diagnostic, Icon, IconMeta
 from .render import DARK_INK, INK, svg_to_pngs
-from .rules.base import Selection, SetStyle
+from .rules.base import SetStyle
+from .rules.runner import Selection
 from .transforms import DEFAULT_PRECISION
 
 __all__ = ["IconResult", "PipelineOptions", "process_icon", "warm"]

@@ -4,7 +4,7 @@ A rule is a plain function wrapped by :func:`rule`, which returns a
 :class:`Rule` value: a stable ``code``, a kebab-case ``name``, a default
 ``severity``, the ``target`` it reads, and the function. Rules read values
 and yield :class:`Finding` values; they never edit, never do I/O and keep no
-state. The linter (``iconkit.lint``) turns findings into
+state. The runner (:mod:`iconkit.rules.runner`) turns findings into
 :class:`~iconkit.model.Diagnostic` values with a path and a line.
 
 Targets, and the value each rule function is called with:
@@ -39,12 +39,10 @@ __all__ = [
     "IconUse",
     "Project",
     "Rule",
-    "Selection",
     "SetStyle",
     "SvgFile",
     "Target",
     "Translation",
-    "matches_selector",
     "rule",
 ]
 
@@ -118,27 +116,6 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Selection:
-    """Which rules run: ``select`` (empty means all) minus ``ignore``.
-
-    Each entry is a code prefix (``A``, ``A2``, ``A203``) or a rule name.
-    """
-
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-
-    def wants(self, code: str, name: str) -> bool:
-        """Whether a finding with this code and rule name is reported."""
-        chosen = not self.select or any(matches_selector(s, code, name) for s in self.select)
-        return chosen and not any(matches_selector(s, code, name) for s in self.ignore)
-
-
-def matches_selector(selector: str, code: str, name: str) -> bool:
-    """Whether ``selector`` (a code prefix or a rule name) picks this code or name."""
-    return selector == name or code.startswith(selector.upper())
-
-
-@dataclass(frozen=True)
 class SetStyle:
     """What most drawings of a folder share: the view box and the stroke width."""
 
@@ -173,10 +150,14 @@ class SvgFile:
 
 @dataclass(frozen=True)
 class IconFiles:
-    """The two files of one icon slug in a folder; either may be missing.
+    """One icon as every rule sees it: its two files (either may be missing), its
+    parsed metadata and, once read, its SVG's bytes and parsed root.
 
     ``meta`` is None when the metadata is missing or invalid; ``meta_errors``
-    holds why it is invalid, each with its line.
+    holds why it is invalid, each with its line. ``svg_error`` is what stopped
+    the SVG from being read or parsed. What the per-icon rules read is made
+    from this one value, by :meth:`alt_text` and :meth:`svg_file`, for
+    ``iconkit lint`` and the build alike.
     """
 
     slug: str
@@ -185,6 +166,32 @@ class IconFiles:
     meta: IconMeta | None = None
     meta_text: str | None = None
     meta_errors: tuple[tuple[str, int | None], ...] = ()
+    svg: bytes | None = field(default=None, compare=False, repr=False)
+    root: Any = field(default=None, compare=False, repr=False)
+    svg_error: IconSourceError | None = field(default=None, compare=False)
+
+    def alt_text(self) -> AltText | None:
+        """Return what the ``text`` rules read of this icon: None without readable metadata."""
+        if self.meta is None or self.meta_path is None:
+            return None
+        return AltText(
+            origin="metadata",
+            path=self.meta_path,
+            title=self.meta.title,
+            description=self.meta.description,
+            source=self.meta_text or "",
+            slug=self.slug,
+        )
+
+    def svg_file(self, style: SetStyle) -> SvgFile | None:
+        """Return what the ``svg`` rules read of this icon, against its set's ``style``.
+
+        None without an SVG file; the drawing is the one read with the icon
+        (empty when it could not be read).
+        """
+        if self.svg_path is None:
+            return None
+        return SvgFile(self.svg_path, self.slug, self.svg or b"", self.root, self.svg_error, style)
 
 
 @dataclass(frozen=True)
