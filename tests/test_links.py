@@ -1,21 +1,17 @@
-"""`Links`: hard links into an output folder, made in worker processes or at once."""
+"""`Links`: hard links into an output folder, made by a helper process or at once."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
+from iconkit import _links
 from iconkit._links import Links
 
-
-@pytest.fixture(scope="module")
-def pool() -> Iterator[ProcessPoolExecutor]:
-    with ProcessPoolExecutor(max_workers=2) as executor:
-        yield executor
+# Enough files to start the helper process, and fewer: linked in this process.
+COUNTS = pytest.mark.parametrize("count", [_links._HELPER_FROM + 904, 20], ids=["helper", "here"])
 
 
 def _sources(folder: Path, count: int) -> list[Path]:
@@ -26,49 +22,82 @@ def _sources(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-@pytest.mark.parametrize("in_pool", [True, False], ids=["pool", "here"])
-def test_every_file_is_linked(tmp_path: Path, pool: ProcessPoolExecutor, in_pool: bool) -> None:
-    sources = _sources(tmp_path / "cache", 5000)  # more than one batch
+def _children() -> set[int]:
+    """This process's child processes, from /proc."""
+    found = set()
+    for task in Path(f"/proc/{os.getpid()}/task").iterdir():
+        children = (task / "children").read_text().split()
+        found.update(int(pid) for pid in children)
+    return found
+
+
+@COUNTS
+def test_every_file_is_linked(tmp_path: Path, count: int) -> None:
+    sources = _sources(tmp_path / "cache", count)
     out = tmp_path / "out"
     out.mkdir()
-    with Links(pool if in_pool else None) as links:
+    before = _children()
+    with Links() as links:
         for source in sources:
             links.add(str(source), str(out / source.name), lambda: b"fallback")
+        started = _children() - before
+    assert bool(started) == (count >= _links._HELPER_FROM)
     for source in sources:
         assert os.path.samefile(source, out / source.name)
+    assert _children() - before == set(), "the helper is still running"
 
 
-@pytest.mark.parametrize("in_pool", [True, False], ids=["pool", "here"])
+@COUNTS
 def test_a_file_that_cannot_be_linked_is_written_from_its_fallback(
-    tmp_path: Path, pool: ProcessPoolExecutor, in_pool: bool
+    tmp_path: Path, count: int
 ) -> None:
-    (source,) = _sources(tmp_path / "cache", 1)
+    sources = _sources(tmp_path / "cache", count)
     out = tmp_path / "out"
     out.mkdir()
-    with Links(pool if in_pool else None) as links:
-        links.add(str(source), str(out / "kept.txt"), lambda: b"unused")
+    with Links() as links:
         links.add(str(tmp_path / "cache/gone.txt"), str(out / "gone.txt"), lambda: b"made again")
-    assert (out / "kept.txt").read_text() == "file 0"
+        for source in sources:
+            links.add(str(source), str(out / source.name), lambda: b"unused")
+    assert (out / "0.txt").read_text() == "file 0"
     assert (out / "gone.txt").read_bytes() == b"made again"
 
 
-def test_an_error_drops_the_links_and_their_fallbacks(
-    tmp_path: Path, pool: ProcessPoolExecutor
-) -> None:
+@COUNTS
+def test_paths_with_any_characters_are_linked(tmp_path: Path, count: int) -> None:
+    cache = tmp_path / "a cache\nwith a newline and \u00e9"
+    sources = _sources(cache, count)
+    out = tmp_path / "out \u00e9"
+    out.mkdir()
+    with Links() as links:
+        for source in sources:
+            links.add(str(source), str(out / source.name), lambda: b"fallback")
+    assert all(os.path.samefile(source, out / source.name) for source in sources)
+
+
+@COUNTS
+def test_an_error_drops_the_links_and_their_fallbacks(tmp_path: Path, count: int) -> None:
+    sources = _sources(tmp_path / "cache", count)
     out = tmp_path / "out"
     out.mkdir()
     called: list[str] = []
+    before = _children()
 
     def fallback() -> bytes:
         called.append("gone.txt")
         return b""
 
     def fill_then_fail() -> None:
-        with Links(pool) as links:
+        with Links() as links:
             links.add(str(tmp_path / "gone.txt"), str(out / "gone.txt"), fallback)
+            for source in sources:
+                links.add(str(source), str(out / source.name), fallback)
             raise KeyError("stop")
 
     with pytest.raises(KeyError):
         fill_then_fail()
     assert called == []
-    assert list(out.iterdir()) == []
+    assert _children() - before == set(), "the helper is still running"
+    # Nothing is written once the block is left: the folder can be removed.
+    made = sorted(out.iterdir())
+    (out / "late").mkdir()
+    assert sorted(out.iterdir()) == [*made, out / "late"]

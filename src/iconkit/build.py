@@ -225,7 +225,7 @@ def _build(run: _Run) -> BuildResult:
         replaced: list[Path] = []
         with (
             owned_folder(run.claim, discard=replaced) as tmp,
-            Links(workers.executor if workers is not None else None) as links,
+            Links() as links,
             _stopped_on_error(workers),
         ):
             with run.timer("icons"):
