@@ -8,8 +8,9 @@ from support import FIXTURES, ICONS
 
 from iconkit import DEFAULT_PRESET, IconSourceError, compare_renders, optimize_svg
 from iconkit._xml import SVG_NS, parse_svg
-from iconkit.fidelity import VISIBLE, rasterize
-from iconkit.optimize import RENDER_FREE, optimize_tree, unjudged
+from iconkit.fidelity import VISIBLE, Tolerance, rasterize
+from iconkit.optimize import RENDER_FREE, optimize_tree, serialize, unjudged
+from iconkit.transforms import Options, by_name
 
 ICON_FILES = sorted(ICONS.glob("*.svg"))
 NAMED = b"""<?xml version="1.0"?>
@@ -128,3 +129,16 @@ def test_transform_fixtures_render_the_same_after_the_whole_preset() -> None:
             assert result.svg == data, path
             continue
         assert compare_renders(data, result.svg).matches, path
+
+
+def test_paths_merged_past_one_they_overlap_draw_the_same_picture() -> None:
+    # One paint only: a path may join an earlier one it cannot touch, past a path it overlaps.
+    step = by_name("merge-paths")
+    still = Tolerance(threshold=8, max_fraction=0.0)
+    for name in ("crossing_strokes_cautious", "fills_apart"):
+        data = (FIXTURES / "transforms" / "merge_paths" / f"{name}.in.svg").read_bytes()
+        root = parse_svg(data)
+        step(root, Options(cautious=True))
+        merged = serialize(root)
+        assert merged.count(b"<path") == 2, name
+        assert compare_renders(data, merged, sizes=(24, 96), tolerance=still).matches, name
