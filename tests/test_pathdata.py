@@ -29,6 +29,23 @@ def test_shortest_form(d: str, expected: str) -> None:
     assert to_string(commands, 3) == expected
 
 
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # The source's own shorthand: rounded, its points no longer reflect exactly
+        # (2 * 1.001 - .5 is 1.502, the control point rounds to 1.501), and it is kept.
+        ("M0 0C0 1 .5004 1 1.0006 0S2 -1 2 0", "M0 0c0 1 .5 1 1.001 0S2-1 2 0"),
+        ("M0 0Q.5004 1 1.0006 0T2 0", "M0 0q.5 1 1.001 0T2 0"),
+        # Near the reflection is not the reflection: the point stays where it was.
+        ("M0 0C0 1 .5004 1 1.0006 0C1.5012 -1 2 -1 2 0", "M0 0c0 1 .5 1 1.001 0C1.501-1 2-1 2 0"),
+    ],
+)
+def test_a_shorthand_in_the_source_survives_rounding(d: str, expected: str) -> None:
+    commands = parse(d)
+    assert commands is not None
+    assert to_string(commands, 3) == expected
+
+
 @pytest.mark.parametrize("d", ["L1 1", "M1", "M1 1 L", "M 1 1 A 1 1 0 2 0 3 3", "M1 1 x", "5 5"])
 def test_malformed_path_data_is_refused(d: str) -> None:
     assert parse(d) is None

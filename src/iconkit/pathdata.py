@@ -5,7 +5,11 @@ A path is parsed into a list of absolute commands, each a list
 ``L``, ``S``/``T`` become ``C``/``Q`` with their control point spelt out. Writing
 goes the other way: every coordinate is rounded once, on an integer grid of
 ``10**-decimals``, and each command is then written absolute or relative,
-long-hand or shorthand (``H V S T``), whichever is shorter. Because relative
+long-hand or shorthand (``H V S T``), whichever is shorter. A curve whose
+first control point is, as given, the reflection a shorthand makes stays a
+shorthand (``S``/``T``) though the rounded points no longer reflect exactly:
+that control point then follows the rounded ones, within a step and a half
+of where it was. Because relative
 numbers are differences of rounded absolute positions, rounding never
 accumulates along a path.
 
@@ -288,6 +292,9 @@ def to_string(
     last = ""  # the last numbers written, for separators when a command letter is implied
     implied = ""  # the letter a bare number pair would continue with
     ix = iy = sx = sy = 0
+    # The same points as given, before rounding: where the source reflects a control point.
+    tx = ty = tsx = tsy = 0.0
+    given: tuple[float, float] | None = None  # the last curve's control point, as given
     cubic: tuple[int, int] | None = None
     quad: tuple[int, int] | None = None
     count = len(commands)
@@ -296,6 +303,7 @@ def to_string(
         if letter == "Z":
             out.append("z")
             ix, iy = sx, sy
+            tx, ty, given = tsx, tsy, None
             implied = ""
             cubic = quad = None
             continue
@@ -309,6 +317,7 @@ def to_string(
         if letter == "M":
             following = commands[index + 1][0] if index + 1 < count else "M"
             if close_shortcut and following == "M":
+                tx, ty = command[1], command[2]
                 continue  # a moveto followed by another moveto draws nothing
             if not out:
                 first = _pair(fmt(x), fmt(y))
@@ -319,6 +328,7 @@ def to_string(
                     ("m", _pair(fmt(x - ix), fmt(y - iy))),
                 ]
             sx, sy = x, y
+            tsx, tsy = command[1], command[2]
             cubic = quad = None
         elif letter == "L":
             if (
@@ -330,6 +340,7 @@ def to_string(
                 and (ix, iy) != (sx, sy)
             ):
                 ix, iy = x, y
+                tx, ty, given = command[1], command[2], None
                 continue  # the closepath draws this same segment
             dx, dy = x - ix, y - iy
             if dy == 0 and dx != 0:
@@ -345,6 +356,8 @@ def to_string(
             x2 = round(command[3] * scale)
             y2 = round(command[4] * scale)
             reflected = (2 * ix - cubic[0], 2 * iy - cubic[1]) if cubic else (ix, iy)
+            if _reflection(command, tx, ty, given if cubic else None, scale):
+                x1, y1 = reflected
             if (x1, y1) == reflected and (not exact or _reflects(ix, iy, cubic, x1, y1, scale)):
                 choices = [
                     ("S", _join([fmt(x2), fmt(y2), fmt(x), fmt(y)])),
@@ -373,6 +386,8 @@ def to_string(
             x1 = round(command[1] * scale)
             y1 = round(command[2] * scale)
             reflected = (2 * ix - quad[0], 2 * iy - quad[1]) if quad else (ix, iy)
+            if _reflection(command, tx, ty, given if quad else None, scale):
+                x1, y1 = reflected
             if (x1, y1) == reflected and (not exact or _reflects(ix, iy, quad, x1, y1, scale)):
                 choices = [("T", _pair(fmt(x), fmt(y))), ("t", _pair(fmt(x - ix), fmt(y - iy)))]
             else:
@@ -415,7 +430,24 @@ def to_string(
         else:
             implied = best_letter
         ix, iy = x, y
+        tx, ty = command[-2], command[-1]
+        given = (command[3], command[4]) if letter == "C" else (command[1], command[2])
     return "".join(out)
+
+
+def _reflection(
+    command: Command, tx: float, ty: float, control: tuple[float, float] | None, scale: int
+) -> bool:
+    """Whether a curve's first control point is, as given, the reflection a shorthand makes.
+
+    The reflection of the last curve's ``control`` about the current point
+    (tx, ty), or that point itself after no such curve, all as given, before
+    rounding; within a hundredth of a grid step on each axis.
+    """
+    rx, ry = (2 * tx - control[0], 2 * ty - control[1]) if control else (tx, ty)
+    x1: float = command[1]
+    y1: float = command[2]
+    return abs(x1 - rx) * scale <= 0.01 and abs(y1 - ry) * scale <= 0.01
 
 
 def _adds_up(ix: int, iy: int, command: Command, scale: int) -> bool:
