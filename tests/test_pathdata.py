@@ -46,6 +46,25 @@ def test_a_shorthand_in_the_source_survives_rounding(d: str, expected: str) -> N
     assert to_string(commands, 3) == expected
 
 
+@pytest.mark.parametrize(
+    ("d", "expected"),
+    [
+        # Over a chord of .5, radius 2.8 moves the middle .00004 (a tenth of a half step);
+        # 3 would move it .0008.
+        ("M0 0A2.794 2.794 0 0 1 .5 0", "M0 0a2.8 2.8 0 01.5 0"),
+        ("M0 0A2.794 2.794 0 0 1 .1 0", "M0 0a3 3 0 01.1 0"),
+        # A major arc, an ellipse and a half circle keep their radii.
+        ("M0 0A2.794 2.794 0 1 1 .5 0", "M0 0a2.794 2.794 0 11.5 0"),
+        ("M0 0A2.794 2.7 0 0 1 .5 0", "M0 0a2.794 2.7 0 01.5 0"),
+        ("M0 0A1.001 1.001 0 0 1 2 0", "M0 0a1.001 1.001 0 012 0"),
+    ],
+)
+def test_a_minor_arc_takes_the_shortest_radius_that_keeps_its_bulge(d: str, expected: str) -> None:
+    commands = parse(d)
+    assert commands is not None
+    assert to_string(commands, 3) == expected
+
+
 @pytest.mark.parametrize("d", ["L1 1", "M1", "M1 1 L", "M 1 1 A 1 1 0 2 0 3 3", "M1 1 x", "5 5"])
 def test_malformed_path_data_is_refused(d: str) -> None:
     assert parse(d) is None

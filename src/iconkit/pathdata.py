@@ -9,7 +9,9 @@ long-hand or shorthand (``H V S T``), whichever is shorter. A curve whose
 first control point is, as given, the reflection a shorthand makes stays a
 shorthand (``S``/``T``) though the rounded points no longer reflect exactly:
 that control point then follows the rounded ones, within a step and a half
-of where it was. Because relative
+of where it was. A circular arc under half a turn takes the radius with the
+fewest decimals that moves its middle by at most half a step (SVG icons often
+give a tiny arc a radius of many digits that hardly shapes it). Because relative
 numbers are differences of rounded absolute positions, rounding never
 accumulates along a path.
 
@@ -400,6 +402,9 @@ def to_string(
         else:  # A
             rx = round(rx_f * scale) or (1 if rx_f else 0)
             ry = round(ry_f * scale) or (1 if ry_f else 0)
+            if rx_f == ry_f and not command[4]:
+                half = math.hypot(command[6] - tx, command[7] - ty) / 2
+                rx = ry = _short_radius(rx_f, half, decimals, rx)
             rot = 0 if rx == ry else round(rot_f * scale)
             head = _join([fmt(rx), fmt(ry), fmt(rot)])
             flags = f" {int(command[4])}{int(command[5])}"
@@ -433,6 +438,29 @@ def to_string(
         tx, ty = command[-2], command[-1]
         given = (command[3], command[4]) if letter == "C" else (command[1], command[2])
     return "".join(out)
+
+
+def _sagitta(radius: float, half: float) -> float:
+    """How far the middle of the minor arc of ``radius`` over a chord of ``2 * half`` bulges."""
+    return radius - math.sqrt(max(radius * radius - half * half, 0.0))
+
+
+def _short_radius(radius: float, half: float, decimals: int, rounded: int) -> int:
+    """The radius (in grid steps) with the fewest digits whose minor arc bulges as ``radius``'s.
+
+    A radius with fewer decimals is taken where the middle of the arc over a
+    chord of ``2 * half`` moves by at most half a grid step, as far as
+    rounding moves a point: the arc's ends stay where they are, and no point
+    between moves further than its middle. ``rounded`` is the radius rounded
+    as usual, kept where no shorter one will do.
+    """
+    scale = 10**decimals
+    bulge = _sagitta(radius, half)
+    for places in range(decimals):
+        shorter = round(radius, places)
+        if shorter >= half and abs(_sagitta(shorter, half) - bulge) * scale <= 0.5:
+            return round(shorter * scale) or rounded
+    return rounded
 
 
 def _reflection(

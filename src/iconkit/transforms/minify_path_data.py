@@ -25,7 +25,9 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
     not build up. The ends of a line that rounding would shrink to a point, and
     of an arc whose centre it would swing, keep up to three more decimals.
     ``H V S T`` replace ``L C Q`` where exact, repeated command letters are
-    left out, separators only where a parser needs them. With ``exact``, a
+    left out, separators only where a parser needs them. A source's own
+    ``S``/``T`` stays one, and a circular arc under half a turn takes the
+    shortest radius that moves its middle by at most half a step. With ``exact``, a
     point is written relative only where single-precision sums land on it.
     Malformed path data is left as it is.
     Example: ``M 10.000 20 L 10 30 L 20 30 Z`` becomes ``M10 20v10h10z``.
