@@ -142,3 +142,22 @@ def test_paths_merged_past_one_they_overlap_draw_the_same_picture() -> None:
         merged = serialize(root)
         assert merged.count(b"<path") == 2, name
         assert compare_renders(data, merged, sizes=(24, 96), tolerance=still).matches, name
+
+
+def test_small_stroked_squares_keep_their_closing_lines_rather_than_lose_the_pass() -> None:
+    # Dropping "v-.75" before "z" gives a stroker one join fewer, and a few edge pixels
+    # of these squares move at 16 px: the guard keeps the lines, not the whole path as it was.
+    square = "h.75v.75h-.75v-.75Z"
+    starts = ("6.75 6.75", "6.75 16.5", "16.5 6.75", "13.5 13.5", "19.5 19.5", "16.5 16.5")
+    d = "".join(f"M{start}{square}" for start in starts)
+    data = (
+        '<svg xmlns="http://www.w3.org/2000/svg" fill="none" viewBox="0 0 24 24"'
+        ' stroke-width="1.5" stroke="currentColor"><path stroke-linecap="round"'
+        f' stroke-linejoin="round" d="{d}"/></svg>'
+    ).encode()
+    result = optimize_svg(data)
+    assert result.backed_off == ()
+    assert result.precision == 3
+    assert result.svg.count(b"v-.75z") == len(starts)
+    assert b"m0 9.75" in result.svg  # the rest of the path data is still minified
+    assert compare_renders(data, result.svg).matches

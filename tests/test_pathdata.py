@@ -65,6 +65,13 @@ def test_a_minor_arc_takes_the_shortest_radius_that_keeps_its_bulge(d: str, expe
     assert to_string(commands, 3) == expected
 
 
+def test_closing_lines_keeps_the_line_back_to_the_start() -> None:
+    commands = parse("M1 1h1v1H1V1ZM4 4h1v1H4z")
+    assert commands is not None
+    assert to_string(commands, 3) == "M1 1h1v1H1zm3 3h1v1H4z"
+    assert to_string(commands, 3, closing_lines=True) == "M1 1h1v1H1V1zm3 3h1v1H4z"
+
+
 @pytest.mark.parametrize("d", ["L1 1", "M1", "M1 1 L", "M 1 1 A 1 1 0 2 0 3 3", "M1 1 x", "5 5"])
 def test_malformed_path_data_is_refused(d: str) -> None:
     assert parse(d) is None

@@ -267,13 +267,20 @@ _FLOAT32 = struct.Struct("f")
 
 
 def to_string(
-    commands: list[Command], decimals: int, close_shortcut: bool = True, exact: bool = False
+    commands: list[Command],
+    decimals: int,
+    close_shortcut: bool = True,
+    exact: bool = False,
+    closing_lines: bool = False,
 ) -> str:
     """Write ``commands`` in their shortest form, coordinates rounded to ``decimals`` places.
 
     ``close_shortcut`` drops a lineto back to the subpath's start just before a
     closepath, and a moveto that starts nothing; turn it off when the path has
-    markers, which are drawn at every vertex.
+    markers, which are drawn at every vertex. ``closing_lines`` keeps that
+    lineto alone: the outline is the same, but a stroker draws the corner at
+    the start as a join between two segments, and the anti-aliasing of a
+    small shape's stroke can differ.
 
     With ``exact``, a command is written relative (or as a reflected ``S``/``T``)
     only where a renderer that adds in single precision, as Skia and browsers
@@ -335,6 +342,7 @@ def to_string(
         elif letter == "L":
             if (
                 close_shortcut
+                and not closing_lines
                 and x == sx
                 and y == sy
                 and index + 1 < count

@@ -28,7 +28,9 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
     left out, separators only where a parser needs them. A source's own
     ``S``/``T`` stays one, and a circular arc under half a turn takes the
     shortest radius that moves its middle by at most half a step. With ``exact``, a
-    point is written relative only where single-precision sums land on it.
+    point is written relative only where single-precision sums land on it;
+    with ``closing_lines``, a line back to a subpath's start before its
+    closepath is kept (a stroker joins the corner there otherwise).
     Malformed path data is left as it is.
     Example: ``M 10.000 20 L 10 30 L 20 30 Z`` becomes ``M10 20v10h10z``.
     """
@@ -51,7 +53,11 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
             commands = pathdata.snap(commands, decimals, finer)
             decimals = max(finer.values())
         short = pathdata.to_string(
-            commands, decimals, close_shortcut=not markers, exact=options.exact
+            commands,
+            decimals,
+            close_shortcut=not markers,
+            exact=options.exact,
+            closing_lines=options.closing_lines,
         )
         if len(short) <= len(d):
             element.set("d", short)
