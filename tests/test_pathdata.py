@@ -65,6 +65,13 @@ def test_a_minor_arc_takes_the_shortest_radius_that_keeps_its_bulge(d: str, expe
     assert to_string(commands, 3) == expected
 
 
+def test_without_short_radii_an_arc_keeps_its_rounded_radius() -> None:
+    # The guard's cautious run: a shorter radius can flip a row of pixels as rounding can.
+    commands = parse("M0 0A2.794 2.794 0 0 1 .1 0")
+    assert commands is not None
+    assert to_string(commands, 3, short_radii=False) == "M0 0a2.794 2.794 0 01.1 0"
+
+
 def test_closing_lines_keeps_the_line_back_to_the_start() -> None:
     commands = parse("M1 1h1v1H1V1ZM4 4h1v1H4z")
     assert commands is not None

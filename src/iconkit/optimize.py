@@ -187,9 +187,10 @@ def optimize_svg(
     attempts = [(0, True, False, False), (1, False, False, False), (1, True, False, False)]
     attempts += [(extra, True, False, False) for extra in range(2, _EXTRA_PRECISION + 1)]
     if sum(1 for _ in root.iter(*_MERGEABLE)) < 2:
-        # Only merging has a cautious variant, and one shape merges with nothing:
-        # a cautious run would write the same bytes again.
-        attempts = [(extra, False, False, False) for extra in range(1, _EXTRA_PRECISION + 1)]
+        # One shape merges with nothing: the cautious run differs only where it
+        # leaves arcs' radii as rounded (else the same bytes, judged once).
+        attempts = [(0, True, False, False)]
+        attempts += [(extra, False, False, False) for extra in range(1, _EXTRA_PRECISION + 1)]
     # Last, relative numbers that sum exactly: an edge on a rasteriser's sampling
     # line can flip a row of pixels for a sum off by a hair, at any precision.
     attempts += [(0, True, True, False), (_EXTRA_PRECISION, True, True, False)]

@@ -272,6 +272,7 @@ def to_string(
     close_shortcut: bool = True,
     exact: bool = False,
     closing_lines: bool = False,
+    short_radii: bool = True,
 ) -> str:
     """Write ``commands`` in their shortest form, coordinates rounded to ``decimals`` places.
 
@@ -280,7 +281,9 @@ def to_string(
     markers, which are drawn at every vertex. ``closing_lines`` keeps that
     lineto alone: the outline is the same, but a stroker draws the corner at
     the start as a join between two segments, and the anti-aliasing of a
-    small shape's stroke can differ.
+    small shape's stroke can differ. ``short_radii`` lets a minor circular arc
+    take a radius of fewer decimals that moves its middle by at most half a
+    step; without it, radii are rounded like any number.
 
     With ``exact``, a command is written relative (or as a reflected ``S``/``T``)
     only where a renderer that adds in single precision, as Skia and browsers
@@ -410,7 +413,7 @@ def to_string(
         else:  # A
             rx = round(rx_f * scale) or (1 if rx_f else 0)
             ry = round(ry_f * scale) or (1 if ry_f else 0)
-            if rx_f == ry_f and not command[4]:
+            if short_radii and rx_f == ry_f and not command[4]:
                 half = math.hypot(command[6] - tx, command[7] - ty) / 2
                 rx = ry = _short_radius(rx_f, half, decimals, rx)
             rot = 0 if rx == ry else round(rot_f * scale)

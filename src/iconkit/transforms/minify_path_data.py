@@ -27,7 +27,8 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
     ``H V S T`` replace ``L C Q`` where exact, repeated command letters are
     left out, separators only where a parser needs them. A source's own
     ``S``/``T`` stays one, and a circular arc under half a turn takes the
-    shortest radius that moves its middle by at most half a step. With ``exact``, a
+    shortest radius that moves its middle by at most half a step (not with
+    ``cautious``: it can flip a row of pixels as rounding can). With ``exact``, a
     point is written relative only where single-precision sums land on it;
     with ``closing_lines``, a line back to a subpath's start before its
     closepath is kept (a stroker joins the corner there otherwise).
@@ -58,6 +59,7 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
             close_shortcut=not markers,
             exact=options.exact,
             closing_lines=options.closing_lines,
+            short_radii=not options.cautious,
         )
         if len(short) <= len(d):
             element.set("d", short)
