@@ -187,9 +187,9 @@ def optimize_svg(
     attempts = [(0, True, False, False), (1, False, False, False), (1, True, False, False)]
     attempts += [(extra, True, False, False) for extra in range(2, _EXTRA_PRECISION + 1)]
     if sum(1 for _ in root.iter(*_MERGEABLE)) < 2:
-        # One shape merges with nothing: the cautious run differs only where it
-        # leaves arcs' radii as rounded (else the same bytes, judged once).
-        attempts = [(0, True, False, False)]
+        # One shape merges with nothing: a cautious run differs only where it
+        # leaves an arc's radius as rounded, and is worth a try only then.
+        attempts = [(0, True, False, False)] if _ARC.search(result) else []
         attempts += [(extra, False, False, False) for extra in range(1, _EXTRA_PRECISION + 1)]
     # Last, relative numbers that sum exactly: an edge on a rasteriser's sampling
     # line can flip a row of pixels for a sum off by a hair, at any precision.
@@ -236,6 +236,7 @@ _MERGEABLE = tuple(
 )
 _STYLE = qname("style")
 _G = qname("g")
+_ARC = re.compile(rb' d="[^"]*[Aa]')
 
 
 def _back_off(
