@@ -73,9 +73,9 @@ class OptimizeResult:
     its picture; ``precision`` is the precision finally used (the guard raises
     it before backing anything off); ``checked`` says whether the guard compared
     renderings; ``cautious`` whether the passes had to run in their cautious
-    variants (no merging of crossing strokes); ``unchanged`` says whether the
-    input came back as it was, because it could not be rendered to check, or
-    nothing could be made safely.
+    variants (no merging of crossing strokes, arcs' radii only rounded);
+    ``unchanged`` says whether the input came back as it was, because it could
+    not be rendered to check, or nothing could be made safely.
     """
 
     svg: bytes
