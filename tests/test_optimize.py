@@ -8,8 +8,9 @@ from support import FIXTURES, ICONS
 
 from iconkit import DEFAULT_PRESET, IconSourceError, compare_renders, optimize_svg
 from iconkit._xml import SVG_NS, parse_svg
-from iconkit.fidelity import VISIBLE, rasterize
-from iconkit.optimize import RENDER_FREE, optimize_tree, unjudged
+from iconkit.fidelity import VISIBLE, Tolerance, rasterize
+from iconkit.optimize import RENDER_FREE, optimize_tree, serialize, unjudged
+from iconkit.transforms import Options, by_name
 
 ICON_FILES = sorted(ICONS.glob("*.svg"))
 NAMED = b"""<?xml version="1.0"?>
@@ -128,3 +129,35 @@ def test_transform_fixtures_render_the_same_after_the_whole_preset() -> None:
             assert result.svg == data, path
             continue
         assert compare_renders(data, result.svg).matches, path
+
+
+def test_paths_merged_past_one_they_overlap_draw_the_same_picture() -> None:
+    # One paint only: a path may join an earlier one it cannot touch, past a path it overlaps.
+    step = by_name("merge-paths")
+    still = Tolerance(threshold=8, max_fraction=0.0)
+    for name in ("crossing_strokes_cautious", "fills_apart"):
+        data = (FIXTURES / "transforms" / "merge_paths" / f"{name}.in.svg").read_bytes()
+        root = parse_svg(data)
+        step(root, Options(cautious=True))
+        merged = serialize(root)
+        assert merged.count(b"<path") == 2, name
+        assert compare_renders(data, merged, sizes=(24, 96), tolerance=still).matches, name
+
+
+def test_small_stroked_squares_keep_their_closing_lines_rather_than_lose_the_pass() -> None:
+    # Dropping "v-.75" before "z" gives a stroker one join fewer, and a few edge pixels
+    # of these squares move at 16 px: the guard keeps the lines, not the whole path as it was.
+    square = "h.75v.75h-.75v-.75Z"
+    starts = ("6.75 6.75", "6.75 16.5", "16.5 6.75", "13.5 13.5", "19.5 19.5", "16.5 16.5")
+    d = "".join(f"M{start}{square}" for start in starts)
+    data = (
+        '<svg xmlns="http://www.w3.org/2000/svg" fill="none" viewBox="0 0 24 24"'
+        ' stroke-width="1.5" stroke="currentColor"><path stroke-linecap="round"'
+        f' stroke-linejoin="round" d="{d}"/></svg>'
+    ).encode()
+    result = optimize_svg(data)
+    assert result.backed_off == ()
+    assert result.precision == 3
+    assert result.svg.count(b"v-.75z") == len(starts)
+    assert b"m0 9.75" in result.svg  # the rest of the path data is still minified
+    assert compare_renders(data, result.svg).matches

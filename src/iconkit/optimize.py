@@ -73,9 +73,9 @@ class OptimizeResult:
     its picture; ``precision`` is the precision finally used (the guard raises
     it before backing anything off); ``checked`` says whether the guard compared
     renderings; ``cautious`` whether the passes had to run in their cautious
-    variants (no merging of crossing strokes); ``unchanged`` says whether the
-    input came back as it was, because it could not be rendered to check, or
-    nothing could be made safely.
+    variants (no merging of crossing strokes, arcs' radii only rounded);
+    ``unchanged`` says whether the input came back as it was, because it could
+    not be rendered to check, or nothing could be made safely.
     """
 
     svg: bytes
@@ -152,10 +152,20 @@ def optimize_svg(
         guard = False  # nothing a render could catch: no render is made
 
     def run(
-        steps: Sequence[Transform], digits: int, cautious: bool = False, exact: bool = False
+        steps: Sequence[Transform],
+        digits: int,
+        cautious: bool = False,
+        exact: bool = False,
+        closing: bool = False,
     ) -> bytes:
         tree = copy.deepcopy(root) if guard else root
-        options = Options(precision=digits, id_prefix=id_prefix, cautious=cautious, exact=exact)
+        options = Options(
+            precision=digits,
+            id_prefix=id_prefix,
+            cautious=cautious,
+            exact=exact,
+            closing_lines=closing,
+        )
         for step in steps:
             step(tree, options)
         return serialize(tree)
@@ -174,18 +184,22 @@ def optimize_svg(
         return OptimizeResult(result, len(data), precision=precision, checked=True)
     # Rounding and merged anti-aliasing are the likeliest causes: try the
     # cautious variants and finer coordinates before dropping a pass.
-    attempts = [(0, True, False), (1, False, False), (1, True, False)]
-    attempts += [(extra, True, False) for extra in range(2, _EXTRA_PRECISION + 1)]
+    attempts = [(0, True, False, False), (1, False, False, False), (1, True, False, False)]
+    attempts += [(extra, True, False, False) for extra in range(2, _EXTRA_PRECISION + 1)]
     if sum(1 for _ in root.iter(*_MERGEABLE)) < 2:
-        # Only merging has a cautious variant, and one shape merges with nothing:
-        # a cautious run would write the same bytes again.
-        attempts = [(extra, False, False) for extra in range(1, _EXTRA_PRECISION + 1)]
+        # One shape merges with nothing: a cautious run differs only where it
+        # leaves an arc's radius as rounded, and is worth a try only then.
+        attempts = [(0, True, False, False)] if _ARC.search(result) else []
+        attempts += [(extra, False, False, False) for extra in range(1, _EXTRA_PRECISION + 1)]
     # Last, relative numbers that sum exactly: an edge on a rasteriser's sampling
     # line can flip a row of pixels for a sum off by a hair, at any precision.
-    attempts += [(0, True, True), (_EXTRA_PRECISION, True, True)]
-    for extra, cautious, exact in attempts:
+    attempts += [(0, True, True, False), (_EXTRA_PRECISION, True, True, False)]
+    # And the lines back to a subpath's start kept before its close: a stroker
+    # joins the corner there otherwise, and a small stroked shape's edge moves.
+    attempts += [(0, True, True, True), (_EXTRA_PRECISION, True, True, True)]
+    for extra, cautious, exact, closing in attempts:
         digits = min(precision + extra, 8)
-        careful = run(passes, digits, cautious, exact)
+        careful = run(passes, digits, cautious, exact, closing)
         if reference.matches(careful):
             return OptimizeResult(
                 careful, len(data), precision=digits, checked=True, cautious=cautious
@@ -222,6 +236,7 @@ _MERGEABLE = tuple(
 )
 _STYLE = qname("style")
 _G = qname("g")
+_ARC = re.compile(rb' d="[^"]*[Aa]')
 
 
 def _back_off(

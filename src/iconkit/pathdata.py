@@ -5,7 +5,13 @@ A path is parsed into a list of absolute commands, each a list
 ``L``, ``S``/``T`` become ``C``/``Q`` with their control point spelt out. Writing
 goes the other way: every coordinate is rounded once, on an integer grid of
 ``10**-decimals``, and each command is then written absolute or relative,
-long-hand or shorthand (``H V S T``), whichever is shorter. Because relative
+long-hand or shorthand (``H V S T``), whichever is shorter. A curve whose
+first control point is, as given, the reflection a shorthand makes stays a
+shorthand (``S``/``T``) though the rounded points no longer reflect exactly:
+that control point then follows the rounded ones, within a step and a half
+of where it was. A circular arc under half a turn takes the radius with the
+fewest decimals that moves its middle by at most half a step (SVG icons often
+give a tiny arc a radius of many digits that hardly shapes it). Because relative
 numbers are differences of rounded absolute positions, rounding never
 accumulates along a path.
 
@@ -261,13 +267,23 @@ _FLOAT32 = struct.Struct("f")
 
 
 def to_string(
-    commands: list[Command], decimals: int, close_shortcut: bool = True, exact: bool = False
+    commands: list[Command],
+    decimals: int,
+    close_shortcut: bool = True,
+    exact: bool = False,
+    closing_lines: bool = False,
+    short_radii: bool = True,
 ) -> str:
     """Write ``commands`` in their shortest form, coordinates rounded to ``decimals`` places.
 
     ``close_shortcut`` drops a lineto back to the subpath's start just before a
     closepath, and a moveto that starts nothing; turn it off when the path has
-    markers, which are drawn at every vertex.
+    markers, which are drawn at every vertex. ``closing_lines`` keeps that
+    lineto alone: the outline is the same, but a stroker draws the corner at
+    the start as a join between two segments, and the anti-aliasing of a
+    small shape's stroke can differ. ``short_radii`` lets a minor circular arc
+    take a radius of fewer decimals that moves its middle by at most half a
+    step; without it, radii are rounded like any number.
 
     With ``exact``, a command is written relative (or as a reflected ``S``/``T``)
     only where a renderer that adds in single precision, as Skia and browsers
@@ -288,6 +304,9 @@ def to_string(
     last = ""  # the last numbers written, for separators when a command letter is implied
     implied = ""  # the letter a bare number pair would continue with
     ix = iy = sx = sy = 0
+    # The same points as given, before rounding: where the source reflects a control point.
+    tx = ty = tsx = tsy = 0.0
+    given: tuple[float, float] | None = None  # the last curve's control point, as given
     cubic: tuple[int, int] | None = None
     quad: tuple[int, int] | None = None
     count = len(commands)
@@ -296,6 +315,7 @@ def to_string(
         if letter == "Z":
             out.append("z")
             ix, iy = sx, sy
+            tx, ty, given = tsx, tsy, None
             implied = ""
             cubic = quad = None
             continue
@@ -309,6 +329,7 @@ def to_string(
         if letter == "M":
             following = commands[index + 1][0] if index + 1 < count else "M"
             if close_shortcut and following == "M":
+                tx, ty = command[1], command[2]
                 continue  # a moveto followed by another moveto draws nothing
             if not out:
                 first = _pair(fmt(x), fmt(y))
@@ -319,10 +340,12 @@ def to_string(
                     ("m", _pair(fmt(x - ix), fmt(y - iy))),
                 ]
             sx, sy = x, y
+            tsx, tsy = command[1], command[2]
             cubic = quad = None
         elif letter == "L":
             if (
                 close_shortcut
+                and not closing_lines
                 and x == sx
                 and y == sy
                 and index + 1 < count
@@ -330,6 +353,7 @@ def to_string(
                 and (ix, iy) != (sx, sy)
             ):
                 ix, iy = x, y
+                tx, ty, given = command[1], command[2], None
                 continue  # the closepath draws this same segment
             dx, dy = x - ix, y - iy
             if dy == 0 and dx != 0:
@@ -345,6 +369,8 @@ def to_string(
             x2 = round(command[3] * scale)
             y2 = round(command[4] * scale)
             reflected = (2 * ix - cubic[0], 2 * iy - cubic[1]) if cubic else (ix, iy)
+            if _reflection(command, tx, ty, given if cubic else None, scale):
+                x1, y1 = reflected
             if (x1, y1) == reflected and (not exact or _reflects(ix, iy, cubic, x1, y1, scale)):
                 choices = [
                     ("S", _join([fmt(x2), fmt(y2), fmt(x), fmt(y)])),
@@ -373,6 +399,8 @@ def to_string(
             x1 = round(command[1] * scale)
             y1 = round(command[2] * scale)
             reflected = (2 * ix - quad[0], 2 * iy - quad[1]) if quad else (ix, iy)
+            if _reflection(command, tx, ty, given if quad else None, scale):
+                x1, y1 = reflected
             if (x1, y1) == reflected and (not exact or _reflects(ix, iy, quad, x1, y1, scale)):
                 choices = [("T", _pair(fmt(x), fmt(y))), ("t", _pair(fmt(x - ix), fmt(y - iy)))]
             else:
@@ -385,6 +413,9 @@ def to_string(
         else:  # A
             rx = round(rx_f * scale) or (1 if rx_f else 0)
             ry = round(ry_f * scale) or (1 if ry_f else 0)
+            if short_radii and rx_f == ry_f and not command[4]:
+                half = math.hypot(command[6] - tx, command[7] - ty) / 2
+                rx = ry = _short_radius(rx_f, half, decimals, rx)
             rot = 0 if rx == ry else round(rot_f * scale)
             head = _join([fmt(rx), fmt(ry), fmt(rot)])
             flags = f" {int(command[4])}{int(command[5])}"
@@ -415,7 +446,47 @@ def to_string(
         else:
             implied = best_letter
         ix, iy = x, y
+        tx, ty = command[-2], command[-1]
+        given = (command[3], command[4]) if letter == "C" else (command[1], command[2])
     return "".join(out)
+
+
+def _sagitta(radius: float, half: float) -> float:
+    """How far the middle of the minor arc of ``radius`` over a chord of ``2 * half`` bulges."""
+    return radius - math.sqrt(max(radius * radius - half * half, 0.0))
+
+
+def _short_radius(radius: float, half: float, decimals: int, rounded: int) -> int:
+    """The radius (in grid steps) with the fewest digits whose minor arc bulges as ``radius``'s.
+
+    A radius with fewer decimals is taken where the middle of the arc over a
+    chord of ``2 * half`` moves by at most half a grid step, as far as
+    rounding moves a point: the arc's ends stay where they are, and no point
+    between moves further than its middle. ``rounded`` is the radius rounded
+    as usual, kept where no shorter one will do.
+    """
+    scale = 10**decimals
+    bulge = _sagitta(radius, half)
+    for places in range(decimals):
+        shorter = round(radius, places)
+        if shorter >= half and abs(_sagitta(shorter, half) - bulge) * scale <= 0.5:
+            return round(shorter * scale) or rounded
+    return rounded
+
+
+def _reflection(
+    command: Command, tx: float, ty: float, control: tuple[float, float] | None, scale: int
+) -> bool:
+    """Whether a curve's first control point is, as given, the reflection a shorthand makes.
+
+    The reflection of the last curve's ``control`` about the current point
+    (tx, ty), or that point itself after no such curve, all as given, before
+    rounding; within a hundredth of a grid step on each axis.
+    """
+    rx, ry = (2 * tx - control[0], 2 * ty - control[1]) if control else (tx, ty)
+    x1: float = command[1]
+    y1: float = command[2]
+    return abs(x1 - rx) * scale <= 0.01 and abs(y1 - ry) * scale <= 0.01
 
 
 def _adds_up(ix: int, iy: int, command: Command, scale: int) -> bool:

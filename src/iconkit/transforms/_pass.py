@@ -43,13 +43,16 @@ class Options:
     asks passes to skip rewrites that keep the shape but may shift
     anti-aliasing (the guard sets it when the first attempt fails). ``exact``
     asks for path data whose relative numbers a renderer adding in single
-    precision sums to the very points written (the guard's last retry).
+    precision sums to the very points written (the guard's last retries).
+    ``closing_lines`` keeps a line back to a subpath's start before its
+    closepath, which a stroker draws with one more join (the guard's very last).
     """
 
     precision: int = DEFAULT_PRECISION
     id_prefix: str | None = None
     cautious: bool = False
     exact: bool = False
+    closing_lines: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ __all__ = ["merge_paths"]
 _PATH = qname("path")
 _SPACE_BOUND = ("clip-path", "mask", "filter")
 _MARKERS = ("marker-start", "marker-mid", "marker-end")
+_STYLE = qname("style")
+Box = tuple[float, float, float, float]
 
 
 def _mergeable(element: etree._Element) -> bool:
@@ -48,7 +50,7 @@ def _view_size(root: etree._Element) -> float:
     return max(box[2], box[3]) if box else 24.0
 
 
-def _box(commands: list[pathdata.Command], pad: float) -> tuple[float, float, float, float] | None:
+def _box(commands: list[pathdata.Command], pad: float) -> Box | None:
     box = pathdata.bbox(commands)
     if box is None:
         return None
@@ -88,6 +90,11 @@ def _stroke_only(element: etree._Element) -> bool:
     return opacity is None or same_number(opacity, 1)
 
 
+def _one_paint(element: etree._Element) -> bool:
+    """Whether the path puts down its fill or its stroke, not both (nor a paint the page sets)."""
+    return paints(element, "fill") != paints(element, "stroke")
+
+
 _LEADING_MOVE = re.compile(rf"^\s*m\s*({NUMBER})[\s,]*({NUMBER})[\s,]*")
 
 
@@ -118,12 +125,18 @@ def merge_paths(root: etree._Element, options: Options) -> None:
     apart, and so do the paths of a ``<clipPath>``, whose paint does not count:
     the clip is the union of each path's own fill area. With
     ``cautious``, stroked paths too merge only where their ink cannot meet.
+    Paths that put down only a fill or only a stroke composite the same in
+    any order, so where they merge only apart, a path joins the first earlier
+    path its ink cannot meet, past any it overlaps (not under a style sheet,
+    which may paint them apart).
     Example: ``<path d="M1 1h2"/><path d="M1 3h2"/>`` becomes ``<path d="M1 1h2M1 3h2"/>``.
     """
     if is_dynamic(root):
         return
     # Half a pixel at 16 px: paths this far apart never share a pixel's edge.
     margin = _view_size(root) / 32
+    # A style sheet may paint paths of the same attributes apart: keep their order.
+    reorder = not any(True for _ in root.iter(_STYLE))
     for parent in list(root.iter()):
         if any(local(node) == "clipPath" for node in (parent, *parent.iterancestors())):
             continue  # a clip path is the union of its children: joined, windings would mix
@@ -144,12 +157,17 @@ def merge_paths(root: etree._Element, options: Options) -> None:
                 group.append(following)
             # Same parent, same attributes: what holds for the first holds for all.
             if len(group) > 1 and _mergeable(first):
-                group = _merge(group, margin, options.cautious)
+                group = _merge(group, margin, options.cautious, reorder and _one_paint(first))
             k += len(group)
 
 
-def _merge(group: list[etree._Element], margin: float, cautious: bool) -> list[etree._Element]:
-    """Merge a run of paths with the same attributes as far as it is safe; return what merged."""
+def _merge(
+    group: list[etree._Element], margin: float, cautious: bool, reorder: bool
+) -> list[etree._Element]:
+    """Merge a run of paths with the same attributes as far as it is safe; return what was done.
+
+    The paths returned need no further look: merged, or left where they are.
+    """
     merged = [group[0]]
     if not cautious and _stroke_only(group[0]):
         # No geometry needed: only that each path is well-formed, so that an
@@ -164,24 +182,47 @@ def _merge(group: list[etree._Element], margin: float, cautious: bool) -> list[e
             d = " ".join(_absolute_start(e.get("d", "")) for e in merged)
             group[0].set("d", d)
     else:
-        pad = _pad(group[0], margin)
-        parsed = [pathdata.parse(p.get("d", "")) for p in group]
-        first = parsed[0]
-        if pad is None or not first:
-            return merged
-        commands = list(first)
-        boxes = [_box(first, pad)]
-        for element, path in zip(group[1:], parsed[1:], strict=True):
-            if not path:
-                break
-            box = _box(path, pad)
-            if box is None or any(b is None or not _disjoint(box, b) for b in boxes):
-                break
-            boxes.append(box)
-            commands.extend(path)
-            merged.append(element)
-        if len(merged) > 1:
-            group[0].set("d", pathdata.to_string(commands, 12, close_shortcut=False))
+        return _merge_apart(group, margin, reorder)
     for element in merged[1:]:
         remove_element(element)
     return merged
+
+
+def _merge_apart(group: list[etree._Element], margin: float, reorder: bool) -> list[etree._Element]:
+    """Merge paths of ``group`` whose ink cannot meet; return the paths dealt with.
+
+    Without ``reorder`` only a leading run of paths apart from each other
+    merges. With it, each path joins the first merged path it is apart from,
+    drawn where that one's first part was: a path that puts down one paint
+    only, the same for all, composites the same in any order (where two
+    overlap, each pixel gets the same colour and the same combined coverage),
+    so only paths that touch must stay separate shapes.
+    """
+    pad = _pad(group[0], margin)
+    if pad is None:
+        return group[:1]
+    # Each merged path: its elements, their commands, and each part's box.
+    merged: list[tuple[list[etree._Element], list[pathdata.Command], list[Box]]] = []
+    for element in group:
+        commands = pathdata.parse(element.get("d", ""))
+        box = _box(commands, pad) if commands else None
+        if commands is None or box is None:
+            break  # a path that cannot be read ends the run: what follows stays as it is
+        candidates = merged if reorder else merged[-1:]
+        for elements, joined, boxes in candidates:
+            if all(_disjoint(box, other) for other in boxes):
+                elements.append(element)
+                joined.extend(commands)
+                boxes.append(box)
+                break
+        else:
+            if merged and not reorder:
+                break
+            merged.append(([element], list(commands), [box]))
+    done = [element for elements, _, _ in merged for element in elements]
+    for elements, joined, _ in merged:
+        if len(elements) > 1:
+            elements[0].set("d", pathdata.to_string(joined, 12, close_shortcut=False))
+            for element in elements[1:]:
+                remove_element(element)
+    return done if len(done) > 1 else group[:1]

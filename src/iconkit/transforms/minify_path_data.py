@@ -25,8 +25,13 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
     not build up. The ends of a line that rounding would shrink to a point, and
     of an arc whose centre it would swing, keep up to three more decimals.
     ``H V S T`` replace ``L C Q`` where exact, repeated command letters are
-    left out, separators only where a parser needs them. With ``exact``, a
-    point is written relative only where single-precision sums land on it.
+    left out, separators only where a parser needs them. A source's own
+    ``S``/``T`` stays one, and a circular arc under half a turn takes the
+    shortest radius that moves its middle by at most half a step (not with
+    ``cautious``: it can flip a row of pixels as rounding can). With ``exact``, a
+    point is written relative only where single-precision sums land on it;
+    with ``closing_lines``, a line back to a subpath's start before its
+    closepath is kept (a stroker joins the corner there otherwise).
     Malformed path data is left as it is.
     Example: ``M 10.000 20 L 10 30 L 20 30 Z`` becomes ``M10 20v10h10z``.
     """
@@ -49,7 +54,12 @@ def minify_path_data(root: etree._Element, options: Options) -> None:
             commands = pathdata.snap(commands, decimals, finer)
             decimals = max(finer.values())
         short = pathdata.to_string(
-            commands, decimals, close_shortcut=not markers, exact=options.exact
+            commands,
+            decimals,
+            close_shortcut=not markers,
+            exact=options.exact,
+            closing_lines=options.closing_lines,
+            short_radii=not options.cautious,
         )
         if len(short) <= len(d):
             element.set("d", short)
