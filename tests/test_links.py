@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,3 +104,35 @@ def test_an_error_drops_the_links_and_their_fallbacks(tmp_path: Path, count: int
     made = sorted(out.iterdir())
     (out / "late").mkdir()
     assert sorted(out.iterdir()) == [*made, out / "late"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_to_the_build_ends_its_helper(tmp_path: Path, signum: int) -> None:
+    sources = _sources(tmp_path / "cache", _links._HELPER_FROM + 10)
+    (tmp_path / "out").mkdir()
+    script = (
+        "import signal, sys, time\n"
+        "from iconkit._links import Links\n"
+        "from iconkit.cli import _terminate_as_exception\n"
+        "cache, out, count = sys.argv[1], sys.argv[2], int(sys.argv[3])\n"
+        "with _terminate_as_exception(), Links() as links:\n"
+        "    for n in range(count):\n"
+        "        links.add(f'{cache}/{n}.txt', f'{out}/{n}.txt', bytes)\n"
+        "    print(links._helper.pid, flush=True)\n"
+        "    time.sleep(60)\n"
+    )
+    command = [sys.executable, "-c", script, str(tmp_path / "cache"), str(tmp_path / "out")]
+    with subprocess.Popen(
+        [*command, str(len(sources))], stdout=subprocess.PIPE, text=True
+    ) as build:
+        try:
+            assert build.stdout is not None
+            helper = int(build.stdout.readline())
+            assert Path(f"/proc/{helper}").exists()
+            build.send_signal(signum)
+            assert build.wait(timeout=30) != 0
+        finally:
+            build.kill()
+            build.wait(timeout=30)
+    # The helper was ended and waited for by the build: not even a zombie is left.
+    assert not Path(f"/proc/{helper}").exists()
