@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -87,6 +89,48 @@ def interrupted(started: set[int]) -> None:
 def warns_not(number: int) -> int:
     """A task: one more than ``number``."""
     return number + 1
+
+
+def slow_pid(number: int) -> tuple[int, int]:
+    """A task that takes a while: ``number`` and the process that ran it."""
+    time.sleep(0.05)
+    return number, os.getpid()
+
+
+def test_shared_work_is_done_here_and_in_the_workers_and_comes_back_in_order() -> None:
+    # The worker claims the first items while it starts; this process works from the end.
+    with worker_pool(1, warm=False) as pool:
+        done = pool.share(slow_pid, range(40))
+    assert [number for number, _ in done] == list(range(40))
+    assert done[-1][1] == os.getpid()
+    assert done[0][1] != os.getpid()
+
+
+def dies_in_a_worker(number: int) -> int:
+    """A task: end the worker running it abruptly at item 0; elsewhere, ``number`` after a while."""
+    time.sleep(0.05)
+    if number == 0 and multiprocessing.parent_process() is not None:
+        os._exit(3)
+    return number
+
+
+def test_a_worker_dying_in_shared_work_fails_it_with_one_error_and_nothing_else() -> None:
+    script = (
+        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from concurrent.futures.process import BrokenProcessPool\n"
+        "from test_pool import dies_in_a_worker\n"
+        "from iconkit._pool import worker_pool\n"
+        "try:\n"
+        "    with worker_pool(1, warm=False) as pool:\n"
+        "        pool.share(dies_in_a_worker, range(40))\n"
+        "except BrokenProcessPool:\n"
+        "    print('broken')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=120
+    )
+    assert result.stdout == "broken\n"
+    assert result.stderr == ""
 
 
 def test_using_the_pool_changes_no_process_wide_setting() -> None:

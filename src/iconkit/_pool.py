@@ -24,7 +24,8 @@ import signal
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,6 +91,34 @@ class Workers:
         """``task`` over the items, in order (as the builtin ``map``)."""
         futures = [self.submit(task, *args) for args in zip(*iterables, strict=True)]
         return [self.result(future) for future in futures]
+
+    def share(self, task: Callable[[Any], T], items: Sequence[Any]) -> list[T]:
+        """``task`` over ``items``, in order, with this process working too.
+
+        The workers get items from the front, two each ahead of need, topped
+        up after each item done here; this process takes them from the back.
+        It starts at once, while the workers are still starting, and the work
+        ends when the last item is done, wherever it ran. (Items are never
+        taken back from the workers: a cancelled task crashes the pool's own
+        bookkeeping when a worker dies.)
+        """
+        waiting = deque(range(len(items)))
+        futures: dict[int, Future[_Done[T]]] = {}
+        ahead: set[Future[_Done[T]]] = set()
+        mine: dict[int, T] = {}
+        while waiting:
+            ahead = {future for future in ahead if not future.done()}
+            while waiting and len(ahead) < 2 * self.jobs:
+                index = waiting.popleft()
+                futures[index] = self.submit(task, items[index])
+                ahead.add(futures[index])
+            if waiting:
+                index = waiting.pop()
+                mine[index] = task(items[index])
+        return [
+            mine[index] if index in mine else self.result(futures[index])
+            for index in range(len(items))
+        ]
 
     def stop(self) -> None:
         """End the workers now, dropping the tasks not started, and wait until they have ended.
