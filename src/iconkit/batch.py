@@ -19,7 +19,6 @@ from pathlib import Path
 
 from ._atomic import write_atomic
 from ._output import claim_output, write_marker
-from ._pool import worker_pool
 from ._xml import read_svg
 from .errors import IconkitError, IconSourceError, UnsafeSvgError
 from .model import Diagnostic
@@ -180,6 +179,8 @@ def _run(
         return tuple(_one(job) for job in work)
     chunk = max(1, min(64, len(work) // (processes * 8)))
     chunks = [work[i : i + chunk] for i in range(0, len(work), chunk)]
+    from ._pool import worker_pool  # multiprocessing: loaded only when workers start
+
     # This process is one of the ``processes``: it works while the others start.
     with worker_pool(processes - 1, warm=False) as pool:
         return tuple(result for results in pool.share(_many, chunks) for result in results)
@@ -227,6 +228,8 @@ def sanitize_files(
         return _sanitize_many(pairs, strict)
     size = max(1, min(64, len(pairs) // (workers * 8)))
     chunks = [pairs[start : start + size] for start in range(0, len(pairs), size)]
+    from ._pool import worker_pool
+
     with worker_pool(workers, warm=False) as pool:
         done = pool.map(_sanitize_many, chunks, [strict] * len(chunks))
     return [item for chunk in done for item in chunk]
