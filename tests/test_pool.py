@@ -91,27 +91,27 @@ def warns_not(number: int) -> int:
     return number + 1
 
 
-def slow_pid(number: int) -> tuple[int, int]:
-    """A task that takes a while: ``number`` and the process that ran it."""
+def slow_pids(numbers: list[int]) -> list[tuple[int, int]]:
+    """A task that takes a while: each number and the process that ran it."""
     time.sleep(0.05)
-    return number, os.getpid()
+    return [(number, os.getpid()) for number in numbers]
 
 
 def test_shared_work_is_done_here_and_in_the_workers_and_comes_back_in_order() -> None:
-    # The worker claims the first items while it starts; this process works from the end.
+    # The worker is given the first items as it starts; this process works from the end.
     with worker_pool(1, warm=False) as pool:
-        done = pool.share(slow_pid, range(40))
-    assert [number for number, _ in done] == list(range(40))
+        done = pool.share(slow_pids, range(200))
+    assert [number for number, _ in done] == list(range(200))
     assert done[-1][1] == os.getpid()
     assert done[0][1] != os.getpid()
 
 
-def dies_in_a_worker(number: int) -> int:
-    """A task: end the worker running it abruptly at item 0; elsewhere, ``number`` after a while."""
+def dies_in_a_worker(numbers: list[int]) -> list[int]:
+    """A task: end the worker running item 0 abruptly; elsewhere, the numbers after a while."""
     time.sleep(0.05)
-    if number == 0 and multiprocessing.parent_process() is not None:
+    if 0 in numbers and multiprocessing.parent_process() is not None:
         os._exit(3)
-    return number
+    return numbers
 
 
 def test_a_worker_dying_in_shared_work_fails_it_with_one_error_and_nothing_else() -> None:

@@ -24,7 +24,6 @@ import signal
 import threading
 import time
 import warnings
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -92,33 +91,34 @@ class Workers:
         futures = [self.submit(task, *args) for args in zip(*iterables, strict=True)]
         return [self.result(future) for future in futures]
 
-    def share(self, task: Callable[[Any], T], items: Sequence[Any]) -> list[T]:
-        """``task`` over ``items``, in order, with this process working too.
+    def share(self, task: Callable[[list[Any]], list[T]], items: Sequence[Any]) -> list[T]:
+        """``task`` over ``items``, a list at a time, in order, with this process working too.
 
-        The workers get items from the front, two each ahead of need, topped
-        up after each item done here; this process takes them from the back.
-        It starts at once, while the workers are still starting, and the work
-        ends when the last item is done, wherever it ran. (Items are never
-        taken back from the workers: a cancelled task crashes the pool's own
-        bookkeeping when a worker dies.)
+        This process takes the items one at a time from the back, starting at
+        once, while the workers are still starting. The workers get runs of
+        items from the front, two runs each ahead of need, topped up after
+        each item done here; the runs shrink as the items run out, so that no
+        worker is left with a long one at the end. (Items are never taken
+        back from a worker: a cancelled task breaks the pool's own
+        bookkeeping when a worker dies, on Python 3.11.)
         """
-        waiting = deque(range(len(items)))
-        futures: dict[int, Future[_Done[T]]] = {}
-        ahead: set[Future[_Done[T]]] = set()
-        mine: dict[int, T] = {}
-        while waiting:
+        front, back = 0, len(items)  # items[front:back] are given to no one yet
+        given: list[Future[_Done[list[T]]]] = []
+        ahead: set[Future[_Done[list[T]]]] = set()
+        mine: list[T] = []  # for items[back:], last first
+        while front < back:
             ahead = {future for future in ahead if not future.done()}
-            while waiting and len(ahead) < 2 * self.jobs:
-                index = waiting.popleft()
-                futures[index] = self.submit(task, items[index])
-                ahead.add(futures[index])
-            if waiting:
-                index = waiting.pop()
-                mine[index] = task(items[index])
-        return [
-            mine[index] if index in mine else self.result(futures[index])
-            for index in range(len(items))
-        ]
+            while front < back and len(ahead) < 2 * self.jobs:
+                size = max(1, min(64, (back - front) // (4 * (self.jobs + 1))))
+                future = self.submit(task, list(items[front : front + size]))
+                given.append(future)
+                ahead.add(future)
+                front += size
+            if front < back:
+                back -= 1
+                mine.extend(reversed(task([items[back]])))
+        done = [value for future in given for value in self.result(future)]
+        return done + mine[::-1]
 
     def stop(self) -> None:
         """End the workers now, dropping the tasks not started, and wait until they have ended.

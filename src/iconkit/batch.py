@@ -177,13 +177,11 @@ def _run(
     guarded = any(guard for _, _, _, guard, _ in work)
     if processes == 1 or len(work) < (_GUARDED_IN_WORKERS if guarded else _UNGUARDED_IN_WORKERS):
         return tuple(_one(job) for job in work)
-    chunk = max(1, min(64, len(work) // (processes * 8)))
-    chunks = [work[i : i + chunk] for i in range(0, len(work), chunk)]
     from ._pool import worker_pool  # multiprocessing: loaded only when workers start
 
     # This process is one of the ``processes``: it works while the others start.
     with worker_pool(processes - 1, warm=False) as pool:
-        return tuple(result for results in pool.share(_many, chunks) for result in results)
+        return tuple(pool.share(_many, work))
 
 
 def _many(jobs: list[tuple[Path, Path, int, bool, bool]]) -> list[FileResult]:
