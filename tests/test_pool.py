@@ -8,13 +8,14 @@ import subprocess
 import sys
 import time
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from support import ICONS, ROOT
 
 from iconkit._pool import worker_pool
-from iconkit.batch import sanitize_files
+from iconkit.batch import optimize_paths, sanitize_files
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
@@ -172,3 +173,35 @@ def test_sanitizing_in_workers_gives_what_it_gives_here(tmp_path: Path) -> None:
     assert "missing.svg" in there[-1].error
     assert sum(not item.failed for item in there) == len(pairs) - 1
     assert children() == before
+
+
+def test_optimizing_in_workers_gives_what_it_gives_here(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(3):  # 135 files: enough for the workers
+        for svg in sorted(ICONS.glob("*.svg")):
+            (source / f"{svg.stem}-{number}.svg").write_bytes(svg.read_bytes())
+    (source / "zz-broken.svg").write_text("<svg")
+    here = optimize_paths(source, tmp_path / "here", jobs=1, keep_going=True)
+    there = optimize_paths(source, tmp_path / "there", jobs=2, keep_going=True)
+    assert [replace(item, target=here.files[0].target) for item in there.files] == [
+        replace(item, target=here.files[0].target) for item in here.files
+    ]
+    assert [item.svg for item in there.files] == [item.svg for item in here.files]
+    assert [item.source.name for item in there.files] == sorted(p.name for p in source.iterdir())
+    assert [item.source.name for item in there.errors] == ["zz-broken.svg"]
+
+
+def test_a_small_folder_is_optimized_without_starting_workers(tmp_path: Path) -> None:
+    # In a fresh interpreter: the pool, and multiprocessing with it, is never loaded.
+    script = (
+        "import sys\n"
+        "from iconkit.batch import optimize_paths\n"
+        f"result = optimize_paths({str(ICONS)!r}, {str(tmp_path / 'out')!r}, jobs=2)\n"
+        "print(len(result.files), 'multiprocessing' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{len(list(ICONS.glob('*.svg')))} False\n"
