@@ -21,7 +21,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_a_folder_is_optimized_in_parallel_keeping_its_layout(tmp_path: Path) -> None:
+def test_a_folder_is_optimized_keeping_its_layout(tmp_path: Path) -> None:
     source = tmp_path / "in"
     (source / "nested").mkdir(parents=True)
     for slug in ("home", "calendar", "close"):

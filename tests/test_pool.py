@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import subprocess
 import sys
+import time
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from support import ICONS, ROOT
 
 from iconkit._pool import worker_pool
-from iconkit.batch import sanitize_files
+from iconkit.batch import optimize_paths, sanitize_files
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
@@ -89,6 +92,48 @@ def warns_not(number: int) -> int:
     return number + 1
 
 
+def slow_pids(numbers: list[int]) -> list[tuple[int, int]]:
+    """A task that takes a while: each number and the process that ran it."""
+    time.sleep(0.05)
+    return [(number, os.getpid()) for number in numbers]
+
+
+def test_shared_work_is_done_here_and_in_the_workers_and_comes_back_in_order() -> None:
+    # The worker is given the first items as it starts; this process works from the end.
+    with worker_pool(1, warm=False) as pool:
+        done = pool.share(slow_pids, range(200))
+    assert [number for number, _ in done] == list(range(200))
+    assert done[-1][1] == os.getpid()
+    assert done[0][1] != os.getpid()
+
+
+def dies_in_a_worker(numbers: list[int]) -> list[int]:
+    """A task: end the worker running item 0 abruptly; elsewhere, the numbers after a while."""
+    time.sleep(0.05)
+    if 0 in numbers and multiprocessing.parent_process() is not None:
+        os._exit(3)
+    return numbers
+
+
+def test_a_worker_dying_in_shared_work_fails_it_with_one_error_and_nothing_else() -> None:
+    script = (
+        f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from concurrent.futures.process import BrokenProcessPool\n"
+        "from test_pool import dies_in_a_worker\n"
+        "from iconkit._pool import worker_pool\n"
+        "try:\n"
+        "    with worker_pool(1, warm=False) as pool:\n"
+        "        pool.share(dies_in_a_worker, range(40))\n"
+        "except BrokenProcessPool:\n"
+        "    print('broken')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=120
+    )
+    assert result.stdout == "broken\n"
+    assert result.stderr == ""
+
+
 def test_using_the_pool_changes_no_process_wide_setting() -> None:
     # In a fresh interpreter: the start method stays the platform's, no fork server runs.
     script = (
@@ -128,3 +173,35 @@ def test_sanitizing_in_workers_gives_what_it_gives_here(tmp_path: Path) -> None:
     assert "missing.svg" in there[-1].error
     assert sum(not item.failed for item in there) == len(pairs) - 1
     assert children() == before
+
+
+def test_optimizing_in_workers_gives_what_it_gives_here(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(3):  # 135 files: enough for the workers
+        for svg in sorted(ICONS.glob("*.svg")):
+            (source / f"{svg.stem}-{number}.svg").write_bytes(svg.read_bytes())
+    (source / "zz-broken.svg").write_text("<svg")
+    here = optimize_paths(source, tmp_path / "here", jobs=1, keep_going=True)
+    there = optimize_paths(source, tmp_path / "there", jobs=2, keep_going=True)
+    assert [replace(item, target=here.files[0].target) for item in there.files] == [
+        replace(item, target=here.files[0].target) for item in here.files
+    ]
+    assert [item.svg for item in there.files] == [item.svg for item in here.files]
+    assert [item.source.name for item in there.files] == sorted(p.name for p in source.iterdir())
+    assert [item.source.name for item in there.errors] == ["zz-broken.svg"]
+
+
+def test_a_small_folder_is_optimized_without_starting_workers(tmp_path: Path) -> None:
+    # In a fresh interpreter: the pool, and multiprocessing with it, is never loaded.
+    script = (
+        "import sys\n"
+        "from iconkit.batch import optimize_paths\n"
+        f"result = optimize_paths({str(ICONS)!r}, {str(tmp_path / 'out')!r}, jobs=2)\n"
+        "print(len(result.files), 'multiprocessing' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"{len(list(ICONS.glob('*.svg')))} False\n"

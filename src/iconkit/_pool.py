@@ -24,7 +24,7 @@ import signal
 import threading
 import time
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,6 +90,35 @@ class Workers:
         """``task`` over the items, in order (as the builtin ``map``)."""
         futures = [self.submit(task, *args) for args in zip(*iterables, strict=True)]
         return [self.result(future) for future in futures]
+
+    def share(self, task: Callable[[list[Any]], list[T]], items: Sequence[Any]) -> list[T]:
+        """``task`` over ``items``, a list at a time, in order, with this process working too.
+
+        This process takes the items one at a time from the back, starting at
+        once, while the workers are still starting. The workers get runs of
+        items from the front, two runs each ahead of need, topped up after
+        each item done here; the runs shrink as the items run out, so that no
+        worker is left with a long one at the end. (Items are never taken
+        back from a worker: a cancelled task breaks the pool's own
+        bookkeeping when a worker dies, on Python 3.11.)
+        """
+        front, back = 0, len(items)  # items[front:back] are given to no one yet
+        given: list[Future[_Done[list[T]]]] = []
+        ahead: set[Future[_Done[list[T]]]] = set()
+        mine: list[T] = []  # for items[back:], last first
+        while front < back:
+            ahead = {future for future in ahead if not future.done()}
+            while front < back and len(ahead) < 2 * self.jobs:
+                size = max(1, min(64, (back - front) // (4 * (self.jobs + 1))))
+                future = self.submit(task, list(items[front : front + size]))
+                given.append(future)
+                ahead.add(future)
+                front += size
+            if front < back:
+                back -= 1
+                mine.extend(reversed(task([items[back]])))
+        done = [value for future in given for value in self.result(future)]
+        return done + mine[::-1]
 
     def stop(self) -> None:
         """End the workers now, dropping the tasks not started, and wait until they have ended.

@@ -281,7 +281,9 @@ def _parser() -> argparse.ArgumentParser:
         "--no-guard", dest="guard", action="store_false", help="skip the render comparison"
     )
     p.add_argument("--report", action="store_true", help="list what the guard backed off")
-    p.add_argument("--jobs", type=_positive, default=None, help="worker processes (default: cores)")
+    p.add_argument(
+        "--jobs", type=_positive, default=None, help="processes sharing the files (default: cores)"
+    )
     p.add_argument("--prefix-ids", action="store_true", help="prefix each file's ids with its name")
     _keep_going(p)
     _force_output(p)
