@@ -174,8 +174,11 @@ class Painter:
         """Draw at ``size`` x ``size`` px: premultiplied BGRA pixels (cairo's ARGB32)."""
         if self.drawing is not None:
             return _cairo_raster(self.drawing, size)
-        raster: np.ndarray = self._skia_image(size).toarray()
-        return raster
+        import numpy as np
+
+        # tobytes: a tenth of the time of toarray(), which parses a format string per call.
+        pixels = self._skia_image(size).tobytes()
+        return np.frombuffer(pixels, np.uint8).reshape(size, size, 4)
 
     def png(self, size: int) -> bytes:
         """Draw at ``size`` x ``size`` px and return the PNG bytes."""
