@@ -136,3 +136,14 @@ def test_a_signal_to_the_build_ends_its_helper(tmp_path: Path, signum: int) -> N
             build.wait(timeout=30)
     # The helper was ended and waited for by the build: not even a zombie is left.
     assert not Path(f"/proc/{helper}").exists()
+
+
+def test_the_helper_reports_the_pairs_it_could_not_make(tmp_path: Path) -> None:
+    (source,) = _sources(tmp_path / "cache", 1)
+    (tmp_path / "out").mkdir()
+    pairs = [(source, tmp_path / "out/kept"), (tmp_path / "gone", tmp_path / "out/gone")]
+    stream = b"".join(os.fsencode(a) + b"\0" + os.fsencode(b) + b"\0" for a, b in pairs)
+    helper = [sys.executable, "-I", "-S", "-c", _links._HELPER, _links._PACKAGE_PARENT]
+    done = subprocess.run(helper, input=stream, capture_output=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, b"1", b"")
+    assert os.path.samefile(source, tmp_path / "out/kept")

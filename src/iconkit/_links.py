@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -30,30 +31,10 @@ __all__ = ["Links", "link_or_copy"]
 # this: starting the helper (an interpreter without site packages) costs more.
 _HELPER_FROM = 4096
 
-# The helper: NUL-separated source and target paths in, the numbers of the
-# pairs it could neither link nor copy out (one line, at the end).
-_HELPER = """
-import os, shutil, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build ends it; Ctrl-C is the build's
-failed, count, rest, source = [], 0, b"", None
-while block := os.read(0, 1 << 16):
-    *parts, rest = (rest + block).split(b"\\0")
-    for part in parts:
-        if source is None:
-            source = part
-            continue
-        try:
-            os.link(source, part)
-        except FileExistsError:
-            pass
-        except OSError:
-            try:
-                shutil.copyfile(source, part)
-            except OSError:
-                failed.append(str(count))
-        source, count = None, count + 1
-sys.stdout.write(" ".join(failed))
-"""
+# The helper: iconkit's own ``_serve_links`` in an interpreter that loads
+# nothing else (no site packages: iconkit's folder is put on its path).
+_HELPER = "import sys; sys.path[:0] = sys.argv[1:]; import iconkit._links as l; l._serve_links()"
+_PACKAGE_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Links:
@@ -122,7 +103,7 @@ class Links:
         """Hand the pairs not yet sent to the helper, starting it first if need be."""
         if self._helper is None:
             self._helper = subprocess.Popen(
-                [sys.executable, "-I", "-S", "-c", _HELPER],
+                [sys.executable, "-I", "-S", "-c", _HELPER, _PACKAGE_PARENT],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
             )
@@ -196,6 +177,23 @@ def link_or_copy(source: str, target: str) -> bool:
     except OSError:
         return False
     return True
+
+
+def _serve_links() -> None:
+    """The helper's work: link each NUL-separated source and target pair read on standard
+    input, as :func:`link_or_copy` does; write the numbers of the pairs that failed."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build ends it; Ctrl-C is the build's
+    failed, count, rest, source = [], 0, b"", None
+    while block := os.read(0, 1 << 16):
+        *parts, rest = (rest + block).split(b"\0")
+        for part in parts:
+            if source is None:
+                source = part
+                continue
+            if not link_or_copy(os.fsdecode(source), os.fsdecode(part)):
+                failed.append(str(count))
+            source, count = None, count + 1
+    sys.stdout.write(" ".join(failed))
 
 
 def _linked_or_made(source: str, target: str) -> bool:
