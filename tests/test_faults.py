@@ -25,7 +25,7 @@ import pytest
 from support import ICONS, ROOT
 
 from iconkit._output import MARKER
-from iconkit.cache import default_cache_dir
+from iconkit.cache import Cache, default_cache_dir
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
@@ -707,6 +707,57 @@ def test_a_crashed_builds_lock_does_not_stick(tmp_path: Path) -> None:
     result = iconkit("build", "--icons", icons, "--out", out, "--jobs", "1", timeout=300)
     assert result.returncode == 0, result.stderr
     assert "waiting" not in result.stderr
+
+
+def a_full_trash(cache: Cache, files: int) -> Path:
+    """Put a replaced output of ``files`` files in ``cache``'s trash; return where it went."""
+    old = cache.root.parent / "old"
+    old.mkdir(parents=True)
+    for number in range(files):
+        (old / f"{number}.png").write_bytes(b"png")
+    cache.discard([old])
+    (where,) = (cache.root / "trash").iterdir()
+    return where
+
+
+def removers() -> list[int]:
+    """This process's trash removers that still run."""
+    return [
+        pid
+        for pid in descendants(os.getpid())
+        if alive(pid) and b"rmtree" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
+
+
+def test_the_trash_is_emptied_by_a_process_the_block_waits_for(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    where = a_full_trash(cache, 2000)
+    (tmp_path / "new").mkdir()
+    with cache.emptying_trash():
+        (remover,) = removers()
+        # Ctrl-C reaches the build's process group, not the remover's: the build ends it.
+        assert os.getpgid(remover) != os.getpgrp()
+        cache.discard([tmp_path / "new"])  # what the block trashes stays for the next build
+    assert not where.exists()
+    assert [p.name for p in (cache.root / "trash").glob("*/*")] == ["new"]
+    assert removers() == []
+
+
+def test_an_error_ends_the_trash_remover_at_once(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    where = a_full_trash(cache, 20_000)
+    running: list[int] = []
+
+    def fail() -> None:
+        with cache.emptying_trash():
+            running.extend(removers())
+            raise KeyError("the build failed")
+
+    with pytest.raises(KeyError):
+        fail()
+    assert running
+    assert removers() == []
+    assert any(where.iterdir())  # ended, not waited for: the next build empties the rest
 
 
 @pytest.mark.parametrize(

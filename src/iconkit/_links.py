@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import threading
@@ -106,6 +105,7 @@ class Links:
                 [sys.executable, "-I", "-S", "-c", _HELPER, _PACKAGE_PARENT],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
+                process_group=0,  # Ctrl-C is the build's: the build ends the helper
             )
             self._feeder = threading.Thread(target=self._feed, name="iconkit-links", daemon=True)
             self._feeder.start()
@@ -182,7 +182,6 @@ def link_or_copy(source: str, target: str) -> bool:
 def _serve_links() -> None:
     """The helper's work: link each NUL-separated source and target pair read on standard
     input, as :func:`link_or_copy` does; write the numbers of the pairs that failed."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build ends it; Ctrl-C is the build's
     failed, count, rest, source = [], 0, b"", None
     while block := os.read(0, 1 << 16):
         *parts, rest = (rest + block).split(b"\0")

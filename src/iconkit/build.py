@@ -20,7 +20,6 @@ import functools
 import hashlib
 import json
 import os
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
@@ -209,7 +208,6 @@ def _build(run: _Run) -> BuildResult:
         unchanged = _scan(run)
     if unchanged is not None:
         return unchanged
-    trashed = run.cache.trash()
     with run.timer("load"):
         _load(run)
     with run.timer("lint set"):
@@ -221,7 +219,8 @@ def _build(run: _Run) -> BuildResult:
         workers = None
         if run.jobs > 1 and len(run.todo) >= _POOL_FROM:
             workers = stack.enter_context(worker_pool(min(run.jobs, len(run.todo))))
-        emptying = _empty_trash_meanwhile(run.cache, trashed, workers)
+        # The last build's output, trashed by its swap, goes meanwhile.
+        stack.enter_context(run.cache.emptying_trash())
         replaced: list[Path] = []
         with (
             owned_folder(run.claim, discard=replaced) as tmp,
@@ -238,8 +237,6 @@ def _build(run: _Run) -> BuildResult:
                 links.finish()
         # The swap is done: the previous output goes to the cache's trash.
         run.cache.discard(replaced)
-        if emptying is not None:
-            emptying.join()
         with run.timer("cache"):
             _save_cache(run, workers)
     return _result(run)
@@ -326,24 +323,6 @@ def _plan(run: _Run) -> None:
     run.options = replace(run.options, pipeline=pipeline)
     run.keys = {icon.slug: cache_key(icon, pipeline) for icon in run.icons}
     run.todo = [icon for icon in run.icons if not run.cache.has(run.keys[icon.slug])]
-
-
-def _empty_trash_meanwhile(
-    cache: Cache, trashed: list[str], workers: Workers | None
-) -> threading.Thread | None:
-    """Empty the last build's output from the trash while the build goes on.
-
-    By a worker if there are any, else on a thread that a build ending on an
-    error does not wait for (what it leaves, the next build empties).
-    """
-    if not trashed:
-        return None
-    if workers is not None:
-        workers.submit(_empty_trash, str(cache.root), trashed)
-        return None
-    emptying = threading.Thread(target=cache.empty_trash, args=(trashed,), daemon=True)
-    emptying.start()
-    return emptying
 
 
 @contextmanager
@@ -713,11 +692,6 @@ def _process_chunk(
             result = replace(result, png_1x=None, png_2x=None, png_dark_1x=None, png_dark_2x=None)
         made.append((result, element))
     return made
-
-
-def _empty_trash(cache_root: str, names: list[str]) -> None:
-    """Run in a worker: remove the items ``names`` from the cache's trash."""
-    Cache(cache_root).empty_trash(names)
 
 
 def _prune(cache_root: str, entries: set[str], pages: set[str]) -> None:

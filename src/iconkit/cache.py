@@ -19,9 +19,11 @@ import json
 import marshal
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,10 @@ def default_cache_dir(out: Path | str) -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     where = str(Path(out).resolve())
     return Path(base) / "iconkit" / "builds" / hashlib.sha256(where.encode()).hexdigest()[:16]
+
+
+# What the trash remover runs: a bare interpreter that removes the folders it is given.
+_EMPTY = "import shutil, sys\nfor folder in sys.argv[1:]:\n    shutil.rmtree(folder, True)"
 
 
 class Memo:
@@ -315,7 +321,7 @@ class Cache:
         return removed
 
     def discard(self, folders: list[Path]) -> None:
-        """Move ``folders`` into the cache's trash (removed by :meth:`empty_trash`).
+        """Move ``folders`` into the cache's trash (removed by :meth:`emptying_trash`).
 
         A folder that cannot be moved there (another file system) is removed now.
         """
@@ -334,15 +340,34 @@ class Cache:
         except OSError:
             return []
 
-    def empty_trash(self, names: list[str] | None = None) -> None:
-        """Remove what :meth:`discard` put in the trash: everything, or the items ``names``.
+    @contextmanager
+    def emptying_trash(self) -> Iterator[None]:
+        """Empty the trash, as it is now, in a separate process while the block runs.
 
-        A build empties what was in the trash when it started, not what it
-        discards itself meanwhile.
+        Leaving the block waits for the process; leaving it on an error (or a
+        signal) ends the process, and what it leaves the next build empties.
+        What :meth:`discard` puts in the trash meanwhile stays for the next build.
+        A separate process, not a thread: for tens of thousands of files, a
+        thread's system calls wait behind the build's own work for the
+        interpreter's lock, and the build behind them.
         """
         trash = self.root / "trash"
-        for name in self.trash() if names is None else names:
-            shutil.rmtree(trash / name, ignore_errors=True)
+        names = self.trash()
+        if not names:
+            yield
+            return
+        remover = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", _EMPTY, *(str(trash / name) for name in names)],
+            stdin=subprocess.DEVNULL,
+            process_group=0,  # Ctrl-C is the build's: the build ends the remover
+        )
+        try:
+            yield
+        except BaseException:
+            remover.kill()
+            raise
+        finally:
+            remover.wait()
 
     def read_stamp(self) -> dict[str, Any] | None:
         """Return the stamp of the last successful build, if any (plain data, as written)."""
