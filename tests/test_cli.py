@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from support import DOCUMENT, ICONS, fresh_python, run_iconkit
@@ -58,6 +59,28 @@ def test_a_rebuild_with_nothing_changed_loads_no_stage_past_the_scan(tmp_path: P
     # build's stages; a rebuild that finds nothing changed answers without them.
     heavy = ("iconkit.lint", "iconkit.gallery", "iconkit.coverage", "iconkit.i18n", "babel")
     assert [name for name in (*heavy, "jinja2", "tqdm") if name in again] == []
+
+
+def test_a_rebuild_of_one_icon_loads_what_that_icon_needs(tmp_path: Path) -> None:
+    script = (
+        "import sys\n"
+        "from iconkit.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(code, ' '.join(sorted(sys.modules)))\n"
+    )
+    icons = tmp_path / "icons"
+    shutil.copytree(ICONS, icons, ignore=shutil.ignore_patterns("locale"))
+    build = ("build", "--icons", str(icons), "--out", str(tmp_path / "dist"), "-q")
+    assert fresh_python("-c", script, *build).stdout.split()[0] == "0"
+    close = icons / "close.svg"
+    close.write_text(close.read_text().replace('x1="6"', 'x1="7"'))
+    again = fresh_python("-c", script, *build).stdout.split()
+    assert again[0] == "0"
+    assert {"iconkit.lint", "iconkit.gallery", "iconkit.rules.misspelling"} <= set(again)
+    # Babel reads catalogs (this set has none), YAML the macro reference, and the
+    # worker pool is for many icons; the spelling rule reads codespell's data only.
+    unused = ("babel", "yaml", "multiprocessing", "concurrent.futures.process", "codespell_lib")
+    assert [name for name in unused if name in again] == []
 
 
 def test_usage_errors_exit_2() -> None:

@@ -239,3 +239,12 @@ def test_a_flask_app_without_flask_babel_renders_while_flask_babel_is_imported()
     with app.test_request_context("/"):
         page = flask.render_template_string(MACROS + '{{ icon_button("close") }}')
     assert '<span class="iconkit-visually-hidden">Close</span>' in page
+
+
+def test_the_source_language_is_named_as_babel_names_it() -> None:
+    from iconkit.gallery import _language_name, label_languages
+    from iconkit.i18n import SOURCE_LANGUAGE
+
+    # Without translations the name is written out, so that Babel need not load.
+    assert label_languages({}) == [(SOURCE_LANGUAGE, _language_name(SOURCE_LANGUAGE))]
+    assert label_languages({"fr": {}})[1] == ("fr", "French")

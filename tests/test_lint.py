@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from importlib import resources
 from pathlib import Path
 
 import jsonschema
@@ -370,3 +371,20 @@ def test_a_project_adopts_a_sets_grid_and_stroke_width(tmp_path: Path) -> None:
     bad = run_iconkit("lint", cwd=tmp_path)
     assert bad.returncode == 1
     assert "grid must be a size (24) or a view box" in bad.stderr
+
+
+def test_every_misspelling_of_codespells_dictionary_is_found_as_written() -> None:
+    from iconkit.rules.misspelling import WORD, _fixes
+
+    text = resources.files("codespell_lib").joinpath("data/dictionary.txt").read_text("utf-8")
+    entries = dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+    # The words the rule looks up: its pattern's, ASCII letters.
+    words = {wrong: right for wrong, right in entries.items() if WORD.fullmatch(wrong)}
+    assert len(words) > 60_000
+    for wrong, right in words.items():
+        expected = tuple(s.strip() for s in right.split(",") if s.strip())
+        assert _fixes(wrong) == expected, wrong
+        assert _fixes(wrong.upper()) == expected, wrong
+    assert _fixes("acsii") == ("ASCII",)  # the correction keeps its case
+    assert _fixes("circle") is None
+    assert _fixes("zzzzzz") is None

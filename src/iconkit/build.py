@@ -22,7 +22,6 @@ import json
 import os
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -32,7 +31,6 @@ from ._catalogs import catalog_paths
 from ._json import RawJSON, dump_json
 from ._links import Links
 from ._output import Claim, build_lock, claim_output, owned_folder
-from ._pool import Workers, worker_pool
 from ._scope import css_ident
 from ._xml import parse_svg
 from .cache import Cache, Memo, default_cache_dir
@@ -44,6 +42,9 @@ from .render import DARK_INK, INK, svg_to_png
 from .sprite import DEFAULT_PREFIX, sprite_sheet, symbol
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from ._pool import Workers
     from .gallery import PageBatch, Site
 
 # The modules of the stages past the scan (lint, gallery, ...) are imported by
@@ -218,6 +219,8 @@ def _build(run: _Run) -> BuildResult:
         # Worker processes when there is enough work to repay starting them.
         workers = None
         if run.jobs > 1 and len(run.todo) >= _POOL_FROM:
+            from ._pool import worker_pool  # multiprocessing: only for a build that uses it
+
             workers = stack.enter_context(worker_pool(min(run.jobs, len(run.todo))))
         # The last build's output, trashed by its swap, goes meanwhile.
         stack.enter_context(run.cache.emptying_trash())

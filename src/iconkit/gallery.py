@@ -50,7 +50,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from babel import Locale, UnknownLocaleError
 from markupsafe import Markup
 
 from . import __version__
@@ -794,11 +793,19 @@ def label_tables(icon_set: IconSet) -> dict[str, dict[str, str]]:
 
 
 def label_languages(labels: Mapping[str, object]) -> list[tuple[str, str]]:
-    """The gallery's choices of label language: (code, English name), source language first."""
+    """The gallery's choices of label language: (code, English name), source language first.
+
+    Without translations there is no choice, and Babel, which names the
+    languages, is not loaded.
+    """
+    if not labels:
+        return [(SOURCE_LANGUAGE, "English")]
     return [(code, _language_name(code)) for code in (SOURCE_LANGUAGE, *sorted(labels))]
 
 
 def _language_name(code: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
     try:
         name = Locale.parse(code).get_display_name("en")
     except (UnknownLocaleError, ValueError):

@@ -27,17 +27,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from babel import Locale, UnknownLocaleError, negotiate_locale
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from typing import TYPE_CHECKING, Any
 
 from ._atomic import write_atomic
 from ._catalogs import DOMAIN, catalog_paths
 from ._json import dump_json, key_line
 from .errors import IconSourceError
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 __all__ = [
     "DOMAIN",
@@ -158,6 +156,8 @@ def extract(root: Path | str) -> Catalog:
 
 
 def _new_catalog(locale: str | None, root: Path) -> Catalog:
+    from babel.messages.catalog import Catalog
+
     return Catalog(
         locale=locale,
         domain=DOMAIN,
@@ -189,12 +189,16 @@ def write_template(root: Path | str, output: Path | str | None = None) -> Path:
 
 
 def _po_bytes(catalog: Catalog) -> bytes:
+    from babel.messages.pofile import write_po
+
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=76, sort_output=False)
     return buffer.getvalue()
 
 
 def _check_language(language: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
     if not _LANGUAGE.match(language):
         raise IconSourceError(language, "not a language tag such as fr, de or pt_BR")
     try:
@@ -230,6 +234,8 @@ def _template(root: Path | str) -> Catalog:
 
 def read_catalog(path: Path | str, language: str | None = None) -> Catalog:
     """Read a ``.po`` or ``.pot`` file with Babel; a broken one raises IconSourceError."""
+    from babel.messages.pofile import read_po
+
     path = Path(path)
     try:
         with path.open("rb") as handle:
@@ -262,6 +268,8 @@ def compile_catalogs(
     root: Path | str, languages: Sequence[str] = (), *, use_fuzzy: bool = False
 ) -> list[Path]:
     """Write ``iconkit.mo`` beside each catalog, like ``pybabel compile`` (fuzzy left out)."""
+    from babel.messages.mofile import write_mo
+
     written = []
     for _, path, catalog in open_catalogs(root, languages):
         buffer = io.BytesIO()
@@ -345,6 +353,8 @@ def match_language(language: str | None, available: Iterable[str]) -> str | None
 
     Babel's negotiation: an exact match first, else the language alone.
     """
+    from babel import negotiate_locale
+
     if not language:
         return None
     wanted = str(language).replace("-", "_")

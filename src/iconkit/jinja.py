@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from .errors import IconSourceError
@@ -290,6 +289,8 @@ def stylesheet() -> str:
 
 def macro_reference() -> dict[str, Any]:
     """Return ``iconkit/icon.yaml``: every macro's summary, parameters and examples."""
+    import yaml  # only the reference's readers need it
+
     text = resources.files("iconkit").joinpath("templates/iconkit/icon.yaml").read_text("utf-8")
     data: dict[str, Any] = yaml.safe_load(text)
     return data

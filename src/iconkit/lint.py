@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from ._atomic import write_atomic
+from ._catalogs import catalog_paths
 from ._json import key_line as _json_key_line
 from ._svg import view_box_text
 from ._xml import parse_svg
 from .document import read_document
 from .errors import IconSourceError
-from .i18n import catalog_paths, messages, open_catalogs
 from .model import DIAGNOSTIC_ORDER, SEVERITIES, Diagnostic, Icon, IconSet, Severity
 from .rules import ALL_RULES
 from .rules.base import (
@@ -230,6 +230,8 @@ def translation_entries(root: Path | str, languages: Sequence[str] = ()) -> list
     if not languages and Path(root).is_dir() and not catalog_paths(root):
         # No catalog: no entries, and no need to read every icon's metadata.
         return []
+    from .i18n import messages, open_catalogs  # Babel: only for a set with catalogs
+
     sources = messages(root)
     out: list[Translation] = []
     for language, path, catalog in open_catalogs(root, languages):
