@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
@@ -324,3 +325,22 @@ def test_cli_serve_open_starts_the_browser_on_the_gallery(icon_copy: Path, tmp_p
         finally:
             process.send_signal(signal.SIGINT)
             assert process.wait(timeout=TIMEOUT) == 130
+
+
+def test_each_build_frees_its_cycles(icon_copy: Path, tmp_path: Path) -> None:
+    # `iconkit serve` runs with the cycle collector off: each rebuild collects.
+    server = GalleryServer(icon_copy, tmp_path / "site", port=0, log=lambda line: None)
+    server.start()
+    enabled = gc.isenabled()
+    close = (icon_copy / "close.svg").read_text()
+    gc.disable()
+    try:
+        gc.collect()
+        for broken in (False, True):
+            (icon_copy / "close.svg").write_text("<svg" if broken else close.replace("6", "7"))
+            assert server.rebuild() is not broken
+            assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
+        server.close()

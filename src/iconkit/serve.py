@@ -21,6 +21,7 @@ next good build clears it.
 from __future__ import annotations
 
 import functools
+import gc
 import html
 import http.server
 import ipaddress
@@ -106,6 +107,15 @@ class GalleryServer:
 
     def rebuild(self) -> bool:
         """Build the gallery again; on failure keep the last good one and record the error."""
+        try:
+            return self._rebuild()
+        finally:
+            # A build's cycles (its template environment holds the icon set) go
+            # once the page can see the build: ``iconkit serve`` runs without the
+            # cycle collector, and a session of many saves would keep every set.
+            gc.collect()
+
+    def _rebuild(self) -> bool:
         number = self._build + 1
         # Lint findings are shown, never a reason to hide an icon; a file
         # that cannot be read is an error.
