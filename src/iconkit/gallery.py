@@ -392,55 +392,30 @@ def write_site(
 
 
 def _write_coverage(site: Site, env: jinja2.Environment, folder: Path, memo: Memo | None) -> None:
-    """coverage.html: the figure, and the findings table, a group of rows per file.
+    """coverage.html: the figure, the findings by rule and by icon, and (a few) every one.
 
-    Each group is kept by what it shows: the rows of an icon's file, by the
-    file and the icon's digest (which covers its findings); any other file's,
-    by the rows themselves.
+    The page is kept whole by what it shows: the findings, and which files
+    are whose (the icons' slugs and paths). Most saves change neither, and a
+    set of thousands of icons lists thousands of them by icon.
     """
-    coverage, root = site.coverage, site.icon_set.root
-    owners: dict[str, str] = {}
-    if memo is not None:
-        for icon in site.icon_set:
-            for path in (icon.svg_path, icon.meta_path):
-                owners[_display_path(path, root)] = icon.slug
-    rows_template = env.get_template("gallery/_findings.html.jinja")
-    rows = []
-    listed = len(coverage.findings) <= _FINDING_ROWS
-    for path, run in itertools.groupby(coverage.findings if listed else (), lambda d: d.path):
-        group = tuple(run)
-        owner = owners.get(path)
-        if owner is not None and owner in site.digests:
-            shown: tuple[Any, ...] = ("rows", path, site.digests[owner])
-        else:
-            shown = ("rows", group)
-        rows.append(
-            Markup(
-                _remembered(
-                    memo,
-                    shown,
-                    functools.partial(_rows, rows_template, group),
-                )
-            )
-        )
-    _write(
-        folder / "coverage.html",
-        env.get_template("gallery/coverage.html.jinja").render(
-            site.page.common,
-            root="",
-            page="coverage",
-            coverage=coverage,
-            rows=rows,
-            listed=listed,
-            rules=_findings_by_rule(coverage.findings),
-            by_icon=_findings_by_icon(site.icon_set, coverage),
-        ),
+    icons, root = site.icon_set, site.icon_set.root
+    files = [(icon.slug, str(icon.svg_path), str(icon.meta_path)) for icon in icons]
+    shown = ("coverage.html", str(root), site.page.common, site.coverage, files)
+    page = _remembered(memo, shown, functools.partial(_coverage_page, site, env))
+    _write(folder / "coverage.html", page)
+
+
+def _coverage_page(site: Site, env: jinja2.Environment) -> str:
+    coverage = site.coverage
+    return env.get_template("gallery/coverage.html.jinja").render(
+        site.page.common,
+        root="",
+        page="coverage",
+        coverage=coverage,
+        listed=len(coverage.findings) <= _FINDING_ROWS,
+        rules=_findings_by_rule(coverage.findings),
+        by_icon=_findings_by_icon(site.icon_set, coverage),
     )
-
-
-def _rows(template: jinja2.Template, findings: tuple[Diagnostic, ...]) -> str:
-    """The coverage page's rows of one file's findings."""
-    return template.render(findings=findings).rstrip("\n")
 
 
 def _write_files(site: Site, folder: Path, progress: Progress) -> None:
