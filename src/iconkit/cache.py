@@ -59,8 +59,15 @@ def default_cache_dir(out: Path | str) -> Path:
     return Path(base) / "iconkit" / "builds" / hashlib.sha256(where.encode()).hexdigest()[:16]
 
 
-# What the trash remover runs: a bare interpreter that removes the folders it is given.
-_EMPTY = "import shutil, sys\nfor folder in sys.argv[1:]:\n    shutil.rmtree(folder, True)"
+# What the trash remover runs: a bare interpreter that removes the folders it is
+# given, at the lowest priority: on a 2-core machine the build, the helper that
+# links its output and the remover all want a core, and the build is what the
+# user waits for (a tabler rebuild of one icon: 1.50 s, 1.46 s with this).
+_EMPTY = """import os, shutil, sys
+if hasattr(os, "nice"):
+    os.nice(19)
+for folder in sys.argv[1:]:
+    shutil.rmtree(folder, True)"""
 
 
 class Memo:
