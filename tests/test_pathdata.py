@@ -9,6 +9,13 @@ from hypothesis import strategies as st
 from iconkit.pathdata import bbox, format_number, is_valid, parse, to_string
 
 
+def shortest(d: str) -> str:
+    """``d`` parsed and written back at 3 decimals."""
+    commands = parse(d)
+    assert commands is not None
+    return to_string(commands, 3)
+
+
 @pytest.mark.parametrize(
     ("d", "expected"),
     [
@@ -23,10 +30,8 @@ from iconkit.pathdata import bbox, format_number, is_valid, parse, to_string
     ],
 )
 def test_shortest_form(d: str, expected: str) -> None:
-    commands = parse(d)
-    assert commands is not None
     assert is_valid(d)
-    assert to_string(commands, 3) == expected
+    assert shortest(d) == expected
 
 
 @pytest.mark.parametrize(
@@ -41,9 +46,7 @@ def test_shortest_form(d: str, expected: str) -> None:
     ],
 )
 def test_a_shorthand_in_the_source_survives_rounding(d: str, expected: str) -> None:
-    commands = parse(d)
-    assert commands is not None
-    assert to_string(commands, 3) == expected
+    assert shortest(d) == expected
 
 
 @pytest.mark.parametrize(
@@ -60,9 +63,7 @@ def test_a_shorthand_in_the_source_survives_rounding(d: str, expected: str) -> N
     ],
 )
 def test_a_minor_arc_takes_the_shortest_radius_that_keeps_its_bulge(d: str, expected: str) -> None:
-    commands = parse(d)
-    assert commands is not None
-    assert to_string(commands, 3) == expected
+    assert shortest(d) == expected
 
 
 def test_without_short_radii_an_arc_keeps_its_rounded_radius() -> None:

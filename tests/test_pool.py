@@ -20,6 +20,13 @@ from iconkit.batch import optimize_paths, sanitize_files
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
 
+def python_running(script: str) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` in a fresh interpreter with the checkout's iconkit; kill it after 2 min."""
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=120
+    )
+
+
 def warns(text: str) -> int:
     """A task: raise a warning, then give the worker's process id."""
     warnings.warn(text, UserWarning, stacklevel=1)
@@ -127,9 +134,7 @@ def test_a_worker_dying_in_shared_work_fails_it_with_one_error_and_nothing_else(
         "except BrokenProcessPool:\n"
         "    print('broken')\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=120
-    )
+    result = python_running(script)
     assert result.stdout == "broken\n"
     assert result.stderr == ""
 
@@ -148,9 +153,7 @@ def test_using_the_pool_changes_no_process_wide_setting() -> None:
         "print(multiprocessing.get_start_method() == default,"
         " forkserver._forkserver._forkserver_pid)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=120
-    )
+    result = python_running(script)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "True None\n"
 
@@ -200,8 +203,6 @@ def test_a_small_folder_is_optimized_without_starting_workers(tmp_path: Path) ->
         f"result = optimize_paths({str(ICONS)!r}, {str(tmp_path / 'out')!r}, jobs=2)\n"
         "print(len(result.files), 'multiprocessing' in sys.modules)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=120
-    )
+    result = python_running(script)
     assert result.returncode == 0, result.stderr
     assert result.stdout == f"{len(list(ICONS.glob('*.svg')))} False\n"
