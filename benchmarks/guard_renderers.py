@@ -62,7 +62,7 @@ def _on_white(rgba: np.ndarray, premultiplied: bool) -> np.ndarray:
 def cairo(data: bytes) -> np.ndarray:
     from iconkit.fidelity import rasterize
 
-    bgra = rasterize(data, SIZE)
+    bgra = np.frombuffer(rasterize(data, SIZE), np.uint8).reshape(SIZE, SIZE, 4)
     return _on_white(bgra[..., [2, 1, 0, 3]], premultiplied=True)
 
 

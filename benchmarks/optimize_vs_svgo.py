@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from iconkit.fidelity import VISIBLE, rasterize  # noqa: E402
+from iconkit.fidelity import VISIBLE, count_changes, rasterize  # noqa: E402
 
 PACKAGES = (
     "svgo@4", "lucide-static", "@tabler/icons", "simple-icons", "@mdi/svg", "remixicon",
@@ -162,11 +162,8 @@ def _diff(job: tuple[bytes, bytes | None]) -> tuple[bool, bool, bool]:
         other = rasterize(output, 96)
     except Exception:
         return True, True, True
-    import numpy as np
-
-    delta = np.abs(reference.astype(np.int16) - other.astype(np.int16)).max(axis=2)
-    moved = int(np.count_nonzero(delta > VISIBLE.threshold))
-    return bool(delta.any()), moved > VISIBLE.max_fraction * 96 * 96, False
+    moved, changed = count_changes(reference, other, 96, VISIBLE.threshold)
+    return changed > 0, moved > VISIBLE.max_fraction * 96 * 96, False
 
 
 def measure(

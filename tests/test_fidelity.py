@@ -79,11 +79,15 @@ def test_tolerance_is_stricter_than_visible() -> None:
 
 def test_rasters_are_premultiplied_argb_of_the_requested_size() -> None:
     raster = rasterize(SQUARE, 24)
-    assert raster.shape == (24, 24, 4)
-    assert raster[12, 12].tolist() == [0, 0, 0, 255]  # opaque black, BGRA in memory
-    assert raster[1, 1].tolist() == [0, 0, 0, 0]
+    assert len(raster) == 24 * 24 * 4
+
+    def pixel(data: bytes, x: int, y: int) -> list[int]:
+        return list(data[4 * (24 * y + x) : 4 * (24 * y + x) + 4])
+
+    assert pixel(raster, 12, 12) == [0, 0, 0, 255]  # opaque black, BGRA in memory
+    assert pixel(raster, 1, 1) == [0, 0, 0, 0]
     blue = rasterize(SQUARE.replace(b"<path ", b'<path fill="#06c" '), 24)
-    assert blue[12, 12].tolist() == [204, 102, 0, 255]  # blue first: BGRA, as cairo's
+    assert pixel(blue, 12, 12) == [204, 102, 0, 255]  # blue first: BGRA, as cairo's
 
 
 def test_each_size_draws_as_a_fresh_drawing_would() -> None:
@@ -92,7 +96,7 @@ def test_each_size_draws_as_a_fresh_drawing_would() -> None:
     data = (FEATURES / "fill_and_clip_rules.svg").read_bytes()
     reference = Reference(data, sizes=(96, 16, 24))
     for size, raster in zip(reference.sizes, reference.rasters, strict=True):
-        assert (raster == rasterize(data, size)).all(), size
+        assert raster == rasterize(data, size), size
 
 
 def test_a_verdict_asked_again_is_the_same_and_agrees_with_compare() -> None:
@@ -109,9 +113,9 @@ def test_moved_and_changed_pixels_are_counted_on_the_largest_channel_difference(
     moved = SQUARE.replace(b"M4.000 4.000", b"M4.3 4.6")
     comparison = compare_renders(SQUARE, moved)
     for size, m, c in zip(comparison.sizes, comparison.moved, comparison.changed, strict=True):
-        a = rasterize(SQUARE, size).astype(np.int16)
-        b = rasterize(moved, size).astype(np.int16)
-        delta = np.abs(a - b).max(axis=2)
+        a = np.frombuffer(rasterize(SQUARE, size), np.uint8).reshape(size, size, 4)
+        b = np.frombuffer(rasterize(moved, size), np.uint8).reshape(size, size, 4)
+        delta = np.abs(a.astype(np.int16) - b.astype(np.int16)).max(axis=2)
         assert (m, c) == (np.count_nonzero(delta > 8), np.count_nonzero(delta))
     assert any(comparison.moved)
     assert sum(comparison.changed) > sum(comparison.moved), "some pixels change only a little"

@@ -163,7 +163,7 @@ def optimize_paths(
 
 
 # Files optimized in worker processes from this many on: below, starting a
-# worker (an interpreter, iconkit, numpy and Skia: about 0.4 s of a core)
+# worker (an interpreter, iconkit, Skia and Pillow: about 0.4 s of a core)
 # costs more than it saves. A guarded file takes about 3.5 ms (lucide), an
 # unguarded one under 1 ms.
 _GUARDED_IN_WORKERS = 128

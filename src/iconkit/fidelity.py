@@ -25,21 +25,19 @@ about 1/15, so moving an edge by a fiftieth of a pixel (what rounding to two
 decimals on a 24-unit icon does) can flip a sample row and move a few edge
 pixels by 17/255, where nobody sees a change.
 
-Rasters come straight from cairo's ARGB buffer into numpy: no PNG is encoded
-or decoded. cairosvg is never given ``unsafe=True``. numpy and cairosvg are
-imported on first use, so a run without the guard never loads them.
+Rasters are the renderer's pixel bytes: no PNG is encoded or decoded.
+Identical bytes are the common case and need no more; otherwise Pillow
+(which cairosvg depends on) takes the per-channel difference. It loads in a
+quarter of numpy's time, which a small rebuild feels. cairosvg is never given
+``unsafe=True``, and is imported only for a picture Skia does not draw.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .errors import IconSourceError
 from .render import Painter
-
-if TYPE_CHECKING:
-    import numpy as np
 
 __all__ = [
     "DEFAULT_SIZES",
@@ -49,6 +47,7 @@ __all__ = [
     "Reference",
     "Tolerance",
     "compare_renders",
+    "count_changes",
     "preload",
     "rasterize",
 ]
@@ -100,8 +99,8 @@ class Comparison:
         return not any(self.changed)
 
 
-def rasterize(data: bytes, size: int, path: str = "<svg>") -> np.ndarray:
-    """Render SVG ``data`` to a ``size`` x ``size`` x 4 array of premultiplied ARGB bytes.
+def rasterize(data: bytes, size: int, path: str = "<svg>") -> bytes:
+    """Render SVG ``data`` to ``size`` x ``size`` premultiplied BGRA pixels, row by row.
 
     The renderer is the one the guard chooses for this picture (Skia or cairosvg).
     """
@@ -109,25 +108,32 @@ def rasterize(data: bytes, size: int, path: str = "<svg>") -> np.ndarray:
 
 
 def preload() -> None:
-    """Import numpy and skia now (before forking workers, say) rather than on first use.
+    """Import Skia and Pillow now (before forking workers, say) rather than on first use.
 
     cairosvg, which takes longer to import than Skia and draws only the pictures
     Skia does not, is still imported by the first picture that needs it.
     """
-    import numpy  # noqa: F401
+    import PIL.ImageChops  # noqa: F401
     import skia  # noqa: F401
 
 
-def _count(a: np.ndarray, b: np.ndarray, threshold: int) -> tuple[int, int]:
-    import numpy as np
+def count_changes(a: bytes, b: bytes, size: int, threshold: int) -> tuple[int, int]:
+    """How many pixels of two ``size`` px rasters moved beyond ``threshold``, and changed at all.
 
-    if a.shape != b.shape:
-        return a.shape[0] * a.shape[1], a.shape[0] * a.shape[1]
-    # |a - b| per channel without leaving uint8, then the largest of the four
-    # channels: numpy reduces over a short last axis far slower than this.
-    d = np.maximum(a, b) - np.minimum(a, b)
-    delta = np.maximum(np.maximum(d[..., 0], d[..., 1]), np.maximum(d[..., 2], d[..., 3]))
-    return int(np.count_nonzero(delta > threshold)), int(np.count_nonzero(delta))
+    A pixel's change is the largest difference of its four channels.
+    """
+    if a == b:
+        return 0, 0
+    if len(a) != len(b):
+        return size * size, size * size
+    from PIL import Image, ImageChops
+
+    # |a - b| per channel, then the largest of the four channels, counted by level.
+    first, second = (Image.frombytes("RGBA", (size, size), raster) for raster in (a, b))
+    red, green, blue, alpha = ImageChops.difference(first, second).split()
+    largest = ImageChops.lighter(ImageChops.lighter(red, green), ImageChops.lighter(blue, alpha))
+    levels = largest.histogram()
+    return sum(levels[threshold + 1 :]), size * size - levels[0]
 
 
 class Reference:
@@ -165,7 +171,7 @@ class Reference:
                 moved.append(size * size)
                 changed.append(size * size)
                 continue
-            m, c = _count(raster, other, self.tolerance.threshold)
+            m, c = count_changes(raster, other, size, self.tolerance.threshold)
             moved.append(m)
             changed.append(c)
         return Comparison(self.sizes, tuple(moved), tuple(changed), self.tolerance)
@@ -191,7 +197,7 @@ class Reference:
                 other = painter.raster(size)
             except IconSourceError:
                 return False
-            moved, _ = _count(raster, other, self.tolerance.threshold)
+            moved, _ = count_changes(raster, other, size, self.tolerance.threshold)
             if moved > self.tolerance.max_fraction * size * size:
                 return False
         return True

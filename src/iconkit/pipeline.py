@@ -177,7 +177,7 @@ def warm() -> None:
     """Load now what the pipeline loads on first use, by running it once on a tiny icon.
 
     A process that will run the pipeline many times, or whose first run must
-    be quick (a build's worker), calls this first: the renderer, numpy and the
+    be quick (a build's worker), calls this first: the renderer, Pillow and the
     spelling dictionary are then loaded once, ahead of time.
     """
     icon = Icon(

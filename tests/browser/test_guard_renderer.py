@@ -23,8 +23,9 @@ from iconkit.optimize import unjudged
 FILES = sorted(ICONS.glob("*.svg")) + sorted((FIXTURES / "features").glob("*.svg"))
 
 
-def _on_white(bgra: np.ndarray) -> np.ndarray:
+def _on_white(raster: bytes, size: int) -> np.ndarray:
     """A premultiplied BGRA raster composited on white, as RGB."""
+    bgra = np.frombuffer(raster, np.uint8).reshape(size, size, 4)
     colour = bgra[..., [2, 1, 0]].astype(np.float32)
     alpha = bgra[..., 3:4].astype(np.float32) / 255
     return np.clip(colour + 255 * (1 - alpha) + 0.5, 0, 255).astype(np.uint8)
@@ -40,7 +41,7 @@ def test_the_guard_draws_what_chromium_draws(browser: Browser) -> None:
     assert len(judged) >= len(list(ICONS.glob("*.svg"))) // 2, "Skia must draw most icons"
     chromium = draw(browser, [path.read_bytes() for path in judged])
     off = {
-        path.name: moved(_on_white(rasterize(path.read_bytes(), 96)), seen)
+        path.name: moved(_on_white(rasterize(path.read_bytes(), 96), 96), seen)
         for path, seen in zip(judged, chromium, strict=True)
     }
     within = [name for name, count in off.items() if count <= 0.01 * 96 * 96]
