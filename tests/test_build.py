@@ -433,6 +433,21 @@ def test_the_gallery_shows_the_build_findings(tmp_path: Path, icon_copy: Path) -
     assert not (out / "gallery/svg").exists()
 
 
+def test_a_rebuild_lists_a_changed_title_on_every_page_that_shows_it(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    assert ">Close</a>" in (out / "gallery/all.html").read_text()
+    meta = icon_copy / "close.json"
+    meta.write_text(meta.read_text().replace('"title": "Close"', '"title": "Dismiss"'))
+    build(icon_copy, out)
+    # The kept list of every icon and the neighbours' pages follow the title.
+    assert ">Dismiss</a>" in (out / "gallery/all.html").read_text()
+    assert ">Close</a>" not in (out / "gallery/all.html").read_text()
+    assert "Dismiss" in (out / "gallery/icons/calendar.html").read_text()
+
+
 def test_a_rebuild_renders_only_the_gallery_pages_that_changed(
     tmp_path: Path, icon_copy: Path
 ) -> None:
