@@ -198,6 +198,28 @@ def test_cli_serve_answers_until_interrupted(icon_copy: Path) -> None:
             assert "iconkit: interrupted" in process.stderr.read()
 
 
+def test_cli_serve_ends_on_sigterm_as_terminated(icon_copy: Path) -> None:
+    # The file watcher turns any signal into KeyboardInterrupt; SIGTERM is still 143.
+    with subprocess.Popen(
+        [sys.executable, "-m", "iconkit", "serve", "--icons", str(icon_copy), "--port", "0"],
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        try:
+            assert process.stderr is not None
+            for line in process.stderr:
+                if line.startswith("serving the gallery"):
+                    break
+            time.sleep(0.3)  # watching
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=TIMEOUT) == 143
+            said = process.stderr.read()
+            assert "iconkit: terminated" in said
+            assert "Traceback" not in said
+        finally:
+            process.kill()
+
+
 def test_cli_serve_rejects_a_bad_port() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "iconkit", "serve", "--port", "99999"],

@@ -55,12 +55,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except IconkitError as exc:
         print(f"iconkit: error: {exc}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Terminated):
+        # Code that catches the signal's exception (the file watcher of
+        # ``serve`` raises KeyboardInterrupt for any) does not hide which it was.
+        if _SIGTERM_RECEIVED.is_set():
+            print("iconkit: terminated", file=sys.stderr)
+            return 143
         print("iconkit: interrupted", file=sys.stderr)
         return 130
-    except Terminated:
-        print("iconkit: terminated", file=sys.stderr)
-        return 143
     except BrokenPipeError:
         # The reader went away (``iconkit document FILE | head``); say nothing more.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -86,6 +88,10 @@ class Terminated(BaseException):
     """Raised in the main thread by SIGTERM while a command runs, so that it cleans up."""
 
 
+# Set by SIGTERM while a command runs.
+_SIGTERM_RECEIVED = threading.Event()
+
+
 @contextmanager
 def _terminate_as_exception() -> Iterator[None]:
     """Turn SIGTERM into :class:`Terminated` while a command runs (the handler is restored).
@@ -99,8 +105,10 @@ def _terminate_as_exception() -> Iterator[None]:
         return
 
     def stop(signum: int, frame: object) -> None:
+        _SIGTERM_RECEIVED.set()
         raise Terminated
 
+    _SIGTERM_RECEIVED.clear()
     before = signal.signal(signal.SIGTERM, stop)
     try:
         yield
