@@ -175,7 +175,15 @@ def test_first_build_failing_serves_an_error_page(icon_copy: Path, tmp_path: Pat
         server.close()
 
 
-def test_cli_serve_answers_until_interrupted(icon_copy: Path) -> None:
+@pytest.mark.parametrize(
+    ("signum", "code", "said"),
+    [(signal.SIGINT, 130, "iconkit: interrupted"), (signal.SIGTERM, 143, "iconkit: terminated")],
+    ids=["ctrl-c", "sigterm"],
+)
+def test_cli_serve_answers_until_a_signal_ends_it(
+    icon_copy: Path, signum: signal.Signals, code: int, said: str
+) -> None:
+    # The file watcher turns any signal into KeyboardInterrupt: SIGTERM is still 143.
     with subprocess.Popen(
         [sys.executable, "-m", "iconkit", "serve", "--icons", str(icon_copy), "--port", "0"],
         stderr=subprocess.PIPE,
@@ -192,30 +200,11 @@ def test_cli_serve_answers_until_interrupted(icon_copy: Path) -> None:
             status, index = get(url)
             assert status == 200
             assert "Close" in index
-        finally:
-            process.send_signal(signal.SIGINT)  # as Ctrl+C
-            assert process.wait(timeout=TIMEOUT) == 130
-            assert "iconkit: interrupted" in process.stderr.read()
-
-
-def test_cli_serve_ends_on_sigterm_as_terminated(icon_copy: Path) -> None:
-    # The file watcher turns any signal into KeyboardInterrupt; SIGTERM is still 143.
-    with subprocess.Popen(
-        [sys.executable, "-m", "iconkit", "serve", "--icons", str(icon_copy), "--port", "0"],
-        stderr=subprocess.PIPE,
-        text=True,
-    ) as process:
-        try:
-            assert process.stderr is not None
-            for line in process.stderr:
-                if line.startswith("serving the gallery"):
-                    break
-            time.sleep(0.3)  # watching
-            process.send_signal(signal.SIGTERM)
-            assert process.wait(timeout=TIMEOUT) == 143
-            said = process.stderr.read()
-            assert "iconkit: terminated" in said
-            assert "Traceback" not in said
+            process.send_signal(signum)
+            assert process.wait(timeout=TIMEOUT) == code
+            told = process.stderr.read()
+            assert said in told
+            assert "Traceback" not in told
         finally:
             process.kill()
 
