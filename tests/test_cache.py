@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import marshal
+import shutil
 from pathlib import Path
 
+from support import ICONS
+
+from iconkit import build
+from iconkit.build import BuildOptions
 from iconkit.cache import Memo
 
 
@@ -81,3 +86,28 @@ def test_a_part_of_another_format_is_not_read_and_is_removed(tmp_path: Path) -> 
     memo.save()
     assert [p.name for p in (tmp_path / "m").iterdir()] == [_part(tmp_path / "m", "a").name]
     assert _part(tmp_path / "m", "a").suffix == ".marshal"
+
+
+def test_a_shared_cache_gives_each_folder_its_own_findings(tmp_path: Path) -> None:
+    # Two copies of a set, one cache, one process: results come from the cache (and
+    # from what this process already made of it), each with its own folder's paths.
+    cache = tmp_path / "cache"
+    folders = [tmp_path / "one" / "icons", tmp_path / "two" / "icons"]
+    for folder in folders:
+        folder.mkdir(parents=True)
+        for name in ("close.svg", "close.json", "next.svg", "next.json"):
+            shutil.copy(ICONS / name, folder / name)
+        svg = folder / "close.svg"
+        svg.write_text(svg.read_text().replace("<line", '<line id="x"', 1))
+
+    def unscoped_ids(folder: Path) -> set[str]:
+        result = build(folder, folder.parent / "dist", BuildOptions(cache_dir=cache))
+        assert result.cached >= 1, "close must come from the cache"
+        return {d.path for d in result.diagnostics if d.code == "G308"}
+
+    build(folders[0], folders[0].parent / "dist", BuildOptions(cache_dir=cache))
+    assert unscoped_ids(folders[1]) == {str(folders[1] / "close.svg")}
+    # Folder one again, with another icon changed so that it is built, not reused whole.
+    nxt = folders[0] / "next.svg"
+    nxt.write_text(nxt.read_text().replace("</svg>", "<!-- changed --></svg>", 1))
+    assert unscoped_ids(folders[0]) == {str(folders[0] / "close.svg")}
