@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import marshal
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from support import ICONS
@@ -63,6 +65,30 @@ def test_a_save_rewrites_only_the_parts_that_changed(tmp_path: Path) -> None:
     a, b = _part(tmp_path / "m", "a").name, _part(tmp_path / "m", "b").name
     assert after[a] == inodes[a]
     assert after[b] != inodes[b]
+
+
+def test_a_part_unchanged_since_this_process_read_or_wrote_it_is_not_read_again(
+    tmp_path: Path,
+) -> None:
+    memo = Memo(tmp_path / "m")
+    value = memo.get(_key("a", 0), lambda: ["kept"])
+    memo.save()
+    # The same objects, not a new reading of the file.
+    assert Memo(tmp_path / "m").peek(_key("a", 0)) is value
+    assert Memo(tmp_path / "m").peek(_key("a", 0)) is value
+
+
+def test_a_part_another_process_rewrote_is_read_again(tmp_path: Path) -> None:
+    memo = Memo(tmp_path / "m")
+    memo.get(_key("a", 0), lambda: "mine")
+    memo.save()
+    part = _part(tmp_path / "m", "a")
+    script = (
+        "import marshal, pathlib, sys; "
+        "pathlib.Path(sys.argv[1]).write_bytes(marshal.dumps({sys.argv[2]: 'theirs'}))"
+    )
+    subprocess.run([sys.executable, "-c", script, str(part), _key("a", 0)], check=True, timeout=60)
+    assert Memo(tmp_path / "m").peek(_key("a", 0)) == "theirs"
 
 
 def test_a_damaged_part_is_an_empty_one(tmp_path: Path) -> None:
