@@ -16,7 +16,7 @@ import pytest
 from support import ICONS
 
 from iconkit import BuildFailed, build
-from iconkit.build import BuildOptions
+from iconkit.build import BuildOptions, BuildResult
 from iconkit.cache import Cache, default_cache_dir
 from iconkit.lint import Selection
 from iconkit.pipeline import PipelineOptions
@@ -264,6 +264,40 @@ def test_the_replaced_output_is_trashed_and_emptied_by_the_next_build(
     build(icon_copy, out)
     assert not first[0].exists()
     assert len(list(trash.rglob("icons.json"))) == 1  # the second build's output
+
+
+def test_ready_is_told_once_the_output_is_in_place_before_the_cache_is_saved(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    cache = Cache(default_cache_dir(out))
+    seen: list[tuple[bool, bool, bool]] = []
+
+    def ready(result: BuildResult) -> None:
+        listed = json.loads((out / "icons.json").read_text())["icons"]
+        seen.append((result.up_to_date, result.icons == len(listed), cache.read_stamp() is None))
+
+    first = build(icon_copy, out, ready=ready)
+    assert first.icons == len(list(icon_copy.glob("*.svg")))
+    assert seen == [(False, True, True)]
+    build(icon_copy, out, ready=ready)  # nothing changed: told all the same
+    assert seen[1:] == [(True, True, False)]
+    (icon_copy / "close.svg").write_text("<svg")
+    with pytest.raises(BuildFailed):
+        build(icon_copy, out, ready=ready)
+    assert len(seen) == 2
+
+
+def test_a_build_with_ready_leaves_its_trash_empty(tmp_path: Path, icon_copy: Path) -> None:
+    out = tmp_path / "dist"
+    trash = default_cache_dir(out) / "trash"
+    build(icon_copy, out, ready=lambda result: None)
+    (icon_copy / "close.json").touch()
+    build(icon_copy, out, ready=lambda result: None)
+    # The output it replaced went once the caller had the new one.
+    assert (out / "icons.json").is_file()
+    assert list(trash.rglob("icons.json")) == []
+    assert _leftovers(tmp_path) == []
 
 
 def test_a_damaged_output_is_rebuilt(tmp_path: Path, icon_copy: Path) -> None:

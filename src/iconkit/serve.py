@@ -117,29 +117,36 @@ class GalleryServer:
             gc.collect()
 
     def _rebuild(self) -> bool:
-        number = self._build + 1
         # Lint findings are shown, never a reason to hide an icon; a file
         # that cannot be read is an error.
         cache = self.out.with_name(f"{self.out.name}.cache")
         options = BuildOptions(cache_dir=cache, findings_stop=False)
         try:
-            result = build(self.icons, self.out, options, progress=self.progress)
+            # The page sees the build as soon as its output is in place; the
+            # build then saves its cache.
+            result = build(self.icons, self.out, options, progress=self.progress, ready=self._show)
         except BuildFailed as exc:
             return self._failed("\n".join(str(error) for error in exc.errors))
         except IconkitError as exc:
             return self._failed(str(exc))
         except Exception as exc:  # a server must survive any bad icon; report, keep serving
             return self._failed(f"{type(exc).__name__}: {exc}")
+        with self._lock:
+            self.result = result
+        return True
+
+    def _show(self, result: BuildResult) -> None:
+        """Log a build whose output is in place, and give pages its number."""
         if result.diagnostics:
             # One block, one write: a set of thousands of findings logs them in a
             # millisecond, where a line at a time took 20 ms before the build shows.
             self.log("\n".join(f"  {finding}" for finding in result.diagnostics))
         with self._lock:
-            self._build = number
+            self._build += 1
             self._error = None
             self.result = result
+            number = self._build
         self.log(f"build {number}: {result.icons} icons, {len(result.diagnostics)} findings")
-        return True
 
     def _failed(self, message: str) -> bool:
         with self._lock:
