@@ -288,6 +288,29 @@ def test_ready_is_told_once_the_output_is_in_place_before_the_cache_is_saved(
     assert len(seen) == 2
 
 
+def test_a_ready_that_fails_leaves_the_new_output_and_the_next_build_whole(
+    tmp_path: Path, icon_copy: Path
+) -> None:
+    out = tmp_path / "dist"
+    build(icon_copy, out)
+    (icon_copy / "close.json").write_text(
+        json.dumps({**json.loads((icon_copy / "close.json").read_text()), "title": "Shut"})
+    )
+
+    def ready(result: BuildResult) -> None:
+        raise RuntimeError("the caller failed")
+
+    with pytest.raises(RuntimeError, match="the caller failed"):
+        build(icon_copy, out, ready=ready)
+    # The swap was done: the new output is whole, with no half-made folder beside it.
+    assert json.loads((out / "icons.json").read_text())["icons"]["close"]["title"] == "Shut"
+    assert _leftovers(tmp_path) == []
+    # No stamp was saved, so the next build looks again, and empties the trash.
+    again = build(icon_copy, out, ready=lambda result: None)
+    assert not again.up_to_date
+    assert list((default_cache_dir(out) / "trash").rglob("icons.json")) == []
+
+
 def test_a_build_with_ready_leaves_its_trash_empty(tmp_path: Path, icon_copy: Path) -> None:
     out = tmp_path / "dist"
     trash = default_cache_dir(out) / "trash"
