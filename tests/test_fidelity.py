@@ -198,3 +198,34 @@ def test_a_single_shape_with_an_arc_gets_a_cautious_run_first() -> None:
 def test_exact_sums_are_the_last_retry_before_backing_off() -> None:
     runs = _runs_of(SQUARE, lossy_at=(3, 4, 5))
     assert runs == [(3, False, False), (4, False, False), (5, False, False), (3, True, True)]
+
+
+def test_a_merge_that_shows_at_any_precision_is_left_out_after_one_finer_grid() -> None:
+    # Finer numbers cannot undo a merge: after one more digit, the guard tries the
+    # same run without merge-paths before going finer still or bisecting.
+    runs: list[tuple[int, bool]] = []
+
+    def lossy_merge(root: etree._Element, options: Options) -> None:
+        runs.append((options.precision, options.cautious))
+        for path in root.iter(qname("path")):
+            path.set("transform", "translate(2 0)")
+
+    step = Transform(code="O510", name="merge-paths", summary="Lossy.", fn=lossy_merge)
+    preset = [step if name == "merge-paths" else name for name in DEFAULT_PRESET]
+    two = SQUARE.replace(b"</svg>", b'<path d="M1 1h2v2H1z"/></svg>')
+    result = optimize_svg(two, preset=preset)
+    assert runs == [(3, False), (3, True), (4, False), (4, True)]
+    assert result.backed_off == ("merge-paths",)
+    assert (result.precision, result.cautious, result.checked) == (3, True, True)
+    assert compare_renders(two, result.svg).matches
+
+
+def test_the_bundled_calendar_keeps_its_precision_when_its_strokes_cannot_merge() -> None:
+    # Its strokes meet where the lines join the frame: merged, their anti-aliasing
+    # is composited once and edge pixels move at 16 px, on any grid.
+    data = (ICONS / "calendar.svg").read_bytes()
+    result = optimize_svg(data)
+    assert result.backed_off == ("merge-paths",)
+    assert result.precision == 3
+    assert compare_renders(data, result.svg).matches
+    assert not compare_renders(data, optimize_svg(data, guard=False).svg).matches

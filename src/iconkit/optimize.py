@@ -2,11 +2,12 @@
 
 :func:`optimize_tree` runs a preset of transforms over a parsed tree (the
 pipeline's entry point). :func:`optimize_svg` does the same for bytes and, with
-``guard=True``, renders the original and the result with cairosvg
-(:mod:`iconkit.fidelity`). If they differ beyond the tolerance, it first tries
-finer precision; if that does not help, it bisects the preset for the pass that
-changed the picture, runs again without it, and repeats until the picture
-matches. It never returns a changed picture: at worst it returns the input
+``guard=True``, renders the original and the result (:mod:`iconkit.fidelity`).
+If they differ beyond the tolerance, it tries cautious merging and one more
+digit, then the first precision without merging (no finer grid undoes a
+merge), then finer precision still; if that does not help, it bisects the
+preset for the pass that changed the picture, runs again without it, and
+repeats until the picture matches. It never returns a changed picture: at worst it returns the input
 unchanged. Renders happen only when needed: the original once, the result
 once, and more only when something failed. A picture holding a construct the
 renderer cannot judge (:func:`unjudged`: filters, masks, patterns, blend
@@ -183,26 +184,38 @@ def optimize_svg(
     if reference.matches(result):
         return OptimizeResult(result, len(data), precision=precision, checked=True)
     # Rounding and merged anti-aliasing are the likeliest causes: try the
-    # cautious variants and finer coordinates before dropping a pass.
-    attempts = [(0, True, False, False), (1, False, False, False), (1, True, False, False)]
-    attempts += [(extra, True, False, False) for extra in range(2, _EXTRA_PRECISION + 1)]
+    # cautious variants and finer coordinates before dropping a pass. Each
+    # attempt: (extra digits, cautious, exact, closing lines, merge paths).
+    attempts = [(0, True, False, False, True), (1, False, False, False, True)]
+    attempts.append((1, True, False, False, True))
+    if any(step.name == _MERGE for step in passes):
+        # Still off on a finer grid: merging is the likelier cause. A run
+        # without it at the first precision is one render; bisecting takes five.
+        attempts.append((0, True, False, False, False))
+    attempts += [(extra, True, False, False, True) for extra in range(2, _EXTRA_PRECISION + 1)]
     if sum(1 for _ in root.iter(*_MERGEABLE)) < 2:
         # One shape merges with nothing: a cautious run differs only where it
         # leaves an arc's radius as rounded, and is worth a try only then.
-        attempts = [(0, True, False, False)] if _ARC.search(result) else []
-        attempts += [(extra, False, False, False) for extra in range(1, _EXTRA_PRECISION + 1)]
+        attempts = [(0, True, False, False, True)] if _ARC.search(result) else []
+        attempts += [(extra, False, False, False, True) for extra in range(1, _EXTRA_PRECISION + 1)]
     # Last, relative numbers that sum exactly: an edge on a rasteriser's sampling
     # line can flip a row of pixels for a sum off by a hair, at any precision.
-    attempts += [(0, True, True, False), (_EXTRA_PRECISION, True, True, False)]
+    attempts += [(0, True, True, False, True), (_EXTRA_PRECISION, True, True, False, True)]
     # And the lines back to a subpath's start kept before its close: a stroker
     # joins the corner there otherwise, and a small stroked shape's edge moves.
-    attempts += [(0, True, True, True), (_EXTRA_PRECISION, True, True, True)]
-    for extra, cautious, exact, closing in attempts:
+    attempts += [(0, True, True, True, True), (_EXTRA_PRECISION, True, True, True, True)]
+    unmerged = [step for step in passes if step.name != _MERGE]
+    for extra, cautious, exact, closing, merge in attempts:
         digits = min(precision + extra, 8)
-        careful = run(passes, digits, cautious, exact, closing)
+        careful = run(passes if merge else unmerged, digits, cautious, exact, closing)
         if reference.matches(careful):
             return OptimizeResult(
-                careful, len(data), precision=digits, checked=True, cautious=cautious
+                careful,
+                len(data),
+                () if merge else (_MERGE,),
+                precision=digits,
+                checked=True,
+                cautious=cautious,
             )
     digits = min(precision + _EXTRA_PRECISION, 8)
     return _back_off(reference, lambda steps, d: run(steps, d, True, True), passes, digits, data)
@@ -237,6 +250,7 @@ _MERGEABLE = tuple(
 _STYLE = qname("style")
 _G = qname("g")
 _ARC = re.compile(rb' d="[^"]*[Aa]')
+_MERGE = "merge-paths"
 
 
 def _back_off(
