@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from iconkit import pathdata
 from iconkit.pathdata import bbox, format_number, is_valid, parse, to_string
 
 
@@ -132,3 +133,26 @@ def test_written_path_parses_back_to_the_same_points(start, segments, closed) ->
         assert original[0] == parsed[0]
         assert parsed[1:] == pytest.approx(original[1:], abs=1e-9)
     assert to_string(again, 2, close_shortcut=False) == text
+
+
+def test_path_data_met_again_is_read_once_and_each_caller_gets_its_own_list() -> None:
+    d = "M1 1c1 2 3 4 5 6s1 1 2 2Z"
+    first = pathdata.parse(d)
+    second = pathdata.parse(d)
+    assert first == second
+    assert first is not second
+    assert first is not None
+    assert second is not None
+    assert first[1] is second[1]  # the commands were read once
+    first.append(["L", 9, 9])
+    assert pathdata.parse(d) == second
+    assert pathdata.parse("M1 1 L") is None
+    assert pathdata.parse("M1 1 L") is None
+
+
+def test_the_path_data_kept_stays_under_its_bound() -> None:
+    long = "M0 0" + "l1 1" * 5000
+    for k in range(3 * pathdata._RECENT_CHARS // len(long)):
+        assert pathdata.parse(f"M{k} 0" + long[4:]) is not None
+    assert sum(map(len, pathdata._recent)) == pathdata._recent_chars
+    assert 0 < pathdata._recent_chars <= pathdata._RECENT_CHARS

@@ -77,8 +77,36 @@ def is_valid(d: str) -> bool:
     return _VALID.fullmatch(d) is not None
 
 
+#: How much path data (in characters) the last parses kept add up to, at most.
+_RECENT_CHARS = 200_000
+_recent: dict[str, tuple[Command, ...] | None] = {}
+_recent_chars = 0
+
+
 def parse(d: str) -> list[Command] | None:
-    """Parse path data into absolute ``M L C Q A Z`` commands, or ``None`` if it is malformed."""
+    """Parse path data into absolute ``M L C Q A Z`` commands, or ``None`` if it is malformed.
+
+    The list is new; the commands in it may be shared with other calls' and are
+    not to be edited in place. The guard optimizes a file several times over,
+    and the path data it meets again (most of simple-icons' time is its paths)
+    is read once: the last parses, up to :data:`_RECENT_CHARS` of path data,
+    are kept.
+    """
+    global _recent_chars
+    if d in _recent:
+        found = _recent[d]
+        return None if found is None else list(found)
+    commands = _parse(d)
+    _recent[d] = None if commands is None else tuple(commands)
+    _recent_chars += len(d)
+    while _recent_chars > _RECENT_CHARS:
+        oldest = next(iter(_recent))
+        del _recent[oldest]
+        _recent_chars -= len(oldest)
+    return commands
+
+
+def _parse(d: str) -> list[Command] | None:
     tokens = _TOKEN.findall(d)
     if _JUNK.search(_TOKEN.sub("", d)):
         return None
