@@ -71,6 +71,13 @@ def test_report_names_what_the_guard_backed_off(tmp_path: Path) -> None:
     assert b"m20.4 20.4h40" in (tmp_path / "out.svg").read_bytes()
 
 
+def test_report_of_a_file_left_unmerged_names_only_that(tmp_path: Path) -> None:
+    # The calendar's strokes cannot merge unseen: nothing is merged, so no "cautious" merging.
+    result = run(str(ICONS / "calendar.svg"), "-o", str(tmp_path / "out.svg"), "--report")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"{ICONS / 'calendar.svg'}: backed off merge-paths\n")
+
+
 def test_a_bad_file_fails_alone_with_keep_going(tmp_path: Path) -> None:
     source = tmp_path / "in"
     source.mkdir()

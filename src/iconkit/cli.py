@@ -515,7 +515,7 @@ def _optimize(args: argparse.Namespace) -> int:
             item.backed_off or item.unchanged or item.cautious or item.precision != args.precision
         ):
             notes = []
-            if item.cautious:
+            if item.cautious and "merge-paths" not in item.backed_off:
                 notes.append("cautious passes (crossing strokes kept apart)")
             if item.backed_off:
                 notes.append("backed off " + ", ".join(item.backed_off))
