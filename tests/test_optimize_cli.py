@@ -96,6 +96,21 @@ def test_a_bad_file_fails_alone_with_keep_going(tmp_path: Path) -> None:
     assert listed == [".iconkit-output", "broken.svg", "home.svg"], "no temp files"
 
 
+def test_a_failed_folder_leaves_no_file_and_no_folder_behind(tmp_path: Path) -> None:
+    # Files are written beside their targets as they are optimized; one failure undoes it all.
+    source = tmp_path / "in"
+    for folder in ("a/b", "c"):
+        (source / folder).mkdir(parents=True)
+        for slug in ("home", "calendar"):
+            shutil.copy(ICONS / f"{slug}.svg", source / folder / f"{slug}.svg")
+    (source / "c" / "zz-broken.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><path>')
+    out = tmp_path / "new" / "out"
+    result = run(str(source), "-o", str(out))
+    assert result.returncode == 1
+    assert "nothing written" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run(str(ICONS)).returncode == 2  # no -o
     assert run(str(ICONS), "-o", str(tmp_path), "--precision", "0").returncode == 2

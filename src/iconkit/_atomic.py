@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .errors import IconSourceError
 
-__all__ = ["replace_folder", "write_atomic"]
+__all__ = ["place", "replace_folder", "staged_name", "write_atomic", "write_staged"]
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -30,16 +30,53 @@ def write_atomic(path: Path, data: bytes | str) -> None:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
+    _fill(fd, Path(tmp), payload, path)
+    place(Path(tmp), path)
+
+
+def staged_name(path: Path, token: str) -> Path:
+    """The temporary file beside ``path`` that :func:`write_staged` writes for ``token``."""
+    return path.with_name(f".{path.name}.{token}.tmp")
+
+
+def write_staged(path: Path, data: bytes, token: str) -> Path:
+    """Write ``data`` beside ``path``, whole, for :func:`place` to rename onto it later.
+
+    The file is :func:`staged_name` of ``path`` and ``token`` (a name the
+    caller makes unique to its run), so the caller can remove it if the run
+    stops, whoever wrote it. ``path``'s folder is created. Raises
+    :class:`~iconkit.errors.IconSourceError` naming ``path``.
+    """
+    staged = staged_name(path, token)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except OSError as exc:
+        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
+    _fill(fd, staged, data, path)
+    return staged
+
+
+def place(staged: Path, path: Path) -> None:
+    """Rename the whole file ``staged`` onto ``path``: a reader sees the old file or the new."""
+    try:
+        os.replace(staged, path)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
+
+
+def _fill(fd: int, tmp: Path, payload: bytes, path: Path) -> None:
+    """Write ``payload`` to the new file ``tmp`` (open as ``fd``), readable by all, and close it."""
     try:
         with os.fdopen(fd, "wb") as stream:
             stream.write(payload)
         os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 

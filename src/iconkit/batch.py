@@ -1,23 +1,27 @@
 """Optimize or sanitize a file or a folder of SVGs, in parallel, writing each result atomically.
 
-Each output is written to a temporary file beside it and renamed into place, so
-a failure never leaves a half-written file. A folder is all or nothing: every
-file is optimized first, and nothing is written if any fails, unless
-``keep_going`` asks for the good ones to be written (the same contract as
-``iconkit sanitize``). The output folder must be iconkit's to write (see
-:mod:`iconkit._output`). Files are shared by this process and, when there are
-enough of them, worker processes (every core by default); results come back in
-sorted path order, so reports are deterministic.
+Each output is written to a temporary file beside it, by whichever process
+optimized it, and renamed into place once every file is done, so a failure
+never leaves a half-written file. A folder is all or nothing: nothing is
+renamed into place if any file fails (the temporary files and the folders
+made for them are removed), unless ``keep_going`` asks for the good ones to
+be written (the same contract as ``iconkit sanitize``). The output folder
+must be iconkit's to write (see :mod:`iconkit._output`). Files are shared
+by this process and, when there are enough of them, worker processes (every
+core by default); results come back in sorted path order, so reports are
+deterministic.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import secrets
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ._atomic import write_atomic
+from ._atomic import place, staged_name, write_staged
 from ._output import claim_output, write_marker
 from ._xml import read_svg
 from .errors import IconkitError, IconSourceError, UnsafeSvgError
@@ -81,8 +85,12 @@ def id_prefix_for(path: Path) -> str:
     return (stem if re.match(r"[A-Za-z_]", stem) else f"_{stem}") + "-"
 
 
-def _one(job: tuple[Path, Path, int, bool, bool]) -> FileResult:
-    source, target, precision, guard, prefix_ids = job
+_Job = tuple[Path, Path, int, bool, bool, str]
+
+
+def _one(job: _Job) -> FileResult:
+    """Optimize one file and write the result beside its target, to be renamed into place."""
+    source, target, precision, guard, prefix_ids, token = job
     try:
         try:
             data = source.read_bytes()
@@ -90,6 +98,8 @@ def _one(job: tuple[Path, Path, int, bool, bool]) -> FileResult:
             raise IconSourceError(source, f"cannot read: {exc.strerror}") from None
         prefix = id_prefix_for(source) if prefix_ids else None
         result = optimize_svg(data, source, precision=precision, guard=guard, id_prefix=prefix)
+        # Written here, in the worker: the files are made while others are optimized.
+        write_staged(target, result.svg, token)
     except IconkitError as exc:
         return FileResult(source, target, error=str(exc))
     return FileResult(
@@ -143,23 +153,46 @@ def optimize_paths(
     if folder:
         claim_output(out, "optimize", inputs=(source,), force=force_output)
     pairs = _jobs(source, out)
-    work = [(src, dst, precision, guard, prefix_ids) for src, dst in pairs]
-    files = _run(work, jobs)
-    if any(f.error for f in files) and not keep_going:
-        return BatchResult(files, written=False)
-    done = []
-    for item in files:
-        if not item.error:
-            try:
-                write_atomic(item.target, item.svg)
-            except IconkitError as exc:
-                item = replace(item, error=str(exc))
-        done.append(item)
+    token = secrets.token_hex(8)  # names this run's temporary files
+    made = _missing_folders(pairs)
+    work = [(src, dst, precision, guard, prefix_ids, token) for src, dst in pairs]
+    placed = False
+    try:
+        files = _run(work, jobs)
+        if any(f.error for f in files) and not keep_going:
+            return BatchResult(files, written=False)
+        done = []
+        for item in files:
+            if not item.error:
+                try:
+                    place(staged_name(item.target, token), item.target)
+                except IconkitError as exc:
+                    item = replace(item, error=str(exc))
+            done.append(item)
+        placed = True
+    finally:
+        if not placed:
+            # A failure, Ctrl-C or SIGTERM: the workers have ended; remove what they wrote.
+            for _, target in pairs:
+                staged_name(target, token).unlink(missing_ok=True)
+            for made_folder in made:
+                with contextlib.suppress(OSError):
+                    made_folder.rmdir()  # only if empty: a file placed before the stop stays
     if folder:
         out.mkdir(parents=True, exist_ok=True)
         written = (f.target.relative_to(out).parts[0] for f in done if not f.error)
         write_marker(out, "optimize", written)
     return BatchResult(tuple(done))
+
+
+def _missing_folders(pairs: list[tuple[Path, Path]]) -> list[Path]:
+    """The folders the targets need that do not exist yet, deepest first."""
+    missing: set[Path] = set()
+    for folder in {target.parent for _, target in pairs}:
+        while folder not in missing and not folder.exists():
+            missing.add(folder)
+            folder = folder.parent
+    return sorted(missing, key=lambda folder: len(folder.parts), reverse=True)
 
 
 # Files optimized in worker processes from this many on: below, starting a
@@ -170,11 +203,9 @@ _GUARDED_IN_WORKERS = 128
 _UNGUARDED_IN_WORKERS = 512
 
 
-def _run(
-    work: list[tuple[Path, Path, int, bool, bool]], jobs: int | None
-) -> tuple[FileResult, ...]:
+def _run(work: list[_Job], jobs: int | None) -> tuple[FileResult, ...]:
     processes = max(1, min(jobs or os.cpu_count() or 1, len(work)))
-    guarded = any(guard for _, _, _, guard, _ in work)
+    guarded = any(job[3] for job in work)
     if processes == 1 or len(work) < (_GUARDED_IN_WORKERS if guarded else _UNGUARDED_IN_WORKERS):
         return tuple(_one(job) for job in work)
     from ._pool import worker_pool  # multiprocessing: loaded only when workers start
@@ -184,7 +215,7 @@ def _run(
         return tuple(pool.share(_many, work))
 
 
-def _many(jobs: list[tuple[Path, Path, int, bool, bool]]) -> list[FileResult]:
+def _many(jobs: list[_Job]) -> list[FileResult]:
     """Run in a worker: optimize each file of ``jobs``."""
     return [_one(job) for job in jobs]
 
