@@ -332,6 +332,28 @@ def test_a_read_only_output_parent_is_one_line(
     assert tree(place) == before
 
 
+@pytest.mark.parametrize("read_only", ["parent", "earlier output"])
+def test_optimize_into_a_read_only_folder_is_one_line(
+    unprivileged: tuple[list[str], Path], place: Path, read_only: str
+) -> None:
+    parent = place / "site"
+    parent.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(parent, "nobody", "nogroup")
+    out = parent / "out"
+    if read_only == "parent":
+        parent.chmod(0o555)
+    else:
+        first = as_nobody(unprivileged[0], "optimize", place / "icons", "-o", out, home=place)
+        assert first.returncode == 0, first.stderr
+        out.chmod(0o555)
+    before = tree(place)
+    result = as_nobody(unprivileged[0], "optimize", place / "icons", "-o", out, home=place)
+    assert result.returncode == 1, result.stderr
+    one_error_line(result, f"{out}:", "Permission denied")
+    assert tree(place) == before
+
+
 def test_a_read_only_cache_is_one_line(unprivileged: tuple[list[str], Path], place: Path) -> None:
     cache = place / "cache-of-root"
     cache.mkdir()

@@ -158,6 +158,7 @@ def optimize_paths(
     work = [(src, dst, precision, guard, prefix_ids, token) for src, dst in pairs]
     placed = False
     try:
+        _make_folders(made, {target.parent for _, target in pairs})
         files = _run(work, jobs)
         if any(f.error for f in files) and not keep_going:
             return BatchResult(files, written=False)
@@ -193,6 +194,23 @@ def _missing_folders(pairs: list[tuple[Path, Path]]) -> list[Path]:
             missing.add(folder)
             folder = folder.parent
     return sorted(missing, key=lambda folder: len(folder.parts), reverse=True)
+
+
+def _make_folders(made: list[Path], folders: set[Path]) -> None:
+    """Make the folders ``made`` (deepest last) and check that each of ``folders`` is writable.
+
+    One error, naming the folder, before any work: not one per file after it.
+    """
+    for folder in reversed(made):
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise IconSourceError(folder, f"cannot write: {exc.strerror}") from None
+    for folder in sorted(folders):
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise IconSourceError(folder, "cannot write: Permission denied")
 
 
 # Files optimized in worker processes from this many on: below, starting a
