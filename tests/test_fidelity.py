@@ -189,10 +189,17 @@ def test_a_single_shape_gets_no_cautious_run() -> None:
     assert _runs_of(two) == [(3, False, False), (3, True, False), (4, False, False)]
 
 
-def test_a_single_shape_with_an_arc_gets_a_cautious_run_first() -> None:
-    # The cautious run leaves the arc's radius as rounded: worth a try before finer numbers.
+def test_a_single_shape_with_an_arc_gets_finer_numbers_before_a_cautious_run() -> None:
+    # The cautious run, which leaves the arc's radius as rounded, seldom saves a file
+    # that finer numbers do not: it comes with the exact sums, after them.
     arc = SQUARE.replace(b"L 4 20 Z", b"L 4 20 A 2.794 2.794 0 0 1 4 19.9 Z")
-    assert _runs_of(arc) == [(3, False, False), (3, True, False), (4, False, False)]
+    assert _runs_of(arc) == [(3, False, False), (4, False, False)]
+    assert _runs_of(arc, lossy_at=(3, 4, 5)) == [
+        (3, False, False),
+        (4, False, False),
+        (5, False, False),
+        (3, True, True),
+    ]
 
 
 def test_exact_sums_are_the_last_retry_before_backing_off() -> None:
