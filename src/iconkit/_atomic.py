@@ -44,12 +44,12 @@ def write_staged(path: Path, data: bytes, token: str) -> Path:
 
     The file is :func:`staged_name` of ``path`` and ``token`` (a name the
     caller makes unique to its run), so the caller can remove it if the run
-    stops, whoever wrote it. ``path``'s folder is created. Raises
+    stops, whoever wrote it. ``path``'s folder must exist: the caller makes
+    the folders of a whole run, once. Raises
     :class:`~iconkit.errors.IconSourceError` naming ``path``.
     """
     staged = staged_name(path, token)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as exc:
         raise IconSourceError(path, f"cannot write: {exc.strerror}") from None

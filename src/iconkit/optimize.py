@@ -7,12 +7,13 @@ If they differ beyond the tolerance, it tries cautious merging and one more
 digit, then the first precision without merging (no finer grid undoes a
 merge), then finer precision still; if that does not help, it bisects the
 preset for the pass that changed the picture, runs again without it, and
-repeats until the picture matches. It never returns a changed picture: at worst it returns the input
-unchanged. Renders happen only when needed: the original once, the result
-once, and more only when something failed. A picture holding a construct the
-renderer cannot judge (:func:`unjudged`: filters, masks, patterns, blend
-modes...) gets only the passes that are safe by construction
-(:data:`RENDER_FREE`), and a run of only those makes no render at all.
+repeats until the picture matches. It never returns a changed picture: at
+worst it returns the input unchanged. Renders happen only when needed: the
+original once, the result once, and more only when something failed. A
+picture holding a construct the renderer cannot judge (:func:`unjudged`:
+filters, masks, patterns, blend modes...) gets only the passes that are safe
+by construction (:data:`RENDER_FREE`), and a run of only those makes no
+render at all.
 """
 
 from __future__ import annotations
@@ -186,8 +187,11 @@ def optimize_svg(
     # Rounding and merged anti-aliasing are the likeliest causes: try the
     # cautious variants and finer coordinates before dropping a pass. Each
     # attempt: (extra digits, cautious, exact, closing lines, merge paths).
-    attempts = [(0, True, False, False, True), (1, False, False, False, True)]
-    attempts.append((1, True, False, False, True))
+    attempts = [
+        (0, True, False, False, True),
+        (1, False, False, False, True),
+        (1, True, False, False, True),
+    ]
     if any(step.name == _MERGE for step in passes):
         # Still off on a finer grid: merging is the likelier cause. A run
         # without it at the first precision is one render; bisecting takes five.
