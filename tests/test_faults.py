@@ -855,3 +855,33 @@ def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
     assert took < 2, took
     assert gone < 2, gone
     assert not out.exists()  # all or nothing: what was written is removed, and the folder made
+
+
+def test_two_optimize_runs_into_one_folder_at_once_both_finish_whole(tmp_path: Path) -> None:
+    source = tmp_path / "in"
+    source.mkdir()
+    for number in range(10):
+        for svg in sorted(ICONS.glob("*.svg")):
+            shutil.copy(svg, source / f"{svg.stem}-{number}.svg")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "iconkit", "optimize", str(source), "-o", str(out)]
+    first = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV
+    )
+    try:
+        # The second starts while the first has files written beside their targets.
+        wait_for(lambda: len(list(out.glob(".*.tmp"))) > 20)
+        second = subprocess.run(
+            command, capture_output=True, text=True, env=ENV, timeout=120, check=False
+        )
+        _, said = first.communicate(timeout=120)
+    finally:
+        end(first)
+    assert second.returncode == 0, second.stderr
+    assert first.returncode == 0, said
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted([MARKER, *(p.name for p in source.iterdir())])
+    alone = tmp_path / "alone"
+    assert subprocess.run([*command[:-1], str(alone)], env=ENV, timeout=120).returncode == 0
+    for path in alone.glob("*.svg"):
+        assert (out / path.name).read_bytes() == path.read_bytes(), path.name

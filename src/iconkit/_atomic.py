@@ -8,6 +8,7 @@ Ctrl-C at any point leaves what was there before.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -16,7 +17,14 @@ from pathlib import Path
 
 from .errors import IconSourceError
 
-__all__ = ["place", "replace_folder", "staged_name", "write_atomic", "write_staged"]
+__all__ = [
+    "is_staged",
+    "place",
+    "replace_folder",
+    "staged_name",
+    "write_atomic",
+    "write_staged",
+]
 
 
 def write_atomic(path: Path, data: bytes | str) -> None:
@@ -35,8 +43,19 @@ def write_atomic(path: Path, data: bytes | str) -> None:
 
 
 def staged_name(path: Path, token: str) -> Path:
-    """The temporary file beside ``path`` that :func:`write_staged` writes for ``token``."""
+    """The temporary file beside ``path`` that :func:`write_staged` writes for ``token``.
+
+    ``token`` is 16 hexadecimal digits, so :func:`is_staged` knows the name.
+    """
     return path.with_name(f".{path.name}.{token}.tmp")
+
+
+def is_staged(name: str) -> bool:
+    """Whether ``name`` is a file :func:`write_staged` writes: another run's, in progress."""
+    return _STAGED.fullmatch(name) is not None
+
+
+_STAGED = re.compile(r"\..+\.[0-9a-f]{16}\.tmp")
 
 
 def write_staged(path: Path, data: bytes, token: str) -> Path:

@@ -38,7 +38,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from ._atomic import replace_folder
+from ._atomic import is_staged, replace_folder
 from ._json import dump_json
 from .errors import OutputRefused
 
@@ -93,6 +93,8 @@ def claim_output(
         raise OutputRefused(out, "is a file, not a folder; choose another output folder")
     # An error of the system (a name too long, no permission) is raised as it is.
     entries = sorted(os.listdir(out)) if out.is_dir() else []
+    # Files another iconkit run is writing, to rename into place when it is done.
+    entries = [entry for entry in entries if not is_staged(entry)]
     if not entries:
         return Claim(out, command, None)
     marker = _read_marker(out / MARKER)
