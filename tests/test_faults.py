@@ -823,11 +823,7 @@ def test_a_signal_ends_a_build_at_once_leaving_nothing_behind(
 
 
 def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
-    source = tmp_path / "in"
-    source.mkdir()
-    for number in range(30):
-        for svg in sorted(ICONS.glob("*.svg")):
-            shutil.copy(svg, source / f"{svg.stem}-{number}.svg")
+    source = a_big_set(tmp_path / "in", 30)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "iconkit", "optimize", str(source), "-o", str(out)]
     process = subprocess.Popen(
@@ -858,11 +854,7 @@ def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
 
 
 def test_two_optimize_runs_into_one_folder_at_once_both_finish_whole(tmp_path: Path) -> None:
-    source = tmp_path / "in"
-    source.mkdir()
-    for number in range(10):
-        for svg in sorted(ICONS.glob("*.svg")):
-            shutil.copy(svg, source / f"{svg.stem}-{number}.svg")
+    source = a_big_set(tmp_path / "in", 10)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "iconkit", "optimize", str(source), "-o", str(out)]
     first = subprocess.Popen(
@@ -880,7 +872,7 @@ def test_two_optimize_runs_into_one_folder_at_once_both_finish_whole(tmp_path: P
     assert second.returncode == 0, second.stderr
     assert first.returncode == 0, said
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted([MARKER, *(p.name for p in source.iterdir())])
+    assert names == sorted([MARKER, *(p.name for p in source.glob("*.svg"))])
     alone = tmp_path / "alone"
     assert subprocess.run([*command[:-1], str(alone)], env=ENV, timeout=120).returncode == 0
     for path in alone.glob("*.svg"):
