@@ -109,6 +109,11 @@ def _absolute_start(d: str) -> str:
     return f"M{match.group(1)} {match.group(2)}{joiner}{rest}".strip()
 
 
+def _joined(elements: list[etree._Element]) -> str:
+    """The path data of ``elements`` one after another, as one path draws them."""
+    return " ".join(_absolute_start(e.get("d", "")) for e in elements)
+
+
 @transform(code="O510", name="merge-paths")
 def merge_paths(root: etree._Element, options: Options) -> None:
     """Merge consecutive sibling paths whose attributes are identical into one path.
@@ -129,7 +134,8 @@ def merge_paths(root: etree._Element, options: Options) -> None:
     any order, so where they merge only apart, a path joins the first earlier
     path its ink cannot meet, past any it overlaps (not under a style sheet,
     which may paint them apart).
-    Example: ``<path d="M1 1h2"/><path d="M1 3h2"/>`` becomes ``<path d="M1 1h2M1 3h2"/>``.
+    Example: ``<path d="M1 1h2"/><path d="M1 3h2"/>`` becomes ``<path d="M1 1h2 M1 3h2"/>``
+    (minify-path-data then writes it shortest).
     """
     if is_dynamic(root):
         return
@@ -179,8 +185,7 @@ def _merge(
                 break
             merged.append(element)
         if len(merged) > 1:
-            d = " ".join(_absolute_start(e.get("d", "")) for e in merged)
-            group[0].set("d", d)
+            group[0].set("d", _joined(merged))
     else:
         return _merge_apart(group, margin, reorder)
     for element in merged[1:]:
@@ -201,28 +206,27 @@ def _merge_apart(group: list[etree._Element], margin: float, reorder: bool) -> l
     pad = _pad(group[0], margin)
     if pad is None:
         return group[:1]
-    # Each merged path: its elements, their commands, and each part's box.
-    merged: list[tuple[list[etree._Element], list[pathdata.Command], list[Box]]] = []
+    # Each merged path: its elements and each part's box.
+    merged: list[tuple[list[etree._Element], list[Box]]] = []
     for element in group:
         commands = pathdata.parse(element.get("d", ""))
         box = _box(commands, pad) if commands else None
         if commands is None or box is None:
             break  # a path that cannot be read ends the run: what follows stays as it is
         candidates = merged if reorder else merged[-1:]
-        for elements, joined, boxes in candidates:
+        for elements, boxes in candidates:
             if all(_disjoint(box, other) for other in boxes):
                 elements.append(element)
-                joined.extend(commands)
                 boxes.append(box)
                 break
         else:
             if merged and not reorder:
                 break
-            merged.append(([element], list(commands), [box]))
-    done = [element for elements, _, _ in merged for element in elements]
-    for elements, joined, _ in merged:
+            merged.append(([element], [box]))
+    done = [element for elements, _ in merged for element in elements]
+    for elements, _ in merged:
         if len(elements) > 1:
-            elements[0].set("d", pathdata.to_string(joined, 12, close_shortcut=False))
+            elements[0].set("d", _joined(elements))
             for element in elements[1:]:
                 remove_element(element)
     return done if len(done) > 1 else group[:1]
