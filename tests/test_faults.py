@@ -426,6 +426,20 @@ def test_a_full_disk_is_one_line_and_keeps_the_last_output(
     assert tree(small_disk) == before
 
 
+def test_optimize_onto_a_full_disk_is_one_line_and_keeps_the_last_output(
+    tmp_path: Path, small_disk: Path
+) -> None:
+    out = small_disk / "out"
+    assert iconkit("optimize", a_set(tmp_path / "small"), "-o", out).returncode == 0
+    before = tree(small_disk)
+    # 360 files of a page each do not fit in 1 MB; two processes write them.
+    big = a_big_set(tmp_path / "big", 8)
+    result = iconkit("optimize", big, "-o", out, "--jobs", "2")
+    assert result.returncode == 1
+    one_error_line(result, str(out), "No space left on device")
+    assert tree(small_disk) == before
+
+
 def test_a_path_too_long_is_one_line(tmp_path: Path) -> None:
     icons = a_set(tmp_path / "icons")
     result = iconkit("build", "--icons", icons, "--out", tmp_path / ("x" * 300))

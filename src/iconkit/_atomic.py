@@ -7,6 +7,7 @@ Ctrl-C at any point leaves what was there before.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import shutil
@@ -30,14 +31,16 @@ __all__ = [
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write ``data`` (text is written as UTF-8) to ``path`` atomically, creating its folder.
 
-    Raises :class:`~iconkit.errors.IconSourceError` naming ``path`` when it cannot be written.
+    Raises :class:`~iconkit.errors.IconSourceError` naming ``path`` when it
+    cannot be written, or :class:`OSError` naming its folder when the file
+    system has no room left (see :func:`_cannot_write`).
     """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
+        raise _cannot_write(exc, path) from None
     _fill(fd, Path(tmp), payload, path)
     place(Path(tmp), path)
 
@@ -64,14 +67,13 @@ def write_staged(path: Path, data: bytes, token: str) -> Path:
     The file is :func:`staged_name` of ``path`` and ``token`` (a name the
     caller makes unique to its run), so the caller can remove it if the run
     stops, whoever wrote it. ``path``'s folder must exist: the caller makes
-    the folders of a whole run, once. Raises
-    :class:`~iconkit.errors.IconSourceError` naming ``path``.
+    the folders of a whole run, once. Raises as :func:`write_atomic` does.
     """
     staged = staged_name(path, token)
     try:
         fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except OSError as exc:
-        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
+        raise _cannot_write(exc, path) from None
     _fill(fd, staged, data, path)
     return staged
 
@@ -93,10 +95,26 @@ def _fill(fd: int, tmp: Path, payload: bytes, path: Path) -> None:
         os.chmod(tmp, 0o644)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise IconSourceError(path, f"cannot write: {exc.strerror}") from None
+        raise _cannot_write(exc, path) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+#: A file system with no room left: the whole output's trouble, not one file's.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def _cannot_write(exc: OSError, path: Path) -> Exception:
+    """The error for a write to ``path`` that failed with ``exc``.
+
+    No room left is an :class:`OSError` naming the folder: a command stops
+    there with one line, rather than failing every file after it. Anything
+    else is an :class:`~iconkit.errors.IconSourceError` naming the file.
+    """
+    if exc.errno in _NO_ROOM:
+        return OSError(exc.errno, exc.strerror, str(path.parent))
+    return IconSourceError(path, f"cannot write: {exc.strerror}")
 
 
 @contextmanager
