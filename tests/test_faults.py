@@ -867,6 +867,33 @@ def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
     assert not out.exists()  # all or nothing: what was written is removed, and the folder made
 
 
+def test_what_a_killed_optimize_left_the_next_run_clears(tmp_path: Path) -> None:
+    source = a_big_set(tmp_path / "in", 30)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "iconkit", "optimize", str(source), "-o", str(out)]
+    process = subprocess.Popen(
+        [*command, "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=ENV,
+        start_new_session=True,
+    )
+    try:
+        wait_for(lambda: len(descendants(process.pid)) >= 2 and len(list(out.glob(".*.tmp"))) > 50)
+        started = descendants(process.pid)
+        process.kill()  # SIGKILL: no cleanup of its own runs
+        process.communicate(timeout=30)
+        wait_for(lambda: not any(alive(pid) for pid in started), timeout=10)
+    finally:
+        end(process, *descendants(process.pid))
+    assert len(list(out.glob(".*.tmp"))) > 50  # nothing could remove them
+    again = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=300)
+    assert again.returncode == 0, again.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted([MARKER, *(p.name for p in source.glob("*.svg"))])
+
+
 def test_two_optimize_runs_into_one_folder_at_once_both_finish_whole(tmp_path: Path) -> None:
     source = a_big_set(tmp_path / "in", 10)
     out = tmp_path / "out"

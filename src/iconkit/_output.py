@@ -42,7 +42,15 @@ from ._atomic import is_staged, replace_folder
 from ._json import dump_json
 from .errors import OutputRefused
 
-__all__ = ["MARKER", "Claim", "build_lock", "claim_output", "owned_folder", "write_marker"]
+__all__ = [
+    "MARKER",
+    "Claim",
+    "build_lock",
+    "claim_output",
+    "owned_folder",
+    "staging",
+    "write_marker",
+]
 
 MARKER = ".iconkit-output"
 _ABOUT = (
@@ -160,6 +168,41 @@ def _resolved(path: Path) -> Path:
         return path.resolve()
     except OSError:
         return path.absolute()
+
+
+@contextmanager
+def staging(out: Path) -> Iterator[None]:
+    """Mark the folder ``out`` as being written while the block runs; first clear what is stale.
+
+    A run that writes files beside their targets under ``out``, to rename them
+    into place at its end (:func:`~iconkit._atomic.write_staged`), holds a
+    shared lock (``flock``) on the folder itself while it runs; the lock ends
+    with its process, however that ends. A run that gets the folder alone
+    first removes the staged files under it: the run that wrote them was
+    killed (SIGKILL, a power cut) before it could. Where the folder cannot
+    be locked (some network file systems), nothing is removed.
+    """
+    try:
+        fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            pass  # another run is writing here: its files are not stale
+        else:
+            for folder, _, names in os.walk(out):
+                for name in names:
+                    if is_staged(name):
+                        with contextlib.suppress(OSError):
+                            os.unlink(os.path.join(folder, name))
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_SH)
+        yield
+    finally:
+        os.close(fd)
 
 
 @contextmanager

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._atomic import place, staged_name, write_staged
-from ._output import claim_output, write_marker
+from ._output import claim_output, staging, write_marker
 from ._xml import read_svg
 from .errors import IconkitError, IconSourceError, UnsafeSvgError
 from .model import Diagnostic
@@ -159,17 +159,18 @@ def optimize_paths(
     placed = False
     try:
         _make_folders(made, {target.parent for _, target in pairs})
-        files = _run(work, jobs)
-        if any(f.error for f in files) and not keep_going:
-            return BatchResult(files, written=False)
-        done = []
-        for item in files:
-            if not item.error:
-                try:
-                    place(staged_name(item.target, token), item.target)
-                except IconkitError as exc:
-                    item = replace(item, error=str(exc))
-            done.append(item)
+        with staging(out) if folder else contextlib.nullcontext():
+            files = _run(work, jobs)
+            if any(f.error for f in files) and not keep_going:
+                return BatchResult(files, written=False)
+            done = []
+            for item in files:
+                if not item.error:
+                    try:
+                        place(staged_name(item.target, token), item.target)
+                    except IconkitError as exc:
+                        item = replace(item, error=str(exc))
+                done.append(item)
         placed = True
     finally:
         if not placed:
