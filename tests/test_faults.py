@@ -894,6 +894,18 @@ def test_what_a_killed_optimize_left_the_next_run_clears(tmp_path: Path) -> None
     assert names == sorted([MARKER, *(p.name for p in source.glob("*.svg"))])
 
 
+def test_optimize_forced_into_a_folder_keeps_files_named_like_its_own(tmp_path: Path) -> None:
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("mine\n")
+    (mine / ".draft.0123456789abcdef.tmp").write_text("also mine\n")
+    before = tree(mine)
+    result = iconkit("optimize", a_set(tmp_path / "icons"), "-o", mine, "--force-output")
+    assert result.returncode == 0, result.stderr
+    after = tree(mine)
+    assert {name: after[name] for name in before} == before
+
+
 def test_two_optimize_runs_into_one_folder_at_once_both_finish_whole(tmp_path: Path) -> None:
     source = a_big_set(tmp_path / "in", 10)
     out = tmp_path / "out"

@@ -63,12 +63,14 @@ _ABOUT = (
 class Claim:
     """A folder a command may write: ``owned`` names what of it iconkit wrote before.
 
-    ``owned`` is None when the folder was absent or empty.
+    ``owned`` is None when the folder was absent or empty. ``foreign`` is true
+    when ``force`` let the command into a folder it did not make.
     """
 
     out: Path
     command: str
     owned: frozenset[str] | None
+    foreign: bool = False
 
 
 def claim_output(
@@ -116,7 +118,7 @@ def claim_output(
                 f"holds the output of 'iconkit {made_by}', not of 'iconkit {command}'; "
                 "choose another folder, or pass --force-output",
             )
-        return Claim(out, command, frozenset())
+        return Claim(out, command, frozenset(), foreign=True)
     if layout and set(entries) <= layout:
         # An older iconkit's output: nothing in it but what this command writes.
         return Claim(out, command, frozenset(entries))
@@ -128,7 +130,7 @@ def claim_output(
             "folder, or pass --force-output to write into it (files iconkit does not write "
             "are kept)",
         )
-    return Claim(out, command, frozenset())
+    return Claim(out, command, frozenset(), foreign=True)
 
 
 @contextmanager
@@ -171,38 +173,39 @@ def _resolved(path: Path) -> Path:
 
 
 @contextmanager
-def staging(out: Path) -> Iterator[None]:
+def staging(out: Path, folders: Iterable[Path]) -> Iterator[None]:
     """Mark the folder ``out`` as being written while the block runs; first clear what is stale.
 
     A run that writes files beside their targets under ``out``, to rename them
     into place at its end (:func:`~iconkit._atomic.write_staged`), holds a
-    shared lock (``flock``) on the folder itself while it runs; the lock ends
-    with its process, however that ends. A run that gets the folder alone
-    first removes the staged files under it: the run that wrote them was
-    killed (SIGKILL, a power cut) before it could. Where the folder cannot
-    be locked (some network file systems), nothing is removed.
+    shared lock (``flock``) on ``out`` itself while it runs; the lock ends with
+    its process, however that ends. A run that gets ``out`` alone first
+    removes the staged files in ``folders`` (those it writes into): the run
+    that wrote them was killed (SIGKILL, a power cut) before it could. Where
+    the folder cannot be locked (some network file systems), nothing is removed.
     """
     try:
         fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
-        yield
-        return
+        fd = -1
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            pass  # another run is writing here: its files are not stale
-        else:
-            for folder, _, names in os.walk(out):
-                for name in names:
-                    if is_staged(name):
-                        with contextlib.suppress(OSError):
-                            os.unlink(os.path.join(folder, name))
-        with contextlib.suppress(OSError):
-            fcntl.flock(fd, fcntl.LOCK_SH)
+        if fd >= 0:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                pass  # another run is writing here: its files are not stale
+            else:
+                for folder in folders:
+                    with contextlib.suppress(OSError):
+                        for name in os.listdir(folder):
+                            if is_staged(name):
+                                (folder / name).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                fcntl.flock(fd, fcntl.LOCK_SH)
         yield
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
 
 
 @contextmanager

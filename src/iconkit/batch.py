@@ -150,8 +150,7 @@ def optimize_paths(
         raise ValueError(f"precision must be between 1 and 8, not {precision}")
     source, out = Path(source), Path(out)
     folder = source.is_dir()
-    if folder:
-        claim_output(out, "optimize", inputs=(source,), force=force_output)
+    claim = claim_output(out, "optimize", inputs=(source,), force=force_output) if folder else None
     pairs = _jobs(source, out)
     token = secrets.token_hex(8)  # names this run's temporary files
     made = _missing_folders(pairs)
@@ -159,7 +158,9 @@ def optimize_paths(
     placed = False
     try:
         _make_folders(made, {target.parent for _, target in pairs})
-        with staging(out) if folder else contextlib.nullcontext():
+        # In a folder iconkit made, what a killed run left is cleared first.
+        swept = {target.parent for _, target in pairs} if claim and not claim.foreign else set()
+        with staging(out, swept) if claim else contextlib.nullcontext():
             files = _run(work, jobs)
             if any(f.error for f in files) and not keep_going:
                 return BatchResult(files, written=False)
