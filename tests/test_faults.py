@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -836,9 +837,13 @@ def test_a_signal_ends_a_build_at_once_leaving_nothing_behind(
         assert hashlib.sha256(svg).hexdigest() == entry["sha256"]
 
 
-def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
-    source = a_big_set(tmp_path / "in", 30)
-    out = tmp_path / "out"
+@contextmanager
+def optimize_midway(source: Path, out: Path) -> Iterator[subprocess.Popen[str]]:
+    """``iconkit optimize source -o out`` with two processes, once over 50 files are staged.
+
+    Staged: written beside their targets, not yet in place. The process and
+    its workers are ended when the block ends, whatever it did.
+    """
     command = [sys.executable, "-m", "iconkit", "optimize", str(source), "-o", str(out)]
     process = subprocess.Popen(
         [*command, "--jobs", "2"],
@@ -849,8 +854,15 @@ def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
         start_new_session=True,
     )
     try:
-        # Workers running, and files already written beside their targets, not yet in place.
         wait_for(lambda: len(descendants(process.pid)) >= 2 and len(list(out.glob(".*.tmp"))) > 50)
+        yield process
+    finally:
+        end(process, *descendants(process.pid))
+
+
+def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    with optimize_midway(a_big_set(tmp_path / "in", 30), out) as process:
         started = descendants(process.pid)
         sent = time.monotonic()
         process.send_signal(signal.SIGTERM)
@@ -858,8 +870,6 @@ def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
         took = time.monotonic() - sent
         wait_for(lambda: not any(alive(pid) for pid in started), timeout=10)
         gone = time.monotonic() - sent
-    finally:
-        end(process, *descendants(process.pid))
     assert process.returncode == 143, said
     assert "Traceback" not in said
     assert took < 2, took
@@ -868,27 +878,14 @@ def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
 
 
 def test_what_a_killed_optimize_left_the_next_run_clears(tmp_path: Path) -> None:
-    source = a_big_set(tmp_path / "in", 30)
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "iconkit", "optimize", str(source), "-o", str(out)]
-    process = subprocess.Popen(
-        [*command, "--jobs", "2"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=ENV,
-        start_new_session=True,
-    )
-    try:
-        wait_for(lambda: len(descendants(process.pid)) >= 2 and len(list(out.glob(".*.tmp"))) > 50)
+    source, out = a_big_set(tmp_path / "in", 30), tmp_path / "out"
+    with optimize_midway(source, out) as process:
         started = descendants(process.pid)
         process.kill()  # SIGKILL: no cleanup of its own runs
         process.communicate(timeout=30)
         wait_for(lambda: not any(alive(pid) for pid in started), timeout=10)
-    finally:
-        end(process, *descendants(process.pid))
     assert len(list(out.glob(".*.tmp"))) > 50  # nothing could remove them
-    again = subprocess.run(command, capture_output=True, text=True, env=ENV, timeout=300)
+    again = iconkit("optimize", source, "-o", out)
     assert again.returncode == 0, again.stderr
     names = sorted(p.name for p in out.iterdir())
     assert names == sorted([MARKER, *(p.name for p in source.glob("*.svg"))])
