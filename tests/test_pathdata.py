@@ -27,7 +27,8 @@ def shortest(d: str) -> str:
         ("m1 1 2 2", "M1 1 3 3"),
         ("M.5.5L-.5-.5", "M.5.5l-1-1"),
         ("M1e1 0h1e-1", "M10 0h.1"),
-        ("M0 0L0 0", "M0 0 0 0"),
+        ("M0 0L0 0", "M0 0h0"),
+        ("M0 0C1 1 2 1 3 0L3 0C4 1 5 1 6 0", "M0 0c1 1 2 1 3 0h0c1 1 2 1 3 0"),
     ],
 )
 def test_shortest_form(d: str, expected: str) -> None:

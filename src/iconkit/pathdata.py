@@ -384,7 +384,7 @@ def to_string(
                 tx, ty, given = command[1], command[2], None
                 continue  # the closepath draws this same segment
             dx, dy = x - ix, y - iy
-            if dy == 0 and dx != 0:
+            if dy == 0:  # a line of no length too: "h0" is the same point as "l0 0"
                 choices = [("H", fmt(x)), ("h", fmt(dx))]
             elif dx == 0 and dy != 0:
                 choices = [("V", fmt(y)), ("v", fmt(dy))]
