@@ -185,27 +185,28 @@ def staging(out: Path, folders: Iterable[Path]) -> Iterator[None]:
     the folder cannot be locked (some network file systems), nothing is removed.
     """
     try:
-        fd = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+        fd: int | None = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
-        fd = -1
+        fd = None
+    if fd is None:
+        yield
+        return
     try:
-        if fd >= 0:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                pass  # another run is writing here: its files are not stale
-            else:
-                for folder in folders:
-                    with contextlib.suppress(OSError):
-                        for name in os.listdir(folder):
-                            if is_staged(name):
-                                (folder / name).unlink(missing_ok=True)
-            with contextlib.suppress(OSError):
-                fcntl.flock(fd, fcntl.LOCK_SH)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            pass  # another run is writing here: its files are not stale
+        else:
+            for folder in folders:
+                with contextlib.suppress(OSError):
+                    for name in os.listdir(folder):
+                        if is_staged(name):
+                            (folder / name).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_SH)
         yield
     finally:
-        if fd >= 0:
-            os.close(fd)
+        os.close(fd)
 
 
 @contextmanager
