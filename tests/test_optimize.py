@@ -96,8 +96,8 @@ def test_precision_is_a_setting() -> None:
         b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
         b'<path d="M1.23456 1h10"/></svg>'
     )
-    assert b'd="M1.23 1h10"' in optimize_svg(data, guard=False).svg
-    assert b'd="M1.235 1h10"' in optimize_svg(data, guard=False, precision=4).svg
+    assert b'd="m1.23 1h10"' in optimize_svg(data, guard=False).svg
+    assert b'd="m1.235 1h10"' in optimize_svg(data, guard=False, precision=4).svg
     with pytest.raises(ValueError, match="precision"):
         optimize_svg(data, precision=0)
 

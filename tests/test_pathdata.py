@@ -20,15 +20,18 @@ def shortest(d: str) -> str:
 @pytest.mark.parametrize(
     ("d", "expected"),
     [
-        ("M 10 20 L 10 30 L 20 30 Z", "M10 20v10h10z"),
-        ("M0,0 a1,1 0 011,1", "M0 0a1 1 0 011 1"),
-        ("M0 0C0 1 1 2 2 2S4 3 4 4", "M0 0c0 1 1 2 2 2s2 1 2 2"),
-        ("M0 0Q1 1 2 0T4 0", "M0 0q1 1 2 0t2 0"),
-        ("m1 1 2 2", "M1 1 3 3"),
-        ("M.5.5L-.5-.5", "M.5.5l-1-1"),
-        ("M1e1 0h1e-1", "M10 0h.1"),
-        ("M0 0L0 0", "M0 0h0"),
-        ("M0 0C1 1 2 1 3 0L3 0C4 1 5 1 6 0", "M0 0c1 1 2 1 3 0h0c1 1 2 1 3 0"),
+        ("M 10 20 L 10 30 L 20 30 Z", "m10 20v10h10z"),
+        ("M0,0 a1,1 0 011,1", "m0 0a1 1 0 011 1"),
+        ("M0 0C0 1 1 2 2 2S4 3 4 4", "m0 0c0 1 1 2 2 2s2 1 2 2"),
+        ("M0 0Q1 1 2 0T4 0", "m0 0q1 1 2 0t2 0"),
+        ("m1 1 2 2", "m1 1 2 2"),
+        ("M.5.5L-.5-.5", "m.5.5-1-1"),
+        ("M1e1 0h1e-1", "m10 0h.1"),
+        ("M0 0L0 0", "m0 0h0"),
+        ("M0 0C1 1 2 1 3 0L3 0C4 1 5 1 6 0", "m0 0c1 1 2 1 3 0h0c1 1 2 1 3 0"),
+        # A first "m" is absolute, and the pairs after it are relative lines with no letter.
+        ("M14 12l4 4 4-4", "m14 12 4 4 4-4"),
+        ("M7 0L8 7L5 14", "m7 0 1 7-3 7"),
     ],
 )
 def test_shortest_form(d: str, expected: str) -> None:
@@ -41,10 +44,10 @@ def test_shortest_form(d: str, expected: str) -> None:
     [
         # The source's own shorthand: rounded, its points no longer reflect exactly
         # (2 * 1.001 - .5 is 1.502, the control point rounds to 1.501), and it is kept.
-        ("M0 0C0 1 .5004 1 1.0006 0S2 -1 2 0", "M0 0c0 1 .5 1 1.001 0S2-1 2 0"),
-        ("M0 0Q.5004 1 1.0006 0T2 0", "M0 0q.5 1 1.001 0T2 0"),
+        ("M0 0C0 1 .5004 1 1.0006 0S2 -1 2 0", "m0 0c0 1 .5 1 1.001 0S2-1 2 0"),
+        ("M0 0Q.5004 1 1.0006 0T2 0", "m0 0q.5 1 1.001 0T2 0"),
         # Near the reflection is not the reflection: the point stays where it was.
-        ("M0 0C0 1 .5004 1 1.0006 0C1.5012 -1 2 -1 2 0", "M0 0c0 1 .5 1 1.001 0C1.501-1 2-1 2 0"),
+        ("M0 0C0 1 .5004 1 1.0006 0C1.5012 -1 2 -1 2 0", "m0 0c0 1 .5 1 1.001 0C1.501-1 2-1 2 0"),
     ],
 )
 def test_a_shorthand_in_the_source_survives_rounding(d: str, expected: str) -> None:
@@ -56,12 +59,12 @@ def test_a_shorthand_in_the_source_survives_rounding(d: str, expected: str) -> N
     [
         # Over a chord of .5, radius 2.8 moves the middle .00004 (a tenth of a half step);
         # 3 would move it .0008.
-        ("M0 0A2.794 2.794 0 0 1 .5 0", "M0 0a2.8 2.8 0 01.5 0"),
-        ("M0 0A2.794 2.794 0 0 1 .1 0", "M0 0a3 3 0 01.1 0"),
+        ("M0 0A2.794 2.794 0 0 1 .5 0", "m0 0a2.8 2.8 0 01.5 0"),
+        ("M0 0A2.794 2.794 0 0 1 .1 0", "m0 0a3 3 0 01.1 0"),
         # A major arc, an ellipse and a half circle keep their radii.
-        ("M0 0A2.794 2.794 0 1 1 .5 0", "M0 0a2.794 2.794 0 11.5 0"),
-        ("M0 0A2.794 2.7 0 0 1 .5 0", "M0 0a2.794 2.7 0 01.5 0"),
-        ("M0 0A1.001 1.001 0 0 1 2 0", "M0 0a1.001 1.001 0 012 0"),
+        ("M0 0A2.794 2.794 0 1 1 .5 0", "m0 0a2.794 2.794 0 11.5 0"),
+        ("M0 0A2.794 2.7 0 0 1 .5 0", "m0 0a2.794 2.7 0 01.5 0"),
+        ("M0 0A1.001 1.001 0 0 1 2 0", "m0 0a1.001 1.001 0 012 0"),
     ],
 )
 def test_a_minor_arc_takes_the_shortest_radius_that_keeps_its_bulge(d: str, expected: str) -> None:
@@ -72,14 +75,14 @@ def test_without_short_radii_an_arc_keeps_its_rounded_radius() -> None:
     # The guard's cautious run: a shorter radius can flip a row of pixels as rounding can.
     commands = parse("M0 0A2.794 2.794 0 0 1 .1 0")
     assert commands is not None
-    assert to_string(commands, 3, short_radii=False) == "M0 0a2.794 2.794 0 01.1 0"
+    assert to_string(commands, 3, short_radii=False) == "m0 0a2.794 2.794 0 01.1 0"
 
 
 def test_closing_lines_keeps_the_line_back_to_the_start() -> None:
     commands = parse("M1 1h1v1H1V1ZM4 4h1v1H4z")
     assert commands is not None
-    assert to_string(commands, 3) == "M1 1h1v1H1zm3 3h1v1H4z"
-    assert to_string(commands, 3, closing_lines=True) == "M1 1h1v1H1V1zm3 3h1v1H4z"
+    assert to_string(commands, 3) == "m1 1h1v1H1zm3 3h1v1H4z"
+    assert to_string(commands, 3, closing_lines=True) == "m1 1h1v1H1V1zm3 3h1v1H4z"
 
 
 @pytest.mark.parametrize("d", ["L1 1", "M1", "M1 1 L", "M 1 1 A 1 1 0 2 0 3 3", "M1 1 x", "5 5"])

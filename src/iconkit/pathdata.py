@@ -328,9 +328,8 @@ def to_string(
             text = memo[n] = _format_int(n, decimals)
         return text
 
-    out: list[str] = []
-    last = ""  # the last numbers written, for separators when a command letter is implied
-    implied = ""  # the letter a bare number pair would continue with
+    # Each drawn command's forms (absolute, then relative where allowed); None for a closepath.
+    forms: list[list[tuple[str, str]] | None] = []
     ix = iy = sx = sy = 0
     # The same points as given, before rounding: where the source reflects a control point.
     tx = ty = tsx = tsy = 0.0
@@ -341,10 +340,9 @@ def to_string(
     for index, command in enumerate(commands):
         letter = command[0]
         if letter == "Z":
-            out.append("z")
+            forms.append(None)
             ix, iy = sx, sy
             tx, ty, given = tsx, tsy, None
-            implied = ""
             cubic = quad = None
             continue
         if letter == "A":
@@ -359,9 +357,10 @@ def to_string(
             if close_shortcut and following == "M":
                 tx, ty = command[1], command[2]
                 continue  # a moveto followed by another moveto draws nothing
-            if not out:
+            if not forms:
+                # A path's first moveto is absolute either way; "m" makes bare pairs relative.
                 first = _pair(fmt(x), fmt(y))
-                choices = [("M", first), ("M", first)]
+                choices = [("M", first), ("m", first)]
             else:
                 choices = [
                     ("M", _pair(fmt(x), fmt(y))),
@@ -452,31 +451,77 @@ def to_string(
                 ("a", head + flags + _pair(fmt(x - ix), fmt(y - iy))),
             ]
             cubic = quad = None
-        best_letter, best_body = choices[0]
-        choice_letter, body = choices[1]
-        if len(body) + (choice_letter != implied) <= len(best_body) + (best_letter != implied) and (
-            not exact or _adds_up(ix, iy, command, scale)
-        ):
-            best_letter, best_body = choice_letter, body
-        if best_letter == implied:
-            first = best_body[0]
-            if not (first == "-" or (first == "." and "." in last)):
-                out.append(" ")
-            out.append(best_body)
+        if not exact or _adds_up(ix, iy, command, scale):
+            forms.append(choices)
         else:
-            out.append(best_letter)
-            out.append(best_body)
-        last = _last_number(best_body)
-        if best_letter == "M":
-            implied = "L"
-        elif best_letter == "m":
-            implied = "l"
-        else:
-            implied = best_letter
+            forms.append(choices[:1])
         ix, iy = x, y
         tx, ty = command[-2], command[-1]
         given = (command[3], command[4]) if letter == "C" else (command[1], command[2])
+    return _shortest(forms)
+
+
+#: The letter that bare numbers after a moveto continue with.
+_IMPLIED = {"M": "L", "m": "l"}
+
+# A written command and the ones before it, back to the path's start or last closepath.
+_Trail = tuple[str, "_Trail"] | None
+
+
+def _shortest(forms: list[list[tuple[str, str]] | None]) -> str:
+    """Write each command in whichever of its forms makes the whole path shortest.
+
+    ``forms`` holds each command's forms (letter and numbers), or None for a
+    closepath. A command may leave out its letter where it repeats the one
+    before (after a moveto, the lineto it implies), but then needs a separator
+    unless its first number starts with a sign or a second decimal point. So
+    the best form of one command depends on the next: for each form, the
+    shortest way to reach it from either form of the command before is kept.
+    Of two ways as short, the later form (relative) wins: relative numbers
+    repeat more, which gzip rewards.
+    """
+    out: list[str] = []
+    # Per form of the command before: length so far, the letter it implies, its numbers,
+    # and the texts written since the last closepath.
+    ends: list[tuple[int, str, str, _Trail]] = [(0, "", "", None)]
+    for options in forms:
+        if options is None:
+            out.extend(_unwind(ends))
+            out.append("z")
+            ends = [(0, "", "", None)]
+            continue
+        reached: list[tuple[int, str, str, _Trail]] = []
+        for letter, body in options:
+            first = body[0]
+            shortest = -1
+            way: tuple[str, _Trail] = ("", None)
+            for length, implied, before, trail in ends:
+                if letter != implied:
+                    head = letter
+                elif first == "-" or (first == "." and "." in _last_number(before)):
+                    head = ""
+                else:
+                    head = " "
+                if shortest < 0 or length + len(head) <= shortest:
+                    shortest, way = length + len(head), (head, trail)
+            text = way[0] + body
+            reached.append(
+                (shortest + len(body), _IMPLIED.get(letter, letter), body, (text, way[1]))
+            )
+        ends = reached
+    out.extend(_unwind(ends))
     return "".join(out)
+
+
+def _unwind(ends: list[tuple[int, str, str, _Trail]]) -> list[str]:
+    """The texts of the shortest of ``ends``, first command first."""
+    trail = min(reversed(ends), key=lambda end: end[0])[3]
+    texts: list[str] = []
+    while trail is not None:
+        texts.append(trail[0])
+        trail = trail[1]
+    texts.reverse()
+    return texts
 
 
 def _sagitta(radius: float, half: float) -> float:

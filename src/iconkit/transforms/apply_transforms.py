@@ -42,7 +42,7 @@ def apply_transforms(root: etree._Element, options: Options) -> None:
     absorb. Only translations are applied to stroked paths (a scale would change
     the stroke); paths with an id, clip path, mask, filter, markers or a
     gradient or pattern paint keep their transform, as do arcs under a skew.
-    Example: ``<path transform="translate(2 3)" d="M0 0h1"/>`` becomes ``<path d="M2 3h1"/>``.
+    Example: ``<path transform="translate(2 3)" d="M0 0h1"/>`` becomes ``<path d="m2 3h1"/>``.
     """
     if is_dynamic(root):
         return

@@ -103,7 +103,7 @@ def convert_shapes(root: etree._Element, options: Options) -> None:
     little differently then), and rectangles under markers (which a path would
     start drawing) are left alone. Circles and
     ellipses stay: arcs render a hair differently from the shapes.
-    Example: ``<line x1="3" y1="12" x2="21" y2="12"/>`` becomes ``<path d="M3 12h18"/>``.
+    Example: ``<line x1="3" y1="12" x2="21" y2="12"/>`` becomes ``<path d="m3 12h18"/>``.
     """
     dynamic = is_dynamic(root)
     for element in list(root.iter(*SHAPES)):
