@@ -167,4 +167,7 @@ def test_import_then_build(tmp_path: Path) -> None:
     assert failed.returncode == 1
     assert "A202 missing-description" in failed.stderr
     # ...or until the rule is left out on purpose.
-    assert run_iconkit(*build, "--ignore", "A202").returncode == 0
+    built = run_iconkit(*build, "--ignore", "A202")
+    assert built.returncode == 0, built.stderr
+    assert built.stdout.startswith(f"built 1 icon into {tmp_path / 'dist'}: "), built.stdout
+    assert "0 errors" in built.stdout

@@ -21,6 +21,12 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def test_one_file_is_counted_as_one_file(tmp_path: Path) -> None:
+    result = run(str(ICONS / "close.svg"), "-o", str(tmp_path / "close.svg"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("optimized 1 file: "), result.stdout
+
+
 def test_a_folder_is_optimized_keeping_its_layout(tmp_path: Path) -> None:
     source = tmp_path / "in"
     (source / "nested").mkdir(parents=True)

@@ -535,7 +535,8 @@ def _optimize(args: argparse.Namespace) -> int:
     saved = result.size_in - result.size_out
     share = f" ({saved / result.size_in:.1%} smaller)" if result.size_in else ""
     guard = "" if args.guard else ", unchecked"
-    print(f"optimized {done} files: {result.size_in} -> {result.size_out} bytes{share}{guard}")
+    sizes = f"{result.size_in} -> {result.size_out} bytes"
+    print(f"optimized {_counted(done, 'file')}: {sizes}{share}{guard}")
     return 1 if result.errors else 0
 
 
@@ -603,17 +604,22 @@ def _build(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _counted(count: int, noun: str) -> str:
+    """``count`` and ``noun``, plural unless there is exactly one: "1 file", "2 files"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _print_summary(result: BuildResult) -> None:
     if result.up_to_date:
-        print(f"{result.out} is up to date ({result.icons} icons)")
+        print(f"{result.out} is up to date ({_counted(result.icons, 'icon')})")
         return
     saved = result.bytes_in - result.bytes_out
     share = f" ({saved / result.bytes_in:.1%})" if result.bytes_in else ""
     print(
-        f"built {result.icons} icons into {result.out}: {result.processed} processed, "
-        f"{result.cached} from cache, {len(result.diagnostics)} findings, "
-        f"{len(result.errors)} errors; SVG {result.bytes_in} -> {result.bytes_out} bytes, "
-        f"{saved} saved{share}"
+        f"built {_counted(result.icons, 'icon')} into {result.out}: {result.processed} processed, "
+        f"{result.cached} from cache, {_counted(len(result.diagnostics), 'finding')}, "
+        f"{_counted(len(result.errors), 'error')}; "
+        f"SVG {result.bytes_in} -> {result.bytes_out} bytes, {saved} saved{share}"
     )
     print("time: " + ", ".join(f"{name.strip()} {sec:.2f} s" for name, sec in result.seconds))
 
@@ -646,7 +652,8 @@ def _init(args: argparse.Namespace) -> int:
     from .starter import init_icons
 
     count = init_icons(args.folder)
-    print(f"copied {count} icons into {args.folder}; next: iconkit build --icons {args.folder}")
+    copied = _counted(count, "icon")
+    print(f"copied {copied} into {args.folder}; next: iconkit build --icons {args.folder}")
     return 0
 
 
@@ -706,7 +713,7 @@ def _gallery(args: argparse.Namespace) -> int:
         # A write that failed (a full disk) names no file: it was the gallery's.
         raise OSError(exc.errno, exc.strerror, str(args.output)) from None
     if not args.quiet:
-        print(f"wrote the gallery of {result.icons} icons to {result.out}")
+        print(f"wrote the gallery of {_counted(result.icons, 'icon')} to {result.out}")
     return 0
 
 
