@@ -118,6 +118,9 @@ segment = st.one_of(
     st.tuples(st.just("L"), coordinate, coordinate),
     st.tuples(st.just("C"), coordinate, coordinate, coordinate, coordinate, coordinate, coordinate),
     st.tuples(st.just("Q"), coordinate, coordinate, coordinate, coordinate),
+    # New subpaths, so moveto and closepath are written mid-path too.
+    st.tuples(st.just("M"), coordinate, coordinate),
+    st.tuples(st.just("Z")),
 )
 
 
