@@ -159,8 +159,10 @@ def test_import_then_build(tmp_path: Path) -> None:
     )
     result = run_iconkit("import", str(src), "--into", str(tmp_path / "icons"))
     assert result.returncode == 0, result.stderr
-    assert "1 metadata stubs created" in result.stdout
-    assert "1 need a description written" in result.stdout
+    assert "1 metadata stub created" in result.stdout
+    assert "1 icon already had metadata" not in result.stdout
+    assert "0 icons already had metadata" in result.stdout
+    assert "1 needs a description written" in result.stdout
     build = ("build", "--icons", str(tmp_path / "icons"), "--out", str(tmp_path / "dist"))
     # A stub without a description fails the build's lint until one is written...
     failed = run_iconkit(*build)

@@ -41,7 +41,7 @@ def test_strict_passes_a_clean_file(tmp_path: Path) -> None:
     result = run(str(ICONS / "calendar.svg"), "-o", str(out), "--strict")
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == (ICONS / "calendar.svg").read_bytes()
-    assert "0 removal(s)" in result.stdout
+    assert f"sanitized 1 file into {out}: 0 removals" in result.stdout
 
 
 def test_folder_in_folder_out_keeps_the_layout(tmp_path: Path) -> None:

@@ -122,3 +122,19 @@ def test_coverage_command_prints_one_headline_and_fails_under(
     data = json.loads(run_iconkit("coverage", "--icons", str(icon_copy), "--format", "json").stdout)
     assert data["headline"] == 100.0
     assert [row["slug"] for row in data["metadata"]["per_icon"]] == ["calendar", "close", "next"]
+
+
+def test_coverage_counts_one_icon_and_one_refused_file_in_the_singular(icon_copy: Path) -> None:
+    for slug in ("close", "next"):
+        (icon_copy / f"{slug}.svg").unlink()
+        (icon_copy / f"{slug}.json").unlink()
+    ok = run_iconkit("coverage", "--icons", str(icon_copy))
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.startswith("metadata: 1 icon: title 1 (100.0%)")
+    (icon_copy / "calendar.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><path>')
+    refused = run_iconkit("coverage", "--icons", str(icon_copy))
+    assert refused.returncode == 1
+    assert "Traceback" not in refused.stderr
+    assert refused.stderr.startswith(
+        "iconkit: error: 1 icon file cannot be read or is invalid (first: "
+    )

@@ -136,7 +136,7 @@ def test_coverage_reports_django_template_findings(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     assert f"{page}:2: A220 unlabelled-icon" in result.stdout
     assert f"{page}:3: M407 unknown-icon: no icon named 'nope'" in result.stdout
-    assert "templates: 1 files, 2 icon uses" in result.stdout
+    assert "templates: 1 file, 2 icon uses" in result.stdout
 
 
 def test_only_used_reads_django_templates(tmp_path: Path) -> None:

@@ -113,8 +113,13 @@ def test_a_failed_folder_leaves_no_file_and_no_folder_behind(tmp_path: Path) -> 
     out = tmp_path / "new" / "out"
     result = run(str(source), "-o", str(out))
     assert result.returncode == 1
-    assert "nothing written" in result.stderr
+    assert "iconkit: 1 of 5 files failed; nothing written" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+    # One file alone, and it fails: one of one file.
+    alone = run(str(source / "c" / "zz-broken.svg"), "-o", str(tmp_path / "alone.svg"))
+    assert alone.returncode == 1
+    assert "iconkit: 1 of 1 file failed; nothing written" in alone.stderr
+    assert not (tmp_path / "alone.svg").exists()
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -154,7 +154,7 @@ def test_an_icon_with_an_error_finding_is_served_with_it(
     meta.write_text(json.dumps(data), "utf-8")
     wait_for_state(server, build="2", error=None)
     assert any("close.json" in line and "A202 missing-description" in line for line in log)
-    assert "build 2: 3 icons, 1 findings" in log
+    assert "build 2: 3 icons, 1 finding" in log
     status, page = get(server.url + "icons/close.html")
     assert status == 200
     assert "missing-description" in page

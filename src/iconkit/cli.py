@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from ._counts import counted
 from .errors import BuildFailed, IconkitError, IconSourceError, OutputRefused
 from .model import SEVERITIES
 from .report import FORMATS
@@ -457,8 +458,8 @@ def _coverage(args: argparse.Namespace) -> int:
     sys.stdout.write(format_coverage(result, args.format))
     if result.problems:
         print(
-            f"iconkit: error: {len(result.problems)} icon files cannot be read or are invalid "
-            f"(first: {result.problems[0]})",
+            f"iconkit: error: {counted(len(result.problems), 'icon file')} cannot be read or "
+            f"{'is' if len(result.problems) == 1 else 'are'} invalid (first: {result.problems[0]})",
             file=sys.stderr,
         )
         return 1
@@ -526,8 +527,8 @@ def _optimize(args: argparse.Namespace) -> int:
             print(f"{item.source}: {'; '.join(notes)}")
     if not result.written:
         print(
-            f"iconkit: {len(result.errors)} of {len(result.files)} files failed; nothing written "
-            "(--keep-going writes the others)",
+            f"iconkit: {len(result.errors)} of {counted(len(result.files), 'file')} failed; "
+            "nothing written (--keep-going writes the others)",
             file=sys.stderr,
         )
         return 1
@@ -536,7 +537,7 @@ def _optimize(args: argparse.Namespace) -> int:
     share = f" ({saved / result.size_in:.1%} smaller)" if result.size_in else ""
     guard = "" if args.guard else ", unchecked"
     sizes = f"{result.size_in} -> {result.size_out} bytes"
-    print(f"optimized {_counted(done, 'file')}: {sizes}{share}{guard}")
+    print(f"optimized {counted(done, 'file')}: {sizes}{share}{guard}")
     return 1 if result.errors else 0
 
 
@@ -604,21 +605,16 @@ def _build(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
-def _counted(count: int, noun: str) -> str:
-    """``count`` and ``noun``, plural unless there is exactly one: "1 file", "2 files"."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def _print_summary(result: BuildResult) -> None:
     if result.up_to_date:
-        print(f"{result.out} is up to date ({_counted(result.icons, 'icon')})")
+        print(f"{result.out} is up to date ({counted(result.icons, 'icon')})")
         return
     saved = result.bytes_in - result.bytes_out
     share = f" ({saved / result.bytes_in:.1%})" if result.bytes_in else ""
     print(
-        f"built {_counted(result.icons, 'icon')} into {result.out}: {result.processed} processed, "
-        f"{result.cached} from cache, {_counted(len(result.diagnostics), 'finding')}, "
-        f"{_counted(len(result.errors), 'error')}; "
+        f"built {counted(result.icons, 'icon')} into {result.out}: {result.processed} processed, "
+        f"{result.cached} from cache, {counted(len(result.diagnostics), 'finding')}, "
+        f"{counted(len(result.errors), 'error')}; "
         f"SVG {result.bytes_in} -> {result.bytes_out} bytes, {saved} saved{share}"
     )
     print("time: " + ", ".join(f"{name.strip()} {sec:.2f} s" for name, sec in result.seconds))
@@ -652,7 +648,7 @@ def _init(args: argparse.Namespace) -> int:
     from .starter import init_icons
 
     count = init_icons(args.folder)
-    copied = _counted(count, "icon")
+    copied = counted(count, "icon")
     print(f"copied {copied} into {args.folder}; next: iconkit build --icons {args.folder}")
     return 0
 
@@ -666,16 +662,18 @@ def _import(args: argparse.Namespace) -> int:
     if into is not None and into.resolve() != args.source.resolve():
         claim_output(into, "import", inputs=(args.source,), force=args.force_output)
     result = import_icons(args.source, into)
-    filled = f", {len(result.filled)} stubs filled" if result.filled else ""
-    aliased = f", {len(result.aliased)} files became aliases" if result.aliased else ""
+    filled = f", {counted(len(result.filled), 'stub')} filled" if result.filled else ""
+    became = "became an alias" if len(result.aliased) == 1 else "became aliases"
+    aliased = f", {counted(len(result.aliased), 'file')} {became}" if result.aliased else ""
     if not result.created and not result.existing:
         raise IconSourceError(args.source, no_icons_hint(args.source, "no SVG files"))
     if into is not None and into.resolve() != args.source.resolve():
         write_marker(into, "import", os.listdir(into))
+    needing = len(result.needs_description)
     print(
-        f"{len(result.created)} metadata stubs created{filled}, {len(result.existing)} icons "
-        f"already had metadata{aliased}; {len(result.needs_description)} need a description "
-        "written"
+        f"{counted(len(result.created), 'metadata stub')} created{filled}, "
+        f"{counted(len(result.existing), 'icon')} already had metadata{aliased}; "
+        f"{needing} {'needs' if needing == 1 else 'need'} a description written"
     )
     return 0
 
@@ -713,7 +711,7 @@ def _gallery(args: argparse.Namespace) -> int:
         # A write that failed (a full disk) names no file: it was the gallery's.
         raise OSError(exc.errno, exc.strerror, str(args.output)) from None
     if not args.quiet:
-        print(f"wrote the gallery of {_counted(result.icons, 'icon')} to {result.out}")
+        print(f"wrote the gallery of {counted(result.icons, 'icon')} to {result.out}")
     return 0
 
 
@@ -794,7 +792,7 @@ def _sanitize(args: argparse.Namespace) -> int:
         failed += done.failed
     if failed and not args.keep_going:
         print(
-            f"iconkit: {failed} of {len(jobs)} files failed; nothing written "
+            f"iconkit: {failed} of {counted(len(jobs), 'file')} failed; nothing written "
             "(--keep-going writes the others)",
             file=sys.stderr,
         )
@@ -803,9 +801,12 @@ def _sanitize(args: argparse.Namespace) -> int:
         write_atomic(dst, data)
     if source.is_dir():
         write_marker(target, "sanitize", {dst.relative_to(target).parts[0] for dst, _ in results})
-    print(f"sanitized {len(results)} file(s) into {args.output}: {removed} removal(s)")
+    print(
+        f"sanitized {counted(len(results), 'file')} into {args.output}: "
+        f"{counted(removed, 'removal')}"
+    )
     if failed:
-        print(f"iconkit: {failed} of {len(jobs)} files failed", file=sys.stderr)
+        print(f"iconkit: {failed} of {counted(len(jobs), 'file')} failed", file=sys.stderr)
         return 1
     return 0
 

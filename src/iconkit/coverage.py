@@ -38,6 +38,7 @@ from typing import Any
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
+from ._counts import counted
 from ._json import dump_json
 from .errors import IconSourceError
 from .lint import Report, Selection, lint, read_folder, sort_key, translation_entries
@@ -607,8 +608,9 @@ def format_coverage(result: Coverage, fmt: str = "text") -> str:
         return dump_json(data)
     measured = "metadata" if result.locale is None else f"{result.locale} translations"
     lines = [
-        f"{measured}: {count} icons: title {titled} ({_pct(titled, count)}), description "
-        f"{described} ({_pct(described, count)}), both clean {clean} ({_pct(clean, count)})",
+        f"{measured}: {counted(count, 'icon')}: title {titled} ({_pct(titled, count)}), "
+        f"description {described} ({_pct(described, count)}), "
+        f"both clean {clean} ({_pct(clean, count)})",
     ]
     width = max((len(i.slug) for i in icons), default=4)
     for i in icons:
@@ -623,7 +625,8 @@ def format_coverage(result: Coverage, fmt: str = "text") -> str:
         lines.append(f"  {i.slug:<{width}}  {state}{'  ' + codes if codes else ''}")
     if scan is not None:
         lines.append(
-            f"templates: {len(scan.templates)} files, {len(scan.uses)} icon uses "
+            f"templates: {counted(len(scan.templates), 'file')}, "
+            f"{counted(len(scan.uses), 'icon use')} "
             f"({scan.informative} informative, {scan.decorative} decorative), "
             f"{scan.passed} without problems"
         )

@@ -22,6 +22,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ._counts import counted
+
 if TYPE_CHECKING:
     from .model import Diagnostic
 
@@ -153,5 +155,4 @@ class BuildFailed(BuildError):
 
     def __init__(self, errors: tuple[IconSourceError, ...] | list[IconSourceError]) -> None:
         self.errors = tuple(errors)
-        noun = "icon error" if len(self.errors) == 1 else "icon errors"
-        super().__init__(f"build failed with {len(self.errors)} {noun}")
+        super().__init__(f"build failed with {counted(len(self.errors), 'icon error')}")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from . import __version__
+from ._counts import counted
 from ._json import dump_json
 from .model import Diagnostic
 
@@ -57,13 +58,10 @@ def format_text(report: Report) -> str:
     total = len(report.diagnostics)
     files = len({d.path for d in report.diagnostics})
     if total:
-        parts = [f"{n} {s}{'s' if n != 1 else ''}" for s, n in reversed(counts.items()) if n]
-        summary = (
-            f"{total} finding{'s' if total != 1 else ''} ({', '.join(parts)}) "
-            f"in {files} file{'s' if files != 1 else ''}"
-        )
+        parts = [counted(n, s) for s, n in reversed(counts.items()) if n]
+        summary = f"{counted(total, 'finding')} ({', '.join(parts)}) in {counted(files, 'file')}"
     else:
-        summary = f"no findings in {report.files} file{'s' if report.files != 1 else ''}"
+        summary = f"no findings in {counted(report.files, 'file')}"
     if report.fixed:
         summary += f"; fixed {report.fixed}"
     if report.fixable:

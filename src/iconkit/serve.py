@@ -37,6 +37,7 @@ from typing import Any
 
 import watchfiles
 
+from ._counts import counted
 from .build import BuildOptions, BuildResult, build
 from .errors import BuildFailed, IconkitError
 from .progress import Progress, QuietProgress
@@ -146,7 +147,10 @@ class GalleryServer:
             self._error = None
             self.result = result
             number = self._build
-        self.log(f"build {number}: {result.icons} icons, {len(result.diagnostics)} findings")
+        self.log(
+            f"build {number}: {counted(result.icons, 'icon')}, "
+            f"{counted(len(result.diagnostics), 'finding')}"
+        )
 
     def _failed(self, message: str) -> bool:
         with self._lock:
