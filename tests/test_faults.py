@@ -877,6 +877,57 @@ def test_a_signal_ends_optimize_and_its_workers(tmp_path: Path) -> None:
     assert not out.exists()  # all or nothing: what was written is removed, and the folder made
 
 
+def workers_of(pid: int) -> list[int]:
+    """The worker processes under ``pid`` (not multiprocessing's resource tracker)."""
+    found = []
+    for child in descendants(pid):
+        try:
+            if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes():
+                found.append(child)
+        except OSError:
+            continue
+    return found
+
+
+LOST = "iconkit: error: a worker process ended before its work was done: it was killed"
+
+
+def test_a_worker_killed_midway_fails_optimize_in_one_line_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    with optimize_midway(a_big_set(tmp_path / "in", 30), out) as process:
+        (worker,) = workers_of(process.pid)
+        os.kill(worker, signal.SIGKILL)  # as the kernel's out-of-memory killer does
+        _, said = process.communicate(timeout=60)
+    assert process.returncode == 1, said
+    assert "Traceback" not in said
+    assert said.startswith(LOST), said
+    assert len(said.splitlines()) == 1, said
+    assert not out.exists()  # all or nothing: the files staged so far are removed
+
+
+def test_a_worker_killed_midway_fails_build_in_one_line_and_keeps_the_last_output(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "dist"
+    earlier = iconkit("build", "--icons", a_big_set(tmp_path / "few", 1), "--out", out)
+    assert earlier.returncode == 0, earlier.stderr
+    before = tree(out)
+    build = start_build(a_big_set(tmp_path / "icons", 30), out, "--jobs", "2")
+    try:
+        wait_for(lambda: holds_lock(out, build) and workers_of(build.pid))
+        time.sleep(1)  # into the work
+        os.kill(workers_of(build.pid)[0], signal.SIGKILL)
+        _, said = build.communicate(timeout=60)
+    finally:
+        end(build, *descendants(build.pid))
+    assert build.returncode == 1, said
+    assert "Traceback" not in said
+    assert LOST in said, said
+    assert tree(out) == before
+
+
 def test_what_a_killed_optimize_left_the_next_run_clears(tmp_path: Path) -> None:
     source, out = a_big_set(tmp_path / "in", 30), tmp_path / "out"
     with optimize_midway(source, out) as process:

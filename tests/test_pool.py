@@ -128,15 +128,39 @@ def test_a_worker_dying_in_shared_work_fails_it_with_one_error_and_nothing_else(
         "from concurrent.futures.process import BrokenProcessPool\n"
         "from test_pool import dies_in_a_worker\n"
         "from iconkit._pool import worker_pool\n"
+        "from iconkit import IconkitError\n"
         "try:\n"
         "    with worker_pool(1, warm=False) as pool:\n"
         "        pool.share(dies_in_a_worker, range(40))\n"
-        "except BrokenProcessPool:\n"
-        "    print('broken')\n"
+        "except BrokenProcessPool as exc:\n"
+        "    print('broken', isinstance(exc, IconkitError))\n"
+        "    print(exc)\n"
     )
     result = python_running(script)
-    assert result.stdout == "broken\n"
+    broken, said = result.stdout.splitlines()
+    assert broken == "broken True"  # the command line prints it as an error, not a traceback
+    assert said.startswith("a worker process ended before its work was done")
     assert result.stderr == ""
+
+
+def test_a_script_without_a_main_guard_is_told_what_it_needs(tmp_path: Path) -> None:
+    # Each worker imports the script again: without the guard, it would start workers of its own.
+    for number in range(150):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"{number}.svg").write_bytes((ICONS / "home.svg").read_bytes())
+    script = tmp_path / "script.py"
+    script.write_text(
+        "from iconkit import optimize_paths\n"
+        f"optimize_paths({str(tmp_path / 'in')!r}, {str(tmp_path / 'out')!r}, jobs=2)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=ENV, timeout=120
+    )
+    assert result.returncode == 1
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("iconkit._pool.WorkerLost: a worker process ended"), last
+    assert 'if __name__ == "__main__":' in last
+    assert not (tmp_path / "out").exists()
 
 
 def test_using_the_pool_changes_no_process_wide_setting() -> None:

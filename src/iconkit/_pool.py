@@ -26,12 +26,15 @@ import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Any, Generic, TypeVar
 
-__all__ = ["Workers", "worker_pool"]
+from .errors import IconkitError
+
+__all__ = ["WorkerLost", "Workers", "worker_pool"]
 
 T = TypeVar("T")
 
@@ -54,11 +57,24 @@ class _Done(Generic[T]):
     warned: tuple[_Warning, ...]
 
 
+class WorkerLost(IconkitError, BrokenProcessPool):
+    """A worker process ended before its tasks were done: killed, or it could not start."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "a worker process ended before its work was done: it was killed (out of memory?), "
+            "or it could not start (a script that calls iconkit must do so under "
+            "'if __name__ == \"__main__\":', as each worker process imports it again)"
+        )
+
+
 class Workers:
     """Worker processes for tasks: plain module-level functions and picklable arguments.
 
     :meth:`submit` gives a task; :meth:`result` and :meth:`done` read results,
-    raising again in this process each warning the task raised.
+    raising again in this process each warning the task raised. A worker that
+    ends abruptly fails the tasks given to it, and every later one, with
+    :class:`WorkerLost`.
     """
 
     def __init__(self, jobs: int, warm: bool = True) -> None:
@@ -72,11 +88,17 @@ class Workers:
 
     def submit(self, task: Callable[..., T], *args: Any) -> Future[_Done[T]]:
         """Start ``task(*args)`` in a worker; read it with :meth:`result` or :meth:`done`."""
-        return self.executor.submit(_run, task, *args)
+        try:
+            return self.executor.submit(_run, task, *args)
+        except BrokenProcessPool:
+            raise WorkerLost from None
 
     def result(self, future: Future[_Done[T]]) -> T:
         """The value of a task, once done; its warnings are raised here."""
-        done = future.result()
+        try:
+            done = future.result()
+        except BrokenProcessPool:
+            raise WorkerLost from None
         for w in done.warned:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
         return done.value
