@@ -175,6 +175,17 @@ def test_an_output_that_is_a_file_is_refused(tmp_path: Path, command: str) -> No
     refused(tmp_path, command, "--icons", icons, flag, notes, "--force-output", words=words)
 
 
+@pytest.mark.parametrize("command", ["optimize", "sanitize"])
+def test_a_folder_written_onto_a_file_is_refused_as_every_command_refuses_it(
+    tmp_path: Path, command: str
+) -> None:
+    icons = a_set(tmp_path / "icons")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n")
+    words = (f"iconkit: error: {notes}: is a file, not a folder; choose another output folder",)
+    refused(tmp_path, command, icons, "-o", notes, words=words)
+
+
 def test_the_gallery_of_another_command_is_refused(tmp_path: Path) -> None:
     icons = a_set(tmp_path / "icons")
     out = tmp_path / "dist"

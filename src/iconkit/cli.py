@@ -759,8 +759,6 @@ def _sanitize(args: argparse.Namespace) -> int:
     source: Path = args.input
     target: Path = args.output
     if source.is_dir():
-        if target.exists() and not target.is_dir():
-            return _usage(f"{target} is a file; a folder's output must be a folder")
         claim_output(target, "sanitize", inputs=(source,), force=args.force_output)
         jobs = [(p, target / p.relative_to(source)) for p in sorted(source.rglob("*.svg"))]
         if not jobs:
