@@ -145,8 +145,8 @@ def test_a_worker_dying_in_shared_work_fails_it_with_one_error_and_nothing_else(
 
 def test_a_script_without_a_main_guard_is_told_what_it_needs(tmp_path: Path) -> None:
     # Each worker imports the script again: without the guard, it would start workers of its own.
+    (tmp_path / "in").mkdir()
     for number in range(150):
-        (tmp_path / "in").mkdir(exist_ok=True)
         (tmp_path / "in" / f"{number}.svg").write_bytes((ICONS / "home.svg").read_bytes())
     script = tmp_path / "script.py"
     script.write_text(
